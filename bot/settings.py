@@ -1,0 +1,95 @@
+"""Settings from the environment (and `.env`): the only place configuration is read. Secrets are SecretStr."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.models import Product, Resolution
+from core.policy import Policy
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Embedded default
+    bot_data_dir: Path = Path("data")
+    log_level: str = "INFO"
+
+    # Business rules
+    price_1k: int = 1
+    price_2k: int = 2
+    price_4k: int = 4
+    free_images_per_day: int = 3
+    free_max_resolution: Resolution = "1K"
+    max_running_per_account: int = 2
+    requests_per_minute: int = 6
+    max_prompt_chars: int = 4000
+    generation_deadline_s: float = 600.0
+    banned_words: list[str] = Field(default_factory=list)
+    products_json: str = "[]"
+    paysupport_contact: str = "privacy@gpt-image.run"
+
+    # Web server (webhooks, callbacks, billing return)
+    public_base_url: str = ""
+    web_host: str = "0.0.0.0"
+    port: int = 8080
+
+    # KIE.ai
+    kie_api_key: SecretStr | None = None
+    kie_base_url: str = "https://api.kie.ai"
+    kie_model_t2i: str = "gpt-image-2-text-to-image"
+    kie_model_i2i: str = "gpt-image-2-image-to-image"
+    kie_webhook_hmac_key: SecretStr | None = None
+    kie_max_image_bytes: int = 30 * 1024 * 1024
+
+    # Creem
+    creem_api_key: SecretStr | None = None
+    creem_webhook_secret: SecretStr | None = None
+    creem_base_url: str | None = None
+
+    # Telegram
+    telegram_bot_token: SecretStr | None = None
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: SecretStr | None = None
+    telegram_base_url: str | None = None
+    telegram_base_file_url: str | None = None
+
+    # Discord
+    discord_bot_token: SecretStr | None = None
+    discord_dev_guild_id: int | None = None
+
+    # Supabase / Postgres / Redis
+    supabase_url: str | None = None
+    supabase_service_role_key: SecretStr | None = None
+    supabase_bucket: str = "images"
+    database_url: SecretStr | None = None
+    redis_url: SecretStr | None = None
+
+    @field_validator("banned_words", mode="before")
+    @classmethod
+    def _split_words(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [w.strip() for w in value.split(",") if w.strip()]
+        return value
+
+    def products(self) -> tuple[Product, ...]:
+        """Products come from PRODUCTS_JSON: a list of {id, creem_product_id, label, price, credits, kind, stars}."""
+        return tuple(Product.model_validate(item) for item in json.loads(self.products_json or "[]"))
+
+    def policy(self) -> Policy:
+        return Policy(
+            prices={"1K": self.price_1k, "2K": self.price_2k, "4K": self.price_4k},
+            free_per_day=self.free_images_per_day,
+            free_max_resolution=self.free_max_resolution,
+            max_running=self.max_running_per_account,
+            requests_per_minute=self.requests_per_minute,
+            max_prompt_chars=self.max_prompt_chars,
+            generation_deadline_s=self.generation_deadline_s,
+            products=self.products(),
+            paysupport_contact=self.paysupport_contact,
+        )

@@ -1,0 +1,34 @@
+"""The ports a use-case may need, bundled so every entry point passes one value (built only in bot/wiring.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.policy import Policy
+from core.ports import (
+    BlobStore,
+    Clock,
+    ImageGenerator,
+    JobQueue,
+    Limiter,
+    Messenger,
+    Moderator,
+    PaymentProvider,
+    Signals,
+    Store,
+)
+
+
+@dataclass(frozen=True)
+class Deps:
+    store: Store
+    blobs: BlobStore
+    generator: ImageGenerator
+    moderator: Moderator
+    limiter: Limiter
+    queue: JobQueue
+    signals: Signals
+    messenger: Messenger
+    payments: PaymentProvider
+    clock: Clock
+    policy: Policy

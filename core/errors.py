@@ -1,0 +1,53 @@
+"""Domain errors: each carries a stable `code` that adapters turn into friendly, localised text."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    CONSENT_REQUIRED = "consent_required"
+    NOT_REGISTERED = "not_registered"
+    PROMPT_EMPTY = "prompt_empty"
+    PROMPT_TOO_LONG = "prompt_too_long"
+    INVALID_OPTION = "invalid_option"
+    TOO_MANY_REFERENCES = "too_many_references"
+    INSUFFICIENT_CREDITS = "insufficient_credits"
+    RATE_LIMITED = "rate_limited"
+    TOO_MANY_RUNNING = "too_many_running"
+    PROMPT_REJECTED = "prompt_rejected"
+    MODERATION_UNAVAILABLE = "moderation_unavailable"
+    PROVIDER_UNAVAILABLE = "provider_unavailable"
+    GENERATION_FAILED = "generation_failed"
+    GENERATION_TIMEOUT = "generation_timeout"
+    STORAGE_FAILED = "storage_failed"
+    PAYMENTS_DISABLED = "payments_disabled"
+    PAYMENTS_UNAVAILABLE = "payments_unavailable"
+    UNKNOWN_PRODUCT = "unknown_product"
+    NOT_FOUND = "not_found"
+    CONFIRMATION_INVALID = "confirmation_invalid"
+    TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
+
+
+class DomainError(Exception):
+    """A failure the user can understand; `params` fill the placeholders of the localised text."""
+
+    def __init__(self, code: ErrorCode, detail: str = "", **params: object) -> None:
+        super().__init__(f"{code}: {detail}" if detail else str(code))
+        self.code = code
+        self.detail = detail
+        self.params = params
+
+
+class ProviderError(Exception):
+    """An outbound service failed; `code` says what the user should be told, `retryable` whether to try again."""
+
+    def __init__(self, code: ErrorCode, detail: str = "", *, retryable: bool = False) -> None:
+        super().__init__(f"{code}: {detail}" if detail else str(code))
+        self.code = code
+        self.detail = detail
+        self.retryable = retryable
+
+
+class StoreUnavailable(Exception):
+    """The Store (or the shared limiter) cannot be reached; callers answer 'temporarily unavailable'."""

@@ -1,0 +1,240 @@
+"""Domain models: plain pydantic data that every layer shares, free of any platform or storage detail."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AspectRatio = Literal["auto", "1:1", "9:16", "16:9", "4:3", "3:4"]
+Resolution = Literal["1K", "2K", "4K"]
+ASPECT_RATIOS: tuple[AspectRatio, ...] = ("auto", "1:1", "9:16", "16:9", "4:3", "3:4")
+RESOLUTIONS: tuple[Resolution, ...] = ("1K", "2K", "4K")
+
+
+class Platform(StrEnum):
+    TELEGRAM = "telegram"
+    DISCORD = "discord"
+    CONSOLE = "console"
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Identity(Frozen):
+    """Who is talking, as the chat platform knows them."""
+
+    platform: Platform
+    platform_user_id: str
+
+
+class Account(Frozen):
+    """One person, whichever platform they use; settings and consent live here."""
+
+    id: str
+    display_name: str = ""
+    locale: str = "en"
+    email: str | None = None
+    consent_at: datetime | None = None
+    age_confirmed: bool = False
+    notifications_opt_out: bool = False
+    default_aspect_ratio: AspectRatio = "auto"
+    default_resolution: Resolution = "1K"
+    send_as_file: bool = False
+    plan: str | None = None
+    subscription_id: str | None = None
+    customer_id: str | None = None
+    deletion_code: str | None = None
+    deletion_expires_at: datetime | None = None
+    created_at: datetime
+
+    @property
+    def has_consented(self) -> bool:
+        return self.consent_at is not None and self.age_confirmed
+
+
+class LedgerKind(StrEnum):
+    GRANT = "grant"
+    PURCHASE = "purchase"
+    HOLD = "hold"
+    CAPTURE = "capture"
+    REFUND = "refund"
+    RENEWAL = "renewal"
+    CLAWBACK = "clawback"
+    ADMIN = "admin"
+
+
+class LedgerEntry(Frozen):
+    """One append-only change of balance; `credits` moves paid credits, `free_images` the day's free use."""
+
+    id: int
+    account_id: str
+    kind: LedgerKind
+    credits: int
+    free_images: int = 0
+    free_day: date | None = None
+    idempotency_key: str
+    generation_id: str | None = None
+    note: str = ""
+    created_at: datetime
+
+
+class Balance(Frozen):
+    free_left: int
+    free_per_day: int
+    paid_credits: int
+    plan: str | None = None
+
+
+class GenerationStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+class DeliveryTarget(Frozen):
+    """Where a result goes: data any process can use, interpreted by the platform's adapter."""
+
+    platform: Platform
+    chat_id: str
+    reply_to: str | None = None
+    status_message_id: str | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+
+
+class ImageSpec(Frozen):
+    """What to draw: GPT-Image-2's own options (one image per provider task)."""
+
+    prompt: str
+    aspect_ratio: AspectRatio = "auto"
+    resolution: Resolution = "1K"
+    reference_urls: tuple[str, ...] = ()
+
+
+class GenerationRequest(Frozen):
+    prompt: str
+    aspect_ratio: AspectRatio = "auto"
+    resolution: Resolution = "1K"
+    count: int = 1
+    reference_keys: tuple[str, ...] = ()
+
+
+class Hold(Frozen):
+    """What a reservation took: free images of `free_day` and paid credits."""
+
+    free_images: int
+    paid_credits: int
+    unit_price: int
+    free_day: date
+
+
+class Generation(Frozen):
+    id: str
+    account_id: str
+    request: GenerationRequest
+    status: GenerationStatus
+    hold: Hold
+    delivery: DeliveryTarget
+    task_ids: tuple[str, ...] = ()
+    image_keys: tuple[str, ...] = ()
+    error_code: str | None = None
+    error_detail: str | None = None
+    delivered_at: datetime | None = None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (GenerationStatus.SUCCEEDED, GenerationStatus.FAILED)
+
+
+class TaskState(StrEnum):
+    PENDING = "pending"
+    RUNNING = "running"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+
+
+class TaskStatus(Frozen):
+    """A provider task as last seen; `error_code` is a domain error code when failed."""
+
+    task_id: str
+    state: TaskState
+    result_urls: tuple[str, ...] = ()
+    error_code: str | None = None
+    error_detail: str | None = None
+
+
+class ModerationDecision(StrEnum):
+    ALLOW = "allow"
+    FLAG = "flag"
+    DENY = "deny"
+
+
+class ModerationResult(Frozen):
+    decision: ModerationDecision
+    reason: str | None = None
+
+
+class RateDecision(Frozen):
+    allowed: bool
+    retry_after_s: float = 0.0
+
+
+class ProductKind(StrEnum):
+    PACK = "pack"
+    PLAN = "plan"
+
+
+class Product(Frozen):
+    """Something the operator sells: a one-time credit pack or a monthly plan."""
+
+    id: str
+    creem_product_id: str = ""
+    label: str
+    price: str
+    credits: int
+    kind: ProductKind = ProductKind.PACK
+    stars: int = 0
+
+
+class Payment(Frozen):
+    """A payment as recorded from a provider event (never card details)."""
+
+    id: str
+    account_id: str
+    provider: str
+    provider_ref: str
+    product_id: str | None
+    credits: int
+    status: str
+    created_at: datetime
+
+
+class PaymentEventKind(StrEnum):
+    PACK_PAID = "pack_paid"
+    PLAN_PAID = "plan_paid"
+    PLAN_ENDED = "plan_ended"
+    REFUNDED = "refunded"
+    DISPUTED = "disputed"
+    IGNORED = "ignored"
+
+
+class PaymentEvent(Frozen):
+    """A provider-neutral payment fact, parsed by the provider adapter after verification."""
+
+    event_id: str
+    provider: str
+    kind: PaymentEventKind
+    account_id: str | None
+    product_id: str | None = None
+    payment_ref: str = ""
+    credits: int | None = None
+    subscription_id: str | None = None
+    customer_id: str | None = None
+    platform: str | None = None
+    raw: dict[str, Any] = Field(default_factory=dict)

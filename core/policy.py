@@ -1,0 +1,30 @@
+"""The operator's business rules as data: prices, allowances, limits and products (built from settings)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.models import Product, Resolution
+
+
+class Policy(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    prices: dict[Resolution, int] = Field(default_factory=lambda: {"1K": 1, "2K": 2, "4K": 4})
+    free_per_day: int = 3
+    free_max_resolution: Resolution = "1K"
+    max_running: int = 2
+    requests_per_minute: int = 6
+    max_prompt_chars: int = 4000
+    max_count: int = 4
+    max_references: int = 16
+    generation_deadline_s: float = 600.0
+    poll_first_s: float = 3.0
+    poll_max_s: float = 10.0
+    deletion_code_ttl_s: int = 600
+    link_ttl_s: int = 3600
+    products: tuple[Product, ...] = ()
+    paysupport_contact: str = "privacy@gpt-image.run"
+
+    def product(self, product_id: str) -> Product | None:
+        return next((p for p in self.products if p.id == product_id), None)

@@ -1,0 +1,236 @@
+"""Ports: the small interfaces core needs from the outside world. Adapters implement them; core never imports adapters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from core.models import (
+    Account,
+    Balance,
+    DeliveryTarget,
+    Generation,
+    GenerationRequest,
+    Identity,
+    ImageSpec,
+    LedgerEntry,
+    LedgerKind,
+    ModerationResult,
+    Payment,
+    Product,
+    RateDecision,
+    TaskStatus,
+)
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current UTC time (timezone-aware)."""
+        ...
+
+
+@dataclass(frozen=True)
+class ReserveRequest:
+    """Everything the Store needs to take a hold atomically (the decision itself is `core.quota.plan_hold`)."""
+
+    generation_id: str
+    account_id: str
+    request: GenerationRequest
+    delivery: DeliveryTarget
+    unit_price: int
+    free_eligible: bool
+    free_per_day: int
+    max_running: int
+    day: date
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How a generation ended: the images kept and, for a failure, the error code shown to the user."""
+
+    image_keys: tuple[str, ...]
+    error_code: str | None = None
+    error_detail: str | None = None
+
+
+class AccountStore(Protocol):
+    async def find_account(self, identity: Identity) -> Account | None: ...
+
+    async def get_account(self, account_id: str) -> Account | None: ...
+
+    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+        """Get-or-create: two racing calls for one identity return the same account."""
+        ...
+
+    async def save_account(self, account: Account) -> None:
+        """Write the account's mutable fields (consent, settings, plan, deletion code)."""
+        ...
+
+    async def identities(self, account_id: str) -> list[Identity]: ...
+
+    async def delete_account(self, account_id: str) -> None:
+        """Delete the account and every row that refers to it."""
+        ...
+
+
+class LedgerStore(Protocol):
+    async def reserve(self, req: ReserveRequest) -> Generation:
+        """Atomically check limits and balance, insert the queued generation and its `hold:<id>` entry.
+
+        Raises DomainError(INSUFFICIENT_CREDITS | TOO_MANY_RUNNING) and writes nothing then.
+        """
+        ...
+
+    async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
+        """Remember a provider task (before any wait) and move the generation to running."""
+        ...
+
+    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
+        """Compare-and-set an unfinished generation to succeeded/failed, writing capture/refund entries.
+
+        Returns False (and writes nothing) if it was already finished.
+        """
+        ...
+
+    async def mark_delivered(self, generation_id: str, now: datetime) -> bool: ...
+
+    async def get_generation(self, generation_id: str) -> Generation | None: ...
+
+    async def generations(self, account_id: str) -> list[Generation]: ...
+
+    async def unfinished(self) -> list[Generation]:
+        """Generations queued or running, or finished but not yet delivered (for resuming after a restart)."""
+        ...
+
+    async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance: ...
+
+    async def add_credits(
+        self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
+    ) -> bool:
+        """Append a ledger entry once per idempotency key; False if the key was already used."""
+        ...
+
+    async def ledger(self, account_id: str) -> list[LedgerEntry]: ...
+
+
+class PaymentStore(Protocol):
+    async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
+        """Insert the payment and its ledger entry together, once per idempotency key."""
+        ...
+
+    async def payments(self, account_id: str) -> list[Payment]: ...
+
+    async def find_payment(self, provider: str, provider_ref: str) -> Payment | None: ...
+
+    async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:
+        """Remember a processed webhook event; False if it was seen before."""
+        ...
+
+
+class Store(AccountStore, LedgerStore, PaymentStore, Protocol):
+    """Accounts, ledger, generations and payments: the one source of truth shared by every process."""
+
+    async def ping(self) -> None: ...
+
+
+class BlobStore(Protocol):
+    async def put(self, key: str, data: bytes, content_type: str) -> None: ...
+
+    async def get(self, key: str) -> bytes: ...
+
+    async def link(self, key: str, expires_s: int) -> str:
+        """A URL (signed, short-lived) or path by which the blob can be fetched."""
+        ...
+
+    async def delete(self, keys: Sequence[str]) -> None: ...
+
+
+class ImageGenerator(Protocol):
+    """An async image service: submit → task id → status → result bytes. One image per task."""
+
+    async def submit(self, spec: ImageSpec) -> str: ...
+
+    async def status(self, task_id: str) -> TaskStatus: ...
+
+    async def download(self, task_id: str, url: str) -> bytes:
+        """The result image's bytes (PNG/JPEG/WebP), checked and size-capped."""
+        ...
+
+
+class Signals(Protocol):
+    """Wake-ups by key (a provider callback arrived for a task) shared by every process."""
+
+    async def wait(self, key: str, timeout_s: float) -> bool: ...
+
+    async def notify(self, key: str) -> None: ...
+
+
+class Moderator(Protocol):
+    async def screen(self, prompt: str, account_id: str) -> ModerationResult:
+        """Raises ProviderError(MODERATION_UNAVAILABLE) when it cannot decide: callers fail closed."""
+        ...
+
+
+class Limiter(Protocol):
+    async def hit(self, key: str, limit: int, window_s: float) -> RateDecision:
+        """Count one event against `limit` per sliding `window_s`; refuse without counting when full."""
+        ...
+
+
+@dataclass(frozen=True)
+class Job:
+    """A claimed queue entry; `ack` it once the generation is settled and delivered."""
+
+    ref: str
+    generation_id: str
+
+
+class JobQueue(Protocol):
+    async def put(self, generation_id: str) -> None: ...
+
+    async def take(self) -> Job:
+        """Wait for the next job (including jobs a dead worker left unacknowledged)."""
+        ...
+
+    async def ack(self, job: Job) -> None: ...
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for a person outside a command's reply (payment arrived, credits taken back)."""
+
+    key: str
+    params: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class StoredImage:
+    key: str
+    data: bytes
+
+
+class Messenger(Protocol):
+    """Outbound chat: progress, results and notices, sent to a stored target by any process."""
+
+    async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None: ...
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None: ...
+
+    async def failed(self, generation: Generation, locale: str) -> None: ...
+
+    async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
+        """Best effort; False when the person cannot be reached."""
+        ...
+
+
+class PaymentProvider(Protocol):
+    async def checkout_url(self, product: Product, account: Account, request_id: str, platform: str) -> str: ...
+
+    async def portal_url(self, customer_id: str) -> str: ...
+
+    async def cancel_subscription(self, subscription_id: str) -> None: ...
