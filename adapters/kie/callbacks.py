@@ -1,0 +1,76 @@
+"""KIE callbacks: signature check (docs.kie.ai/common-api/webhook-verification) and task-id extraction.
+
+A callback is only a trigger to re-read recordInfo: its state and URLs are never trusted, and the signature covers
+just `taskId + "." + timestamp`, not the body.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Mapping
+
+from pydantic import ValidationError
+
+from adapters.kie.models import CallbackBody
+
+SIGNATURE_HEADER = "X-Webhook-Signature"
+TIMESTAMP_HEADER = "X-Webhook-Timestamp"
+MAX_SKEW_S = 300.0
+
+
+def sign_kie(task_id: str, timestamp: str, key: str) -> str:
+    """base64(HMAC-SHA256(taskId + "." + timestamp, webhookHmacKey)), as KIE computes it."""
+    digest = hmac.new(key.encode(), f"{task_id}.{timestamp}".encode(), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode()
+
+
+def verify_kie_signature(
+    task_id: str | None,
+    timestamp: str | None,
+    signature: str | None,
+    key: str,
+    *,
+    now: float | None = None,
+    max_skew_s: float = MAX_SKEW_S,
+) -> bool:
+    """True only for a well-formed, fresh (±max_skew_s; KIE sets no tolerance) and matching signature."""
+    if not (task_id and timestamp and signature and key):
+        return False
+    try:
+        sent_at = int(timestamp)
+    except ValueError:
+        return False
+    current = time.time() if now is None else now
+    if abs(current - sent_at) > max_skew_s:
+        return False
+    return hmac.compare_digest(sign_kie(task_id, timestamp, key).encode(), signature.strip().encode())
+
+
+def parse_callback(body: bytes) -> str | None:
+    """The task id of a callback body (`data.task_id`, `taskId` or `data.taskId`), or None if there is none."""
+    try:
+        raw = json.loads(body)
+        parsed = CallbackBody.model_validate(raw)
+    except (ValueError, ValidationError):
+        return None
+    return parsed.any_task_id()
+
+
+def callback_task_id(
+    body: bytes, headers: Mapping[str, str], hmac_key: str | None, *, now: float | None = None
+) -> str | None:
+    """The task id to re-read when a callback is acceptable; None to refuse it (bad body or bad signature).
+
+    With no key configured, callbacks are unsigned and accepted as mere triggers.
+    """
+    task_id = parse_callback(body)
+    if task_id is None:
+        return None
+    if hmac_key is None:
+        return task_id
+    ok = verify_kie_signature(task_id, headers.get(TIMESTAMP_HEADER), headers.get(SIGNATURE_HEADER), hmac_key, now=now)
+    return task_id if ok else None
