@@ -147,6 +147,10 @@ class BlobStore(Protocol):
 
     async def delete(self, keys: Sequence[str]) -> None: ...
 
+    async def delete_prefix(self, prefix: str) -> None:
+        """Delete every blob under `prefix/` (all of one account's images when it is deleted)."""
+        ...
+
 
 class ImageGenerator(Protocol):
     """An async image service: submit → task id → status → result bytes. One image per task."""
@@ -189,7 +193,9 @@ class Job:
 
 
 class JobQueue(Protocol):
-    async def put(self, generation_id: str) -> None: ...
+    async def put(self, generation_id: str) -> None:
+        """Queue a generation; a no-op while a job for the same generation is still pending (not yet acked)."""
+        ...
 
     async def take(self) -> Job:
         """Wait for the next job (including jobs a dead worker left unacknowledged)."""

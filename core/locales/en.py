@@ -1,0 +1,130 @@
+"""English texts: one entry per message id or error code. A new language is a copy of this file."""
+
+TEXTS: dict[str, str] = {
+    # onboarding
+    "welcome": (
+        "Welcome to GPT-Image-2! I turn your words into images.\n"
+        "Before we start, please read our terms and privacy policy (/privacy) and confirm that you accept them "
+        "and that you are 13 or older."
+    ),
+    "welcome_back": "Welcome back! Send /imagine <prompt> to create an image, or /help to see everything I can do.",
+    "consent_accepted": (
+        "Thanks! You can now create images: /imagine <prompt>. You get {free_per_day} free images every day."
+    ),
+    "consent_age_required": "Sorry, GPT-Image-2 is only for people aged 13 or older.",
+    "consent_prompt_console": "Type `/accept` to accept the terms and privacy policy and confirm you are 13 or older.",
+    "consent_button_accept": "I accept and I am 13+",
+    "consent_button_decline": "No thanks",
+    "help": (
+        "Commands:\n"
+        "/imagine <prompt> [--ar auto|1:1|9:16|16:9|4:3|3:4] [--res 1K|2K|4K] [--n 1-4] — create images\n"
+        "/balance — free images left today and your credits\n"
+        "/buy — buy credits or a plan\n"
+        "/billing — manage your plan\n"
+        "/settings — default aspect ratio, resolution, notifications\n"
+        "/mydata — export everything we hold about you\n"
+        "/deleteme — delete your account and data\n"
+        "/privacy — our privacy policy\n"
+        "/start — start again, /help — this list\n"
+        "Notes: 4K is not available for 1:1, and auto aspect ratio is 1K only."
+    ),
+    "unknown_command": "I don't know that command. Here is what I can do:",
+    "privacy": (
+        "Privacy, in short:\n"
+        "• We keep your account (display name, language, your settings, your consent), your prompts, "
+        "the images made for you, your credit ledger and payment records (never card details: Creem handles "
+        "payments).\n"
+        "• Prompts are sent to our AI provider (KIE.ai) to make the images, and screened before that. "
+        "Payments are processed by Creem. We do not sell your data.\n"
+        "• /mydata exports everything we hold about you; /deleteme deletes your account, prompts, images and "
+        "records; /settings lets you opt out of non-essential messages.\n"
+        "• The service is not for people under 13.\n"
+        "Questions: {contact}"
+    ),
+    # generation
+    "queued": "Queued: {count} image(s), {cost}. I'll send the result here.",
+    "cost_free": "{free} free",
+    "cost_paid": "{credits} credits",
+    "cost_mixed": "{free} free + {credits} credits",
+    "progress_generating": "Generating… {done}/{count} done",
+    "progress_storing": "Almost there: saving your images…",
+    "done": "Done: “{prompt}” — {free_left} free image(s) left today, {credits} credits.",
+    "done_paths": "Saved:",
+    "failed": "Sorry, your image could not be made: {reason} Your credits were refunded.",
+    "regenerate_button": "🔁 Regenerate",
+    "vary_button": "🎨 Vary",
+    "original_button": "🖼 Original file",
+    # balance / billing
+    "balance": "Free images left today: {free_left} of {free_per_day}\nPaid credits: {credits}\nPlan: {plan}",
+    "plan_none": "none",
+    "prices": "Prices per image: 1K = {p1}, 2K = {p2}, 4K = {p4} credits.",
+    "products_header": "Choose a pack or plan:",
+    "product_line": "{label} — {price} ({credits} credits{per_month})",
+    "per_month": " per month",
+    "checkout_link": "Pay for {label} here: {url}",
+    "portal_link": "Manage your plan here: {url}",
+    "no_products": "There is nothing to buy right now.",
+    "payment_received": "Payment received: {credits} credits added. Balance: {balance} credits.",
+    "plan_renewed": "Your plan renewed: {credits} credits added. Balance: {balance} credits.",
+    "plan_ended": "Your plan has ended; no more monthly credits will be added.",
+    "payment_reversed": "A payment was refunded or disputed: {credits} credits were taken back. Balance: {balance}.",
+    "paysupport": "Questions about a payment? Write to {contact} with your payment details and we will help.",
+    "stars_button": "⭐ {stars} Stars",
+    "pay_with_card": "💳 {price}",
+    # privacy
+    "export_ready": "Here is everything we hold about you.",
+    "export_nothing": "We hold no data about you.",
+    "delete_confirm": (
+        "This deletes your account, prompts, images, credits and payment records for good. "
+        "Unused credits are lost. To confirm, send: /deleteme {code} (valid for {minutes} minutes)."
+    ),
+    "delete_confirm_buttons": (
+        "This deletes your account, prompts, images, credits and payment records for good. "
+        "Unused credits are lost. Are you sure?"
+    ),
+    "delete_button_yes": "Yes, delete everything",
+    "delete_button_no": "Cancel",
+    "deleted": "Your account and all your data have been deleted. Goodbye! Send /start if you ever want to come back.",
+    "delete_cancelled": "Deletion cancelled. Nothing was deleted.",
+    "nothing_to_delete": "We hold no data about you, so there is nothing to delete.",
+    # settings
+    "settings": (
+        "Your settings:\nAspect ratio: {aspect_ratio}\nResolution: {resolution}\nSend as file: {send_as_file}\n"
+        "Notifications: {notifications}"
+    ),
+    "settings_usage": (
+        "Change with: /settings ar <auto|1:1|9:16|16:9|4:3|3:4>, /settings res <1K|2K|4K>, "
+        "/settings file <on|off>, /settings notify <on|off>"
+    ),
+    "settings_saved": "Saved.",
+    "on": "on",
+    "off": "off",
+    "private_note": "I've sent you the answer in a private message.",
+    "private_unreachable": "Please start a private chat with me first, then try again.",
+    # errors
+    "error.consent_required": "Please accept the terms first: send /start.",
+    "error.not_registered": "You don't have an account yet: send /start.",
+    "error.prompt_empty": "Please describe the image: /imagine <prompt>.",
+    "error.prompt_too_long": "Your prompt is too long ({length} characters; the limit is {limit}).",
+    "error.invalid_option": "{detail}",
+    "error.too_many_references": "Too many reference images (at most {limit}).",
+    "error.insufficient_credits": (
+        "Not enough credits: this needs {needed} credits and you have {credits}. Buy more with /buy."
+    ),
+    "error.rate_limited": "You're going fast! Please wait {seconds} seconds and try again.",
+    "error.too_many_running": "You already have {limit} generations running. Please wait for one to finish.",
+    "error.prompt_rejected": "This prompt can't be used: {reason} Nothing was charged.",
+    "error.moderation_unavailable": "I can't check prompts right now, so I can't generate. Nothing was charged.",
+    "error.provider_unavailable": "The image service is unavailable right now. Please try again later.",
+    "error.generation_failed": "The image service could not make this image.",
+    "error.generation_timeout": "The image service took too long.",
+    "error.storage_failed": "I couldn't save the image.",
+    "error.payments_disabled": "Payments are not configured on this bot.",
+    "error.payments_unavailable": "The payment service is unavailable right now. Please try again later.",
+    "error.unknown_product": "I don't know that product. Send /buy to see what's available.",
+    "error.not_found": "I couldn't find that. It may have been deleted.",
+    "error.confirmation_invalid": "That confirmation code is wrong or has expired. Send /deleteme to get a new one.",
+    "error.temporarily_unavailable": "Something is temporarily unavailable. Please try again in a minute.",
+    "error.internal": "Something went wrong on our side (error id {error_id}). Please try again.",
+    "reason_policy": "it goes against the content policy.",
+}

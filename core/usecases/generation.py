@@ -1,0 +1,264 @@
+"""Generation: screen → reserve → queue (at the chat's pace) and produce → store → settle → deliver (in a worker).
+
+Money is exactly-once: a hold is taken atomically by the Store and a generation is settled once by
+compare-and-set; whatever was not delivered as an image is refunded. Delivery is at-least-once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from datetime import datetime, timedelta
+
+from core.deps import Deps
+from core.errors import DomainError, ErrorCode, ProviderError, StoreUnavailable
+from core.models import (
+    DeliveryTarget,
+    Generation,
+    GenerationRequest,
+    GenerationStatus,
+    Identity,
+    ImageSpec,
+    ModerationDecision,
+    TaskState,
+    TaskStatus,
+)
+from core.ports import ReserveRequest, Settlement, StoredImage
+from core.quota import free_eligible
+from core.usecases.accounts import require_account, require_consent
+from core.validation import EXTENSIONS, sniff_image_type, validate_request
+
+log = logging.getLogger(__name__)
+
+MAX_REFERENCE_BYTES = 20 * 1024 * 1024
+
+
+async def request_generation(
+    deps: Deps, identity: Identity, request: GenerationRequest, target: DeliveryTarget
+) -> Generation:
+    """Check everything, take the hold and queue the job; the reply to the chat is just 'queued'."""
+    account = await require_consent(deps, identity)
+    validate_request(request, deps.policy)
+    await check_rate(deps, account.id)
+    await screen_prompt(deps, request.prompt, account.id)
+    policy, now = deps.policy, deps.clock.now()
+    generation = await deps.store.reserve(
+        ReserveRequest(
+            generation_id=uuid.uuid4().hex,
+            account_id=account.id,
+            request=request.model_copy(update={"prompt": request.prompt.strip()}),
+            delivery=target,
+            unit_price=policy.prices[request.resolution],
+            free_eligible=free_eligible(request.resolution, policy.free_max_resolution),
+            free_per_day=policy.free_per_day,
+            max_running=policy.max_running,
+            day=now.date(),
+            now=now,
+        )
+    )
+    log.info("generation queued", extra={"account_id": account.id, "generation_id": generation.id})
+    try:
+        await deps.queue.put(generation.id)
+    except Exception:
+        log.exception("queue unavailable; refunding", extra={"generation_id": generation.id})
+        await deps.store.settle(generation.id, Settlement((), ErrorCode.TEMPORARILY_UNAVAILABLE.value), now)
+        raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
+    return generation
+
+
+async def check_rate(deps: Deps, account_id: str) -> None:
+    try:
+        decision = await deps.limiter.hit(f"rpm:{account_id}", deps.policy.requests_per_minute, 60.0)
+    except StoreUnavailable:
+        raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
+    if not decision.allowed:
+        raise DomainError(ErrorCode.RATE_LIMITED, seconds=max(1, round(decision.retry_after_s)))
+
+
+async def screen_prompt(deps: Deps, prompt: str, account_id: str) -> None:
+    """Every prompt is screened before any credit is reserved; screening that cannot decide fails closed."""
+    try:
+        result = await deps.moderator.screen(prompt, account_id)
+    except ProviderError:
+        raise DomainError(ErrorCode.MODERATION_UNAVAILABLE) from None
+    if result.decision is not ModerationDecision.ALLOW:
+        log.info("prompt refused by screening", extra={"account_id": account_id, "decision": result.decision})
+        raise DomainError(ErrorCode.PROMPT_REJECTED, reason=result.reason or "it goes against the content policy.")
+
+
+async def regenerate(deps: Deps, identity: Identity, generation_id: str, target: DeliveryTarget) -> Generation:
+    """The same request again, as a new generation with its own hold."""
+    previous = await own_generation(deps, identity, generation_id)
+    return await request_generation(deps, identity, previous.request, target)
+
+
+async def vary(deps: Deps, identity: Identity, generation_id: str, target: DeliveryTarget) -> Generation:
+    """A new image that uses the first result of a generation as its reference."""
+    previous = await own_generation(deps, identity, generation_id)
+    if not previous.image_keys:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    request = previous.request.model_copy(update={"count": 1, "reference_keys": (previous.image_keys[0],)})
+    return await request_generation(deps, identity, request, target)
+
+
+async def original_image(deps: Deps, identity: Identity, generation_id: str, index: int) -> StoredImage:
+    generation = await own_generation(deps, identity, generation_id)
+    if not 0 <= index < len(generation.image_keys):
+        raise DomainError(ErrorCode.NOT_FOUND)
+    key = generation.image_keys[index]
+    return StoredImage(key=key, data=await deps.blobs.get(key))
+
+
+async def own_generation(deps: Deps, identity: Identity, generation_id: str) -> Generation:
+    account = await require_account(deps, identity)
+    generation = await deps.store.get_generation(generation_id)
+    if generation is None or generation.account_id != account.id:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    return generation
+
+
+async def upload_reference(deps: Deps, identity: Identity, data: bytes) -> str:
+    """Keep a reference image (a photo the person wants edited) in the BlobStore; returns its key."""
+    account = await require_consent(deps, identity)
+    content_type = sniff_image_type(data)
+    if content_type is None or len(data) > MAX_REFERENCE_BYTES:
+        raise DomainError(ErrorCode.INVALID_OPTION, "The reference must be a PNG, JPEG or WebP image under 20 MB.")
+    key = f"{account.id}/refs/{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
+    await deps.blobs.put(key, data, content_type)
+    return key
+
+
+# --- the worker side -------------------------------------------------------------------------------------------
+
+
+async def process(deps: Deps, generation_id: str) -> None:
+    """Produce, settle and deliver one generation; safe to call again for the same id (resume, duplicates)."""
+    generation = await deps.store.get_generation(generation_id)
+    if generation is None:
+        return
+    if not generation.finished:
+        settlement = await produce(deps, generation)
+        await deps.store.settle(generation.id, settlement, deps.clock.now())
+        generation = await deps.store.get_generation(generation_id)
+        if generation is None:
+            return
+    if generation.delivered_at is None:
+        await deliver(deps, generation)
+
+
+async def produce(deps: Deps, generation: Generation) -> Settlement:
+    """Run one provider task per image concurrently; keep what succeeded, report the first failure."""
+    locale = await _locale(deps, generation.account_id)
+    done = 0
+
+    async def one(slot: int) -> str:
+        nonlocal done
+        key = await _produce_slot(deps, generation, slot)
+        done += 1
+        await _progress(deps, generation, "generating", done, locale)
+        return key
+
+    await _progress(deps, generation, "generating", 0, locale)
+    results = await asyncio.gather(*(one(slot) for slot in range(generation.request.count)), return_exceptions=True)
+    keys = tuple(r for r in results if isinstance(r, str))
+    errors = [r for r in results if isinstance(r, BaseException)]
+    for error in errors:
+        if not isinstance(error, ProviderError | DomainError):
+            log.error("generation slot crashed", exc_info=error, extra={"generation_id": generation.id})
+    if keys or not errors:
+        return Settlement(image_keys=keys)
+    first = errors[0]
+    code = first.code.value if isinstance(first, ProviderError | DomainError) else ErrorCode.GENERATION_FAILED.value
+    detail = first.detail if isinstance(first, ProviderError | DomainError) else None
+    return Settlement(image_keys=(), error_code=code, error_detail=detail or None)
+
+
+async def _produce_slot(deps: Deps, generation: Generation, slot: int) -> str:
+    task_id = generation.task_ids[slot] if slot < len(generation.task_ids) and generation.task_ids[slot] else None
+    if task_id is None:
+        spec = ImageSpec(
+            prompt=generation.request.prompt,
+            aspect_ratio=generation.request.aspect_ratio,
+            resolution=generation.request.resolution,
+            reference_urls=tuple(
+                [await deps.blobs.link(key, deps.policy.link_ttl_s) for key in generation.request.reference_keys]
+            ),
+        )
+        task_id = await deps.generator.submit(spec)
+        await deps.store.set_task_id(generation.id, slot, task_id, deps.clock.now())
+    deadline = generation.created_at + timedelta(seconds=deps.policy.generation_deadline_s)
+    status = await follow(deps, task_id, deadline)
+    if status.state is TaskState.FAILED:
+        raise ProviderError(
+            ErrorCode(status.error_code or ErrorCode.GENERATION_FAILED.value), status.error_detail or ""
+        )
+    if not status.result_urls:
+        raise ProviderError(ErrorCode.GENERATION_FAILED, "no result")
+    data = await deps.generator.download(task_id, status.result_urls[0])
+    content_type = sniff_image_type(data)
+    if content_type is None:
+        raise ProviderError(ErrorCode.GENERATION_FAILED, "result is not an image")
+    key = f"{generation.account_id}/{generation.id}/{slot}.{EXTENSIONS[content_type]}"
+    try:
+        await deps.blobs.put(key, data, content_type)
+    except ProviderError:
+        raise
+    except Exception as exc:
+        raise ProviderError(ErrorCode.STORAGE_FAILED, type(exc).__name__) from exc
+    return key
+
+
+async def follow(deps: Deps, task_id: str, deadline: datetime) -> TaskStatus:
+    """Poll the provider with backoff, waking early when its callback arrives, until the task ends or times out."""
+    interval = deps.policy.poll_first_s
+    while True:
+        try:
+            status = await deps.generator.status(task_id)
+        except ProviderError as error:
+            if not error.retryable:
+                raise
+            status = TaskStatus(task_id=task_id, state=TaskState.RUNNING)
+        if status.state in (TaskState.SUCCEEDED, TaskState.FAILED):
+            return status
+        remaining = (deadline - deps.clock.now()).total_seconds()
+        if remaining <= 0:
+            raise ProviderError(ErrorCode.GENERATION_TIMEOUT, f"task {task_id} did not finish in time")
+        await deps.signals.wait(f"task:{task_id}", min(interval, remaining))
+        interval = min(interval * 1.5, deps.policy.poll_max_s)
+
+
+async def deliver(deps: Deps, generation: Generation) -> None:
+    """Send the result (or the failure) to the stored target, then mark it delivered; money is already settled."""
+    locale = await _locale(deps, generation.account_id)
+    try:
+        if generation.status is GenerationStatus.SUCCEEDED:
+            images = [StoredImage(key=k, data=await deps.blobs.get(k)) for k in generation.image_keys]
+            balance = await deps.store.balance(generation.account_id, deps.clock.now().date(), deps.policy.free_per_day)
+            await deps.messenger.deliver(generation, images, balance, locale)
+        else:
+            await deps.messenger.failed(generation, locale)
+    except Exception:
+        log.exception("delivery failed; will retry on resume", extra={"generation_id": generation.id})
+        return
+    await deps.store.mark_delivered(generation.id, deps.clock.now())
+
+
+async def resume(deps: Deps) -> int:
+    """Queue every generation a previous process left unfinished or undelivered; returns how many."""
+    pending = await deps.store.unfinished()
+    for generation in pending:
+        await deps.queue.put(generation.id)
+    return len(pending)
+
+
+async def _progress(deps: Deps, generation: Generation, stage: str, done: int, locale: str) -> None:
+    try:
+        await deps.messenger.progress(generation, stage, done, locale)
+    except Exception:
+        log.warning("progress update failed", exc_info=True, extra={"generation_id": generation.id})
+
+
+async def _locale(deps: Deps, account_id: str) -> str:
+    account = await deps.store.get_account(account_id)
+    return account.locale if account else "en"

@@ -1,0 +1,76 @@
+"""Start, consent (terms + privacy + age 13+), and personal settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.deps import Deps
+from core.errors import DomainError, ErrorCode
+from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, AspectRatio, Identity, Resolution
+from core.usecases.accounts import require_account
+
+
+@dataclass(frozen=True)
+class StartResult:
+    account: Account
+    needs_consent: bool
+
+
+async def start(deps: Deps, identity: Identity, display_name: str = "", locale: str = "en") -> StartResult:
+    """Create the account on first contact (get-or-create); consent is asked until given."""
+    account = await deps.store.find_account(identity)
+    if account is None:
+        account = await deps.store.create_account(identity, display_name, locale, deps.clock.now())
+    return StartResult(account=account, needs_consent=not account.has_consented)
+
+
+async def accept_terms(deps: Deps, identity: Identity, age_confirmed: bool) -> Account:
+    """Record consent to the terms and privacy policy; refused for anyone not confirming they are 13 or older."""
+    if not age_confirmed:
+        raise DomainError(ErrorCode.CONSENT_REQUIRED, "age not confirmed")
+    account = (await start(deps, identity)).account
+    if account.has_consented:
+        return account
+    updated = account.model_copy(update={"consent_at": deps.clock.now(), "age_confirmed": True})
+    await deps.store.save_account(updated)
+    return updated
+
+
+async def update_settings(
+    deps: Deps,
+    identity: Identity,
+    *,
+    aspect_ratio: str | None = None,
+    resolution: str | None = None,
+    send_as_file: bool | None = None,
+    notifications_opt_out: bool | None = None,
+) -> Account:
+    account = await require_account(deps, identity)
+    changes: dict[str, object] = {}
+    if aspect_ratio is not None:
+        changes["default_aspect_ratio"] = parse_aspect_ratio(aspect_ratio)
+    if resolution is not None:
+        changes["default_resolution"] = parse_resolution(resolution)
+    if send_as_file is not None:
+        changes["send_as_file"] = send_as_file
+    if notifications_opt_out is not None:
+        changes["notifications_opt_out"] = notifications_opt_out
+    updated = account.model_copy(update=changes)
+    await deps.store.save_account(updated)
+    return updated
+
+
+def parse_aspect_ratio(value: str) -> AspectRatio:
+    for ratio in ASPECT_RATIOS:
+        if value.strip().lower() == ratio:
+            return ratio
+    raise DomainError(
+        ErrorCode.INVALID_OPTION, f"Unknown aspect ratio “{value}”. Use one of: {', '.join(ASPECT_RATIOS)}."
+    )
+
+
+def parse_resolution(value: str) -> Resolution:
+    for res in RESOLUTIONS:
+        if value.strip().upper() == res:
+            return res
+    raise DomainError(ErrorCode.INVALID_OPTION, f"Unknown resolution “{value}”. Use one of: {', '.join(RESOLUTIONS)}.")

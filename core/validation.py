@@ -1,0 +1,45 @@
+"""Pure checks of a generation request against GPT-Image-2's options and the operator's policy."""
+
+from __future__ import annotations
+
+from core.errors import DomainError, ErrorCode
+from core.models import GenerationRequest
+from core.policy import Policy
+
+
+def validate_request(request: GenerationRequest, policy: Policy) -> None:
+    """Refuse a bad request before anything is charged or sent anywhere."""
+    prompt = request.prompt.strip()
+    if not prompt:
+        raise DomainError(ErrorCode.PROMPT_EMPTY)
+    if len(prompt) > policy.max_prompt_chars:
+        raise DomainError(ErrorCode.PROMPT_TOO_LONG, length=len(prompt), limit=policy.max_prompt_chars)
+    if not 1 <= request.count <= policy.max_count:
+        raise DomainError(ErrorCode.INVALID_OPTION, f"The number of images must be between 1 and {policy.max_count}.")
+    if request.aspect_ratio == "1:1" and request.resolution == "4K":
+        raise DomainError(ErrorCode.INVALID_OPTION, "4K is not available for the 1:1 aspect ratio; use 1K or 2K.")
+    if request.aspect_ratio == "auto" and request.resolution != "1K":
+        raise DomainError(
+            ErrorCode.INVALID_OPTION, "The auto aspect ratio is 1K only; pick an aspect ratio (e.g. --ar 16:9) for 2K/4K."
+        )
+    if len(request.reference_keys) > policy.max_references:
+        raise DomainError(ErrorCode.TOO_MANY_REFERENCES, limit=policy.max_references)
+
+
+IMAGE_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+)
+
+
+def sniff_image_type(data: bytes) -> str | None:
+    """The content type of PNG, JPEG or WebP bytes, or None for anything else."""
+    for magic, content_type in IMAGE_SIGNATURES:
+        if data.startswith(magic):
+            return content_type
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}
