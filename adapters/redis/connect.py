@@ -1,0 +1,51 @@
+"""One place that builds the Redis client: short timeouts and one quick reconnect-and-retry, so an outage is
+reported in well under a second instead of after redis-py's default multi-second backoff."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from redis.asyncio import Redis
+from redis.backoff import ExponentialBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.retry import Retry
+
+from core.errors import StoreUnavailable
+
+T = TypeVar("T")
+
+#: The errors that mean "Redis is not reachable right now" (BusyLoadingError is a ConnectionError subclass).
+UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+def redis_from_url(url: str, *, socket_timeout_s: float = 10.0, connect_timeout_s: float = 2.0) -> Redis:
+    """A client for REDIS_URL. `socket_timeout_s` must exceed every blocking read (queue block, signal wait chunk).
+
+    One retry after a reconnect makes the first command after a Redis restart succeed (pooled sockets are dead);
+    the limiter script is idempotent per hit, so that retry cannot count twice.
+    """
+    return Redis.from_url(
+        url,
+        decode_responses=True,
+        socket_timeout=socket_timeout_s,
+        socket_connect_timeout=connect_timeout_s,
+        retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 1),
+        health_check_interval=15,
+    )
+
+
+async def guarded(call: Callable[[], Awaitable[T]], what: str) -> T:
+    """Run one Redis call, turning connection failures into StoreUnavailable (callers say 'try again')."""
+    try:
+        return await call()
+    except UNAVAILABLE as exc:
+        raise StoreUnavailable(f"redis unavailable during {what}") from exc
+
+
+def text(value: object) -> str:
+    """Redis replies are bytes unless the client decodes; accept both."""
+    if isinstance(value, bytes):
+        return value.decode()
+    return str(value)
