@@ -1,0 +1,363 @@
+"""The Store on Supabase Postgres through PostgREST (supabase-py's async client).
+
+Every atomic operation is one SQL function in `supabase/migrations/` called through one `rpc`, so a generation
+costs a fixed handful of round trips: reserve, set_task_id per image, settle, mark_delivered.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime
+from typing import Any, cast
+
+import httpx
+from postgrest.exceptions import APIError
+from supabase import AsyncClient, AsyncClientOptions, acreate_client
+
+from core.errors import DomainError, ErrorCode, StoreUnavailable
+from core.models import (
+    Account,
+    Balance,
+    DeliveryTarget,
+    Generation,
+    GenerationRequest,
+    GenerationStatus,
+    Hold,
+    Identity,
+    LedgerEntry,
+    LedgerKind,
+    Payment,
+)
+from core.ports import ReserveRequest, Settlement
+
+ACCOUNT_COLUMNS = ",".join(Account.model_fields)
+GENERATION_COLUMNS = (
+    "id,account_id,request,status,hold_free,hold_paid,unit_price,free_day,delivery,task_ids,image_keys,"
+    "error_code,error_detail,delivered_at,created_at,updated_at"
+)
+LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
+PAYMENT_COLUMNS = ",".join(Payment.model_fields)
+
+# PostgREST codes meaning "the database cannot be reached", and Postgres classes for lost connections.
+_UNAVAILABLE_CODES = {"PGRST000", "PGRST001", "PGRST002", "PGRST003", "57P01", "57P02", "57P03", "53300"}
+
+
+def _unavailable(exc: APIError) -> bool:
+    code = exc.code or ""
+    return code in _UNAVAILABLE_CODES or code.startswith("08") or (code.isdigit() and int(code) >= 500)
+
+
+class SupabaseStore:
+    """core.ports.Store on Supabase; build it with `await SupabaseStore.connect(url, service_role_key)`."""
+
+    def __init__(self, client: AsyncClient, http: httpx.AsyncClient | None = None) -> None:
+        self._sb = client
+        self._http = http
+
+    @classmethod
+    async def connect(
+        cls,
+        url: str,
+        service_role_key: str,
+        *,
+        timeout_s: float = 10.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> SupabaseStore:
+        """One httpx client (timeouts, pooled connections) shared by every call; no retries of writes.
+
+        `transport` lets tests route `/rest/v1` to a bare PostgREST.
+        """
+        http = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
+            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
+            transport=transport,
+            follow_redirects=True,
+        )
+        options = AsyncClientOptions(httpx_client=http, postgrest_client_retry=False)
+        client = await acreate_client(url, service_role_key, options=options)
+        return cls(client, http)
+
+    async def aclose(self) -> None:
+        if self._http is not None:
+            await self._http.aclose()
+
+    # Plumbing -----------------------------------------------------------------------------------------------
+
+    async def _exec(self, call: Callable[[], Awaitable[Any]]) -> Any:
+        """Run one request; connection failures become StoreUnavailable, anything else stays a bug."""
+        try:
+            response = await call()
+        except httpx.TransportError as exc:
+            raise StoreUnavailable(f"supabase: {type(exc).__name__}") from exc
+        except APIError as exc:
+            if _unavailable(exc):
+                raise StoreUnavailable(f"supabase: {exc.code} {exc.message}") from exc
+            if exc.code == "23503":
+                raise DomainError(ErrorCode.NOT_FOUND, "account not found") from exc
+            raise
+        return None if response is None else response.data
+
+    async def _rpc(self, fn: str, params: dict[str, Any]) -> Any:
+        return await self._exec(lambda: self._sb.rpc(fn, params).execute())
+
+    async def ping(self) -> None:
+        await self._exec(lambda: self._sb.table("accounts").select("id").limit(1).execute())
+
+    # Accounts -----------------------------------------------------------------------------------------------
+
+    async def find_account(self, identity: Identity) -> Account | None:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("identities")
+                .select(f"accounts({ACCOUNT_COLUMNS})")
+                .eq("platform", identity.platform.value)
+                .eq("platform_user_id", identity.platform_user_id)
+                .execute()
+            )
+        )
+        return Account.model_validate(rows[0]["accounts"]) if rows else None
+
+    async def get_account(self, account_id: str) -> Account | None:
+        rows = await self._exec(
+            lambda: self._sb.table("accounts").select(ACCOUNT_COLUMNS).eq("id", account_id).execute()
+        )
+        return Account.model_validate(rows[0]) if rows else None
+
+    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+        row = await self._rpc(
+            "create_account",
+            {
+                "p_account_id": uuid.uuid4().hex,
+                "p_platform": identity.platform.value,
+                "p_platform_user_id": identity.platform_user_id,
+                "p_display_name": display_name,
+                "p_locale": locale,
+                "p_now": now.isoformat(),
+            },
+        )
+        return Account.model_validate(row)
+
+    async def save_account(self, account: Account) -> None:
+        fields = account.model_dump(mode="json", exclude={"id", "created_at"})
+        await self._exec(lambda: self._sb.table("accounts").update(fields).eq("id", account.id).execute())
+
+    async def identities(self, account_id: str) -> list[Identity]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("identities")
+                .select("platform,platform_user_id")
+                .eq("account_id", account_id)
+                .order("created_at")
+                .order("platform")
+                .execute()
+            )
+        )
+        return [Identity.model_validate(r) for r in rows]
+
+    async def delete_account(self, account_id: str) -> None:
+        await self._rpc("delete_account", {"p_account_id": account_id})
+
+    # Ledger and generations ---------------------------------------------------------------------------------
+
+    async def reserve(self, req: ReserveRequest) -> Generation:
+        result = await self._rpc(
+            "reserve",
+            {
+                "p_generation_id": req.generation_id,
+                "p_account_id": req.account_id,
+                "p_request": req.request.model_dump(mode="json"),
+                "p_delivery": req.delivery.model_dump(mode="json"),
+                "p_unit_price": req.unit_price,
+                "p_free_eligible": req.free_eligible,
+                "p_free_per_day": req.free_per_day,
+                "p_max_running": req.max_running,
+                "p_day": req.day.isoformat(),
+                "p_now": req.now.isoformat(),
+            },
+        )
+        error = result.get("error")
+        if error == "insufficient_credits":
+            raise DomainError(
+                ErrorCode.INSUFFICIENT_CREDITS,
+                needed=result["needed"],
+                balance=result["balance"],
+                free_left=result["free_left"],
+            )
+        if error == "too_many_running":
+            raise DomainError(ErrorCode.TOO_MANY_RUNNING, max_running=result["max_running"])
+        if error == "not_found":
+            raise DomainError(ErrorCode.NOT_FOUND, "account not found")
+        return _generation(result["generation"])
+
+    async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
+        await self._rpc(
+            "set_task_id",
+            {"p_generation_id": generation_id, "p_slot": slot, "p_task_id": task_id, "p_now": now.isoformat()},
+        )
+
+    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
+        return bool(
+            await self._rpc(
+                "settle",
+                {
+                    "p_generation_id": generation_id,
+                    "p_image_keys": list(settlement.image_keys),
+                    "p_error_code": settlement.error_code,
+                    "p_error_detail": settlement.error_detail,
+                    "p_now": now.isoformat(),
+                },
+            )
+        )
+
+    async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("generations")
+                .update({"delivered_at": now.isoformat()})
+                .eq("id", generation_id)
+                .is_("delivered_at", "null")
+                .in_("status", [GenerationStatus.SUCCEEDED.value, GenerationStatus.FAILED.value])
+                .execute()
+            )
+        )
+        return bool(rows)
+
+    async def get_generation(self, generation_id: str) -> Generation | None:
+        rows = await self._exec(
+            lambda: self._sb.table("generations").select(GENERATION_COLUMNS).eq("id", generation_id).execute()
+        )
+        return _generation(rows[0]) if rows else None
+
+    async def generations(self, account_id: str) -> list[Generation]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("generations")
+                .select(GENERATION_COLUMNS)
+                .eq("account_id", account_id)
+                .order("created_at")
+                .order("id")
+                .execute()
+            )
+        )
+        return [_generation(r) for r in rows]
+
+    async def unfinished(self) -> list[Generation]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("generations")
+                .select(GENERATION_COLUMNS)
+                .or_("status.in.(queued,running),delivered_at.is.null")
+                .order("created_at")
+                .order("id")
+                .execute()
+            )
+        )
+        return [_generation(r) for r in rows]
+
+    async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance:
+        row = await self._rpc(
+            "balance", {"p_account_id": account_id, "p_day": day.isoformat(), "p_free_per_day": free_per_day}
+        )
+        return Balance.model_validate(row)
+
+    async def add_credits(
+        self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
+    ) -> bool:
+        return bool(
+            await self._rpc(
+                "add_credits",
+                {
+                    "p_account_id": account_id,
+                    "p_credits": credits,
+                    "p_kind": kind.value,
+                    "p_key": key,
+                    "p_note": note,
+                    "p_now": now.isoformat(),
+                },
+            )
+        )
+
+    async def ledger(self, account_id: str) -> list[LedgerEntry]:
+        rows = await self._exec(
+            lambda: self._sb.table("ledger").select(LEDGER_COLUMNS).eq("account_id", account_id).order("id").execute()
+        )
+        return [LedgerEntry.model_validate(r) for r in rows]
+
+    # Payments -----------------------------------------------------------------------------------------------
+
+    async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
+        return bool(
+            await self._rpc(
+                "record_payment",
+                {
+                    "p_id": payment.id,
+                    "p_account_id": payment.account_id,
+                    "p_provider": payment.provider,
+                    "p_provider_ref": payment.provider_ref,
+                    "p_product_id": payment.product_id,
+                    "p_credits": payment.credits,
+                    "p_status": payment.status,
+                    "p_created_at": payment.created_at.isoformat(),
+                    "p_kind": kind.value,
+                    "p_key": key,
+                },
+            )
+        )
+
+    async def payments(self, account_id: str) -> list[Payment]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("payments")
+                .select(PAYMENT_COLUMNS)
+                .eq("account_id", account_id)
+                .order("created_at")
+                .order("id")
+                .execute()
+            )
+        )
+        return [Payment.model_validate(r) for r in rows]
+
+    async def find_payment(self, provider: str, provider_ref: str) -> Payment | None:
+        """The first payment recorded under this provider reference (the purchase, not a later clawback)."""
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("payments")
+                .select(PAYMENT_COLUMNS)
+                .eq("provider", provider)
+                .eq("provider_ref", provider_ref)
+                .order("created_at")
+                .order("id")
+                .limit(1)
+                .execute()
+            )
+        )
+        return Payment.model_validate(rows[0]) if rows else None
+
+    async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:
+        return bool(
+            await self._rpc("record_event", {"p_provider": provider, "p_event_id": event_id, "p_now": now.isoformat()})
+        )
+
+
+def _generation(row: dict[str, Any]) -> Generation:
+    return Generation(
+        id=row["id"],
+        account_id=row["account_id"],
+        request=GenerationRequest.model_validate(row["request"]),
+        status=GenerationStatus(row["status"]),
+        hold=Hold(
+            free_images=row["hold_free"],
+            paid_credits=row["hold_paid"],
+            unit_price=row["unit_price"],
+            free_day=row["free_day"],
+        ),
+        delivery=DeliveryTarget.model_validate(row["delivery"]),
+        task_ids=tuple(t or "" for t in cast(list[str | None], row["task_ids"] or [])),
+        image_keys=tuple(row["image_keys"] or []),
+        error_code=row["error_code"],
+        error_detail=row["error_detail"],
+        delivered_at=row["delivered_at"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

