@@ -65,12 +65,19 @@ def callback_task_id(
 ) -> str | None:
     """The task id to re-read when a callback is acceptable; None to refuse it (bad body or bad signature).
 
-    With no key configured, callbacks are unsigned and accepted as mere triggers.
+    With no key configured, callbacks are unsigned and accepted as mere triggers. Pass aiohttp's `request.headers`.
     """
     task_id = parse_callback(body)
     if task_id is None:
         return None
     if hmac_key is None:
         return task_id
-    ok = verify_kie_signature(task_id, headers.get(TIMESTAMP_HEADER), headers.get(SIGNATURE_HEADER), hmac_key, now=now)
+    ok = verify_kie_signature(
+        task_id, _header(headers, TIMESTAMP_HEADER), _header(headers, SIGNATURE_HEADER), hmac_key, now=now
+    )
     return task_id if ok else None
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    """Works with case-insensitive (aiohttp) and plain dict headers alike."""
+    return headers.get(name) or headers.get(name.lower())

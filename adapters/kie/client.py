@@ -38,6 +38,7 @@ USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 gpt-image-bot"
 )
 CREATE_LIMIT_KEY = "kie:create"
+DISCOVERY_LIMIT_KEY = "kie:discovery"  # /api/v1/models and friends: one shared budget of 1 request/s per account
 CREATE_LIMIT = 20
 CREATE_WINDOW_S = 10.0
 MAX_RETRY_AFTER_S = 30.0
@@ -245,14 +246,14 @@ class KieImageGenerator:
                 pass
         return float(self._retry_base_s * (2**attempt) * random.uniform(0.5, 1.0))
 
-    async def _acquire_create_slot(self) -> None:
-        """Share KIE's 20-creates-per-10-s account limit across processes; wait (bounded) when it is full."""
+    async def _acquire(self, key: str, limit: int, window_s: float) -> None:
+        """Share a KIE account limit across processes through the Limiter; wait (bounded) while it is full."""
         for _ in range(self._max_rate_waits):
-            decision = await self._limiter.hit(CREATE_LIMIT_KEY, self._create_limit, self._create_window_s)
+            decision = await self._limiter.hit(key, limit, window_s)
             if decision.allowed:
                 return
             await self._sleep(max(decision.retry_after_s, 0.05))
-        raise ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, "KIE task-creation rate limit stayed full", retryable=True)
+        raise ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, f"KIE rate limit {key} stayed full", retryable=True)
 
     async def _call(
         self,
@@ -271,7 +272,9 @@ class KieImageGenerator:
         for attempt in range(self._max_retries + 1):
             last = attempt == self._max_retries
             if creating:
-                await self._acquire_create_slot()
+                await self._acquire(CREATE_LIMIT_KEY, self._create_limit, self._create_window_s)
+            elif path.startswith("/api/v1/models"):
+                await self._acquire(DISCOVERY_LIMIT_KEY, 1, 1.0)
             try:
                 resp = await self._http.request(method, path, json=json, params=params, headers=self._headers())
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
