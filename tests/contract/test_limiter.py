@@ -138,7 +138,7 @@ async def test_redis_limiter_answers_a_retried_hit_once(redis_client: Redis, tim
     limiter = RedisLimiter(redis_client, prefix=unique("rl") + ":", clock_s=time_now)
     script = limiter._script
     key = limiter._prefix + "acct"
-    args = [1, 60000, "member-1", str(int(time_now() * 1000))]
+    args: list[str | int] = [1, 60000, "member-1", str(int(time_now() * 1000))]
 
     first = await script(keys=[key], args=args)
     retried = await script(keys=[key], args=args)
