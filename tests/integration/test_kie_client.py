@@ -569,3 +569,16 @@ async def test_kie_check_survives_a_missing_models_listing_and_a_bad_key(
 
     assert lines[0].startswith("KIE credits: unavailable")
     assert lines[1] == f"model {T2I}: unknown (listing unavailable)"
+
+
+async def test_an_undeliverable_callback_does_not_stop_polling_from_finishing_the_task(
+    http: httpx.AsyncClient, clock: ManualTime, kie: FakeKie
+) -> None:
+    gen = generator(http, clock, callback_url="http://127.0.0.1:9/webhooks/kie")
+    task_id = await gen.submit(SPEC)
+
+    final = (await follow(gen, task_id))[-1]
+    await kie.flush_callbacks()
+
+    assert final.state is TaskState.SUCCEEDED
+    assert [c.status for c in kie.callbacks_sent] == [0]
