@@ -1,13 +1,12 @@
-"""Throwaway redis-server processes for the contract tests (real Redis, never mocked).
+"""Redis helpers for the contract tests (real Redis, never mocked).
 
-Until the shared fixtures in tests/servers.py exist, these start their own: one server per session for ordinary
-tests, and one per test for the fault tests that stop and restart it on the same port. The binary is
-`$REDIS_SERVER_BIN` or `redis-server` on PATH (apt `redis-server`); without it the tests skip with a loud reason.
+Ordinary tests use the shared session server (`redis_server` in tests/server_fixtures.py). The fault tests get a
+server of their own (`restartable_redis`) that they stop and start again on the same port, which the shared
+server class cannot do (its stop removes the data dir). Missing binary: skip locally, fail in CI (`missing`).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
@@ -21,6 +20,8 @@ import pytest
 from redis.asyncio import Redis
 
 from adapters.redis.connect import redis_from_url
+from tests import servers
+from tests.server_fixtures import missing
 
 
 def free_port() -> int:
@@ -30,12 +31,8 @@ def free_port() -> int:
         return port
 
 
-def redis_binary() -> str | None:
-    return os.environ.get("REDIS_SERVER_BIN") or shutil.which("redis-server")
-
-
-class RedisServer:
-    """One redis-server on 127.0.0.1 without persistence; `stop()`/`start()` keep the port (a restart)."""
+class RestartableRedis:
+    """A redis-server on 127.0.0.1 without persistence; `stop()`/`start()` keep the port (a restart)."""
 
     def __init__(self, binary: str, port: int | None = None) -> None:
         self.binary = binary
@@ -83,32 +80,21 @@ class RedisServer:
             return False
 
 
-def _start_or_skip() -> RedisServer:
-    binary = redis_binary()
-    if binary is None:
-        pytest.skip("REDIS NOT INSTALLED: no redis-server on PATH (apt-get install redis-server) or $REDIS_SERVER_BIN")
-    server = RedisServer(binary)
-    server.start()
-    return server
-
-
-@pytest.fixture(scope="session")
-def redis_server() -> Iterator[RedisServer]:
-    server = _start_or_skip()
-    yield server
-    server.close()
-
-
 @pytest.fixture
-def restartable_redis() -> Iterator[RedisServer]:
+def restartable_redis() -> Iterator[RestartableRedis]:
     """A server of this test's own, so stopping it disturbs nobody else."""
-    server = _start_or_skip()
+    binary = servers.find_redis_server()
+    if binary is None:
+        missing("redis-server", "apt-get install redis-server, or set REDIS_SERVER_BIN")
+    assert binary is not None
+    server = RestartableRedis(str(binary))
+    server.start()
     yield server
     server.close()
 
 
 @pytest.fixture
-async def redis_client(redis_server: RedisServer) -> AsyncIterator[Redis]:
+async def redis_client(redis_server: servers.RedisServer) -> AsyncIterator[Redis]:
     client = redis_from_url(redis_server.url)
     yield client
     await client.aclose()

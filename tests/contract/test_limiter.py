@@ -12,9 +12,10 @@ from adapters.redis.connect import redis_from_url
 from adapters.redis.limiter import RedisLimiter
 from core.errors import StoreUnavailable
 from core.ports import Limiter
-from tests.contract.redis_fixtures import RedisServer, redis_client, redis_server, restartable_redis, unique
+from tests import servers
+from tests.contract.redis_fixtures import RestartableRedis, redis_client, restartable_redis, unique
 
-__all__ = ["redis_client", "redis_server", "restartable_redis"]
+__all__ = ["redis_client", "restartable_redis"]
 
 
 class FakeTime:
@@ -37,7 +38,7 @@ async def limiter(request: pytest.FixtureRequest, time_now: FakeTime) -> AsyncIt
     if request.param == "in_process":
         yield InProcessLimiter(time_now)
     else:
-        server: RedisServer = request.getfixturevalue("redis_server")
+        server: servers.RedisServer = request.getfixturevalue("redis_server")
         client = redis_from_url(server.url)
         yield RedisLimiter(client, prefix=unique("rl") + ":", clock_s=time_now)
         await client.aclose()
@@ -86,7 +87,7 @@ async def test_keys_are_counted_separately(limiter: Limiter) -> None:
     assert not same.allowed
 
 
-async def test_redis_limits_are_shared_by_every_process(redis_server: RedisServer, time_now: FakeTime) -> None:
+async def test_redis_limits_are_shared_by_every_process(redis_server: servers.RedisServer, time_now: FakeTime) -> None:
     first, second = redis_from_url(redis_server.url), redis_from_url(redis_server.url)
     prefix = unique("rl") + ":"
     try:
@@ -112,7 +113,7 @@ async def test_redis_limiter_uses_the_server_clock_when_none_is_injected(redis_c
 
 
 async def test_redis_restart_makes_the_limiter_unavailable_then_it_recovers_without_double_counting(
-    restartable_redis: RedisServer,
+    restartable_redis: RestartableRedis,
 ) -> None:
     client = redis_from_url(restartable_redis.url)
     limiter = RedisLimiter(client, prefix="rl:")

@@ -6,9 +6,9 @@ import pytest
 from redis.asyncio import Redis
 
 from adapters.redis.locks import LockNotAcquired, RedisLock
-from tests.contract.redis_fixtures import redis_client, redis_server, unique
+from tests.contract.redis_fixtures import redis_client, unique
 
-__all__ = ["redis_client", "redis_server"]
+__all__ = ["redis_client"]
 
 
 async def test_a_held_lock_cannot_be_taken_until_it_is_released(redis_client: Redis) -> None:

@@ -15,9 +15,10 @@ from adapters.redis.connect import redis_from_url
 from adapters.redis.queue import RedisJobQueue
 from core.errors import StoreUnavailable
 from core.ports import JobQueue
-from tests.contract.redis_fixtures import RedisServer, redis_client, redis_server, restartable_redis, unique
+from tests import servers
+from tests.contract.redis_fixtures import RestartableRedis, redis_client, restartable_redis, unique
 
-__all__ = ["redis_client", "redis_server", "restartable_redis"]
+__all__ = ["redis_client", "restartable_redis"]
 
 
 @pytest.fixture(params=["in_process", "redis"])
@@ -25,7 +26,7 @@ async def queue(request: pytest.FixtureRequest) -> AsyncIterator[JobQueue]:
     if request.param == "in_process":
         yield InProcessJobQueue()
         return
-    server: RedisServer = request.getfixturevalue("redis_server")
+    server: servers.RedisServer = request.getfixturevalue("redis_server")
     client = redis_from_url(server.url)
     redis_queue = RedisJobQueue(client, stream=unique("jobs"), block_ms=100)
     yield redis_queue
@@ -85,13 +86,13 @@ async def test_take_waits_for_the_next_put(queue: JobQueue) -> None:
 
 
 @pytest.fixture
-async def make_queue(redis_server: RedisServer) -> AsyncIterator[Callable[..., RedisJobQueue]]:
+async def make_queue(redis_server: servers.RedisServer) -> AsyncIterator[Callable[..., RedisJobQueue]]:
     async with _queue_factory(redis_server) as make:
         yield make
 
 
 @contextlib.asynccontextmanager
-async def _queue_factory(server: RedisServer) -> AsyncIterator[Callable[..., RedisJobQueue]]:
+async def _queue_factory(server: servers.RedisServer | RestartableRedis) -> AsyncIterator[Callable[..., RedisJobQueue]]:
     stream = unique("jobs")
     made: list[tuple[RedisJobQueue, Redis]] = []
 
@@ -208,7 +209,7 @@ async def test_a_heartbeat_never_takes_back_a_job_another_worker_claimed(
     assert (await _pending(redis_client, rescuer, held.ref))["consumer"] == "worker-rescuer"
 
 
-async def test_the_queue_recovers_after_a_redis_restart(restartable_redis: RedisServer) -> None:
+async def test_the_queue_recovers_after_a_redis_restart(restartable_redis: RestartableRedis) -> None:
     async with _queue_factory(restartable_redis) as make:
         q = make("worker-1")
         await q.put("gen-before")

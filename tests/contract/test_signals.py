@@ -13,9 +13,10 @@ from adapters.redis.connect import redis_from_url
 from adapters.redis.signals import RedisSignals
 from core.errors import StoreUnavailable
 from core.ports import Signals
-from tests.contract.redis_fixtures import RedisServer, redis_client, redis_server, restartable_redis, unique
+from tests import servers
+from tests.contract.redis_fixtures import RestartableRedis, redis_client, restartable_redis, unique
 
-__all__ = ["redis_client", "redis_server", "restartable_redis"]
+__all__ = ["redis_client", "restartable_redis"]
 
 SHORT_S = 0.05  # the only real wait: how long a wait that must time out lasts
 
@@ -25,7 +26,7 @@ async def signals(request: pytest.FixtureRequest) -> AsyncIterator[Signals]:
     if request.param == "in_process":
         yield InProcessSignals()
         return
-    server: RedisServer = request.getfixturevalue("redis_server")
+    server: servers.RedisServer = request.getfixturevalue("redis_server")
     client = redis_from_url(server.url)
     yield RedisSignals(client, prefix=unique("sig") + ":")
     await client.aclose()
@@ -60,7 +61,9 @@ async def test_a_notify_with_nobody_waiting_does_not_fail(signals: Signals) -> N
 # --- Redis only ---------------------------------------------------------------------------------------------------
 
 
-async def test_a_callback_received_by_one_process_wakes_the_worker_in_another(redis_server: RedisServer) -> None:
+async def test_a_callback_received_by_one_process_wakes_the_worker_in_another(
+    redis_server: servers.RedisServer,
+) -> None:
     web, worker = redis_from_url(redis_server.url), redis_from_url(redis_server.url)
     prefix = unique("sig") + ":"
     try:
@@ -90,7 +93,7 @@ async def test_a_long_redis_wait_is_split_into_short_blocking_reads(redis_client
     assert await signals.wait("task-quiet", timeout_s=SHORT_S) is False
 
 
-async def test_redis_signals_report_an_outage_and_recover(restartable_redis: RedisServer) -> None:
+async def test_redis_signals_report_an_outage_and_recover(restartable_redis: RestartableRedis) -> None:
     client = redis_from_url(restartable_redis.url)
     signals = RedisSignals(client)
     try:
