@@ -7,13 +7,14 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 import pytest
+from aiohttp import web
 
 from adapters.creem.client import CreemClient, CreemModerator, CreemPayments
 from adapters.creem.events import parse_event
 from adapters.creem.signatures import SIGNATURE_HEADER, verify_redirect, verify_webhook
 from core.errors import ErrorCode, ProviderError
 from core.models import Account, ModerationDecision, PaymentEventKind, Product, ProductKind
-from tests.fakes.creem import FakeCreem, FakeProduct
+from tests.fakes.creem import FakeCreem, FakeProduct, signed_event
 
 API_KEY = "creem_test_integration"
 SECRET = "whsec_integration"
@@ -305,3 +306,28 @@ async def test_a_paid_plan_checkout_credits_once_on_subscription_paid(
     assert (paid.account_id, paid.product_id) == ("acc_42", "pro")
     assert paid.payment_ref == creem.purchases[checkout_id].transaction_ids[-1]
     assert events[0].subscription_id == paid.subscription_id == creem.purchases[checkout_id].subscription_id
+
+
+async def test_the_fake_delivers_webhooks_over_http_with_the_signature_header(creem: FakeCreem) -> None:
+    received: list[tuple[bytes, str | None]] = []
+
+    async def endpoint(request: web.Request) -> web.Response:
+        received.append((await request.read(), request.headers.get(SIGNATURE_HEADER)))
+        return web.Response(status=200)
+
+    app = web.Application()
+    app.router.add_post("/webhooks/creem", endpoint)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    host, port = runner.addresses[0][:2]
+    delivery = signed_event("subscription.canceled", {"id": "sub_1", "object": "subscription"}, SECRET)
+    try:
+        status = await creem.deliver(f"http://{host}:{port}/webhooks/creem", delivery)
+    finally:
+        await runner.cleanup()
+
+    assert status == 200
+    [(body, signature)] = received
+    assert body == delivery[0]
+    assert verify_webhook(body, signature, SECRET)
