@@ -178,14 +178,9 @@ class SupabaseStore:
         )
         error = result.get("error")
         if error == "insufficient_credits":
-            raise DomainError(
-                ErrorCode.INSUFFICIENT_CREDITS,
-                needed=result["needed"],
-                balance=result["balance"],
-                free_left=result["free_left"],
-            )
+            raise DomainError(ErrorCode.INSUFFICIENT_CREDITS, needed=result["needed"], credits=result["credits"])
         if error == "too_many_running":
-            raise DomainError(ErrorCode.TOO_MANY_RUNNING, max_running=result["max_running"])
+            raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=result["limit"])
         if error == "not_found":
             raise DomainError(ErrorCode.NOT_FOUND, "account not found")
         return _generation(result["generation"])
@@ -217,7 +212,6 @@ class SupabaseStore:
                 .update({"delivered_at": now.isoformat()})
                 .eq("id", generation_id)
                 .is_("delivered_at", "null")
-                .in_("status", [GenerationStatus.SUCCEEDED.value, GenerationStatus.FAILED.value])
                 .execute()
             )
         )

@@ -2,7 +2,8 @@
 -- Every money change is one call to a function below (one PostgREST rpc, one transaction).
 -- Sign conventions of `ledger`: `credits` is the change of the paid balance (hold < 0, refund > 0,
 -- capture = 0 because the hold already took the credits); `free_images` is the change of the free images
--- used on `free_day` (hold > 0, refund < 0). So paid balance = sum(credits), used today = sum(free_images).
+-- left on `free_day` (hold < 0, refund > 0). So paid balance = sum(credits), used today = -sum(free_images).
+-- (The same conventions as adapters/sqlite, so both pass one contract suite.)
 
 create table public.accounts (
   id text primary key,
@@ -147,7 +148,8 @@ declare
 begin
   select account_id into v_id from identities where platform = p_platform and platform_user_id = p_platform_user_id;
   if v_id is null then
-    insert into accounts (id, display_name, locale, created_at) values (p_account_id, p_display_name, p_locale, p_now);
+    insert into accounts (id, display_name, locale, created_at)
+      values (p_account_id, coalesce(p_display_name, ''), coalesce(nullif(p_locale, ''), 'en'), p_now);
     insert into identities (platform, platform_user_id, account_id, created_at)
       values (p_platform, p_platform_user_id, p_account_id, p_now)
       on conflict (platform, platform_user_id) do nothing;
@@ -195,23 +197,23 @@ begin
   end if;
   select count(*) into v_running from generations where account_id = p_account_id and status in ('queued', 'running');
   if v_running >= p_max_running then
-    return jsonb_build_object('error', 'too_many_running', 'max_running', p_max_running);
+    return jsonb_build_object('error', 'too_many_running', 'limit', p_max_running);
   end if;
-  select coalesce(sum(free_images), 0) into v_used from ledger where account_id = p_account_id and free_day = p_day;
+  select coalesce(-sum(free_images), 0) into v_used from ledger where account_id = p_account_id and free_day = p_day;
   v_free_left := greatest(p_free_per_day - v_used, 0);
   v_free := case when p_free_eligible then least(v_count, v_free_left) else 0 end;
   v_paid := (v_count - v_free)::bigint * p_unit_price;
   if v_paid > 0 and v_paid > v_credits then
-    return jsonb_build_object('error', 'insufficient_credits', 'needed', v_paid, 'balance', v_credits,
-                              'free_left', v_free_left);
+    return jsonb_build_object('error', 'insufficient_credits', 'needed', v_count::bigint * p_unit_price,
+                              'credits', v_credits);
   end if;
   insert into generations (id, account_id, request, status, hold_free, hold_paid, unit_price, free_day, delivery,
-                           created_at, updated_at)
+                           task_ids, created_at, updated_at)
     values (p_generation_id, p_account_id, p_request, 'queued', v_free, v_paid, p_unit_price, p_day, p_delivery,
-            p_now, p_now)
+            array_fill(''::text, array[v_count]), p_now, p_now)
     returning * into g;
   insert into ledger (account_id, kind, credits, free_images, free_day, idempotency_key, generation_id, created_at)
-    values (p_account_id, 'hold', -v_paid, v_free, p_day, 'hold:' || p_generation_id, p_generation_id, p_now);
+    values (p_account_id, 'hold', -v_paid, -v_free, p_day, 'hold:' || p_generation_id, p_generation_id, p_now);
   return jsonb_build_object('generation', to_jsonb(g));
 end $$;
 
@@ -257,7 +259,7 @@ begin
   v_kept_free := least(v_delivered, g.hold_free);
   v_kept_paid := least((v_delivered - v_kept_free)::bigint * g.unit_price, g.hold_paid);
   update generations
-     set status = case when p_error_code is null then 'succeeded' else 'failed' end,
+     set status = case when v_delivered > 0 then 'succeeded' else 'failed' end,
          image_keys = coalesce(p_image_keys, '{}'),
          error_code = p_error_code,
          error_detail = p_error_detail,
@@ -267,12 +269,12 @@ begin
     insert into ledger (account_id, kind, credits, free_images, free_day, idempotency_key, generation_id, note,
                         created_at)
       values (g.account_id, 'capture', 0, 0, g.free_day, 'capture:' || g.id, g.id,
-              format('kept %s credits, %s free images', v_kept_paid, v_kept_free), p_now);
+              format('%s credits, %s free', v_kept_paid, v_kept_free), p_now);
   end if;
   if g.hold_paid - v_kept_paid > 0 or g.hold_free - v_kept_free > 0 then
     insert into ledger (account_id, kind, credits, free_images, free_day, idempotency_key, generation_id, note,
                         created_at)
-      values (g.account_id, 'refund', g.hold_paid - v_kept_paid, -(g.hold_free - v_kept_free), g.free_day,
+      values (g.account_id, 'refund', g.hold_paid - v_kept_paid, g.hold_free - v_kept_free, g.free_day,
               'refund:' || g.id, g.id, coalesce(p_error_code, ''), p_now);
   end if;
   return true;
@@ -283,7 +285,7 @@ create function public.balance(p_account_id text, p_day date, p_free_per_day int
 language sql stable set search_path = public, pg_temp as $$
   select jsonb_build_object(
     'free_left', greatest(p_free_per_day - coalesce((
-      select sum(free_images) from ledger where account_id = p_account_id and free_day = p_day), 0), 0),
+      select -sum(free_images) from ledger where account_id = p_account_id and free_day = p_day), 0), 0),
     'free_per_day', p_free_per_day,
     'paid_credits', coalesce((select credits from accounts where id = p_account_id), 0),
     'plan', (select plan from accounts where id = p_account_id));
@@ -301,15 +303,18 @@ begin
   return found;
 end $$;
 
--- Insert a payment and its ledger entry together, once per idempotency key.
+-- Insert a payment and its ledger entry together, once per idempotency key (and once per payment id).
 create function public.record_payment(
   p_id text, p_account_id text, p_provider text, p_provider_ref text, p_product_id text, p_credits integer,
   p_status text, p_created_at timestamptz, p_kind text, p_key text
 ) returns boolean
 language plpgsql set search_path = public, pg_temp as $$
 begin
+  if exists (select 1 from payments where id = p_id) then
+    return false;
+  end if;
   insert into ledger (account_id, kind, credits, idempotency_key, note, created_at)
-    values (p_account_id, p_kind, p_credits, p_key, p_provider || ':' || p_provider_ref, p_created_at)
+    values (p_account_id, p_kind, p_credits, p_key, p_provider_ref, p_created_at)
     on conflict (idempotency_key) do nothing;
   if not found then
     return false;
