@@ -28,7 +28,7 @@ def missing(what: str, hint: str) -> None:
     pytest.skip(message)
 
 
-def _pg_bindir() -> Path:
+def pg_bindir_or_skip() -> Path:
     bindir = servers.find_pg_bindir()
     if bindir is None:
         missing("Postgres initdb/pg_ctl", "apt-get install postgresql, or set PG_BINDIR")
@@ -36,7 +36,7 @@ def _pg_bindir() -> Path:
     return bindir
 
 
-def _postgrest_bin() -> Path:
+def postgrest_or_skip() -> Path:
     binary = servers.find_postgrest()
     if binary is None:
         missing(
@@ -50,7 +50,7 @@ def _postgrest_bin() -> Path:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[servers.PostgresServer]:
     """A bare throwaway Postgres cluster (no schema)."""
-    pg = servers.PostgresServer(_pg_bindir()).start()
+    pg = servers.PostgresServer(pg_bindir_or_skip()).start()
     yield pg
     pg.stop()
 
@@ -58,7 +58,7 @@ def postgres_server() -> Iterator[servers.PostgresServer]:
 @pytest.fixture(scope="session")
 def supabase_stack() -> Iterator[servers.SupabaseStack]:
     """Postgres with Supabase-like roles and our migrations, with PostgREST in front."""
-    stack = servers.start_supabase_stack(_pg_bindir(), _postgrest_bin())
+    stack = servers.start_supabase_stack(pg_bindir_or_skip(), postgrest_or_skip())
     yield stack
     stack.postgrest.stop()
     stack.postgres.stop()

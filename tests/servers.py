@@ -143,17 +143,10 @@ class PostgresServer:
         return list(args)
 
     def start(self) -> PostgresServer:
-        if os.geteuid() == 0:
-            pw = pwd.getpwnam("postgres")
-            os.chown(self.root, pw.pw_uid, pw.pw_gid)
+        """initdb on first start; a later start (after `halt`) brings the same cluster back on the same port."""
         data = self.root / "data"
-        subprocess.run(
-            self._cmd(
-                str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync",
-                "-E", "UTF8", "--locale=C.UTF-8",
-            ),
-            check=True, capture_output=True,
-        )  # fmt: skip
+        if not data.exists():
+            self._initdb(data)
         opts = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off -c synchronous_commit=off"
             " -c full_page_writes=off -c max_connections=200 -c timezone=UTC"
@@ -165,12 +158,31 @@ class PostgresServer:
         )  # fmt: skip
         return self
 
-    def stop(self) -> None:
+    def _initdb(self, data: Path) -> None:
+        if os.geteuid() == 0:
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.root, pw.pw_uid, pw.pw_gid)
+        subprocess.run(
+            self._cmd(
+                str(self.bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync",
+                "-E", "UTF8", "--locale=C.UTF-8",
+            ),
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+    def halt(self, mode: str = "fast") -> None:
+        """Stop the server but keep the cluster (to test an outage and the recovery).
+
+        "fast" keeps every commit; "immediate" is a crash that loses the last unflushed ones (synchronous_commit off).
+        """
         data = self.root / "data"
         if data.exists():
             subprocess.run(
-                self._cmd(str(self.bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"), capture_output=True
+                self._cmd(str(self.bindir / "pg_ctl"), "-D", str(data), "-m", mode, "-w", "stop"), capture_output=True
             )
+
+    def stop(self) -> None:
+        self.halt("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -202,6 +214,7 @@ class PostgrestServer:
             "PGRST_SERVER_PORT": str(self.port),
             "PGRST_ADMIN_SERVER_PORT": str(self.admin_port),
             "PGRST_LOG_LEVEL": "error",
+            "PGRST_JWT_CACHE_MAX_LIFETIME": "3600",
         }
         with self.log.open("wb") as out:
             self.proc = subprocess.Popen(

@@ -32,6 +32,7 @@ from core.models import (
 )
 from core.ports import ReserveRequest, Settlement
 from tests import servers
+from tests.server_fixtures import pg_bindir_or_skip, postgrest_or_skip
 
 pytestmark = pytest.mark.servers
 
@@ -475,3 +476,32 @@ async def test_migrating_an_unreachable_database_is_a_clear_error() -> None:
         await apply_migrations(
             f"postgresql://postgres@127.0.0.1:{servers.free_port()}/postgres", servers.MIGRATIONS_DIR
         )
+
+
+async def test_a_postgres_outage_is_store_unavailable_and_the_store_recovers_with_nothing_lost() -> None:
+    stack = servers.start_supabase_stack(pg_bindir_or_skip(), postgrest_or_skip())  # its own: this one goes down
+    store = await SupabaseStore.connect(
+        servers.SUPABASE_TEST_URL, stack.service_key(), transport=servers.RestRouter(stack.postgrest.url)
+    )
+    try:
+        account = await new_account(store, credits=3)
+        generation = await store.reserve(reserve_request(account))
+
+        stack.postgres.halt()
+        with pytest.raises(StoreUnavailable):
+            await store.settle(generation.id, Settlement(("a.png",)), NOW)
+        stack.postgres.start()
+        for _ in range(250):  # PostgREST reconnects by itself; bounded wait for it
+            try:
+                await store.ping()
+                break
+            except StoreUnavailable:
+                await asyncio.sleep(0.02)
+        settled = await store.settle(generation.id, Settlement(("a.png",)), NOW)
+
+        assert settled is True
+        assert (await store.balance(account.id, TODAY, 0)).paid_credits == 2
+    finally:
+        await store.aclose()
+        stack.postgrest.stop()
+        stack.postgres.stop()
