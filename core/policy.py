@@ -7,10 +7,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from core.models import Product, Resolution
 
 
+DEFAULT_PRICES: dict[Resolution, int] = {"1K": 1, "2K": 2, "4K": 4}
+
+
 class Policy(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    prices: dict[Resolution, int] = Field(default_factory=lambda: {"1K": 1, "2K": 2, "4K": 4})
+    prices: dict[Resolution, int] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
     free_per_day: int = 3
     free_max_resolution: Resolution = "1K"
     max_running: int = 2

@@ -19,6 +19,7 @@ class InProcessLimiter:
         while hits and hits[0] <= now - window_s:
             hits.popleft()
         if len(hits) >= limit:
-            return RateDecision(allowed=False, retry_after_s=max(hits[0] + window_s - now, 0.0))
+            oldest = hits[0] if hits else now
+            return RateDecision(allowed=False, retry_after_s=max(oldest + window_s - now, 0.0))
         hits.append(now)
         return RateDecision(allowed=True)

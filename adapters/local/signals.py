@@ -1,4 +1,7 @@
-"""In-process wake-ups: a provider callback received by this process wakes the task's follower at once."""
+"""In-process wake-ups: a provider callback received by this process wakes the task's follower at once.
+
+A notify that arrives before anyone waits is kept for the next wait (a callback can beat the worker to it).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +24,4 @@ class InProcessSignals:
                 del self._events[key]
 
     async def notify(self, key: str) -> None:
-        event = self._events.get(key)
-        if event is not None:
-            event.set()
+        self._events.setdefault(key, asyncio.Event()).set()

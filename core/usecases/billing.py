@@ -65,7 +65,7 @@ async def portal_link(deps: Deps, identity: Identity) -> str:
 
 async def apply_payment_event(deps: Deps, event: PaymentEvent) -> bool:
     """Apply a verified provider event once (keyed by the payment, not the delivery); True if credits moved."""
-    account = await deps.store.get_account(event.account_id) if event.account_id else None
+    account = await _event_account(deps, event)
     if account is None:
         log.warning("payment event for an unknown or deleted account", extra={"event_id": event.event_id})
         await deps.store.record_event(event.provider, event.event_id, deps.clock.now())
@@ -79,6 +79,16 @@ async def apply_payment_event(deps: Deps, event: PaymentEvent) -> bool:
         await _link_subscription(deps, account, event)
     await deps.store.record_event(event.provider, event.event_id, deps.clock.now())
     return applied
+
+
+async def _event_account(deps: Deps, event: PaymentEvent) -> Account | None:
+    """The account from the event's metadata, or (refunds and disputes carry none) from the original payment."""
+    if event.account_id:
+        return await deps.store.get_account(event.account_id)
+    if event.kind in (PaymentEventKind.REFUNDED, PaymentEventKind.DISPUTED):
+        payment = await deps.store.find_payment(event.provider, event.payment_ref)
+        return await deps.store.get_account(payment.account_id) if payment else None
+    return None
 
 
 async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
@@ -142,9 +152,10 @@ async def _tell(deps: Deps, account: Account, event: PaymentEvent, key: str, cre
         return
     identities = await deps.store.identities(account.id)
     preferred = [i for i in identities if event.platform and i.platform.value == event.platform]
-    target = (preferred or [i for i in identities if i.platform is not Platform.CONSOLE] or identities or [None])[0]
-    if target is None:
+    candidates = preferred or [i for i in identities if i.platform is not Platform.CONSOLE] or identities
+    if not candidates:
         return
+    target = candidates[0]
     held = await account_balance(deps, account)
     notice = Notice(key=key, params={"credits": credits, "balance": held.paid_credits})
     try:
