@@ -9,6 +9,8 @@ from typing import Any
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from adapters.discord.config import DiscordConfig
+from adapters.telegram.config import TelegramConfig
 from core.models import Product, Resolution
 from core.policy import Policy
 
@@ -93,3 +95,17 @@ class Settings(BaseSettings):
             products=self.products(),
             paysupport_contact=self.paysupport_contact,
         )
+
+    def telegram_config(self) -> TelegramConfig:
+        assert self.telegram_bot_token is not None
+        return TelegramConfig(
+            token=self.telegram_bot_token.get_secret_value(),
+            webhook_url=self.telegram_webhook_url,
+            webhook_secret=self.telegram_webhook_secret.get_secret_value() if self.telegram_webhook_secret else None,
+            base_url=self.telegram_base_url,
+            base_file_url=self.telegram_base_file_url,
+        )
+
+    def discord_config(self) -> DiscordConfig:
+        assert self.discord_bot_token is not None
+        return DiscordConfig(token=self.discord_bot_token.get_secret_value(), dev_guild_id=self.discord_dev_guild_id)

@@ -26,6 +26,7 @@ class ErrorCode(StrEnum):
     UNKNOWN_PRODUCT = "unknown_product"
     NOT_FOUND = "not_found"
     CONFIRMATION_INVALID = "confirmation_invalid"
+    GENERATION_IN_PROGRESS = "generation_in_progress"
     TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
 
 

@@ -6,7 +6,6 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from core.models import Product, Resolution
 
-
 DEFAULT_PRICES: dict[Resolution, int] = {"1K": 1, "2K": 2, "4K": 4}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from core.models import RESOLUTIONS, Resolution
 
 
@@ -50,4 +51,3 @@ def plan_settlement(free_images: int, paid_credits: int, unit_price: int, delive
 
 def free_left(free_per_day: int, used_today: int) -> int:
     return max(free_per_day - used_today, 0)
-

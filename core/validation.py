@@ -20,7 +20,8 @@ def validate_request(request: GenerationRequest, policy: Policy) -> None:
         raise DomainError(ErrorCode.INVALID_OPTION, "4K is not available for the 1:1 aspect ratio; use 1K or 2K.")
     if request.aspect_ratio == "auto" and request.resolution != "1K":
         raise DomainError(
-            ErrorCode.INVALID_OPTION, "The auto aspect ratio is 1K only; pick an aspect ratio (e.g. --ar 16:9) for 2K/4K."
+            ErrorCode.INVALID_OPTION,
+            "The auto aspect ratio is 1K only; pick an aspect ratio (e.g. --ar 16:9) for 2K/4K.",
         )
     if len(request.reference_keys) > policy.max_references:
         raise DomainError(ErrorCode.TOO_MANY_REFERENCES, limit=policy.max_references)

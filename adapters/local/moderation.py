@@ -14,5 +14,7 @@ class BannedWordsModerator:
     async def screen(self, prompt: str, account_id: str) -> ModerationResult:
         text = prompt.lower()
         if any(p.search(text) for p in self._patterns):
-            return ModerationResult(decision=ModerationDecision.DENY, reason="it contains a word this bot does not allow.")
+            return ModerationResult(
+                decision=ModerationDecision.DENY, reason="it contains a word this bot does not allow."
+            )
         return ModerationResult(decision=ModerationDecision.ALLOW)

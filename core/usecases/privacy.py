@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import secrets
 from datetime import timedelta
@@ -78,13 +79,22 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
     )
     if not valid:
         raise DomainError(ErrorCode.CONFIRMATION_INVALID)
+    generations = await deps.store.generations(account.id)
+    if any(not g.finished for g in generations):
+        raise DomainError(ErrorCode.GENERATION_IN_PROGRESS)
     if account.subscription_id:
         try:
             await deps.payments.cancel_subscription(account.subscription_id)
         except ProviderError:
             raise DomainError(ErrorCode.PAYMENTS_UNAVAILABLE) from None
-    keys = [k for g in await deps.store.generations(account.id) for k in (*g.image_keys, *g.request.reference_keys)]
+    keys = [k for g in generations for k in (*g.image_keys, *g.request.reference_keys)]
     await deps.blobs.delete(keys)
     await deps.blobs.delete_prefix(account.id)
     await deps.store.delete_account(account.id)
     log.info("account deleted", extra={"account_id": account.id})
+
+
+async def export_json(deps: Deps, identity: Identity) -> bytes | None:
+    """The export as a UTF-8 JSON file's bytes (what chat adapters send as a document)."""
+    document = await export_data(deps, identity)
+    return None if document is None else json.dumps(document, indent=2, ensure_ascii=False).encode()

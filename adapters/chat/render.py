@@ -1,0 +1,69 @@
+"""Plain-text renderings of core results from the shared catalogue; platforms only add their formatting."""
+
+from __future__ import annotations
+
+from core.models import Account, Balance, Generation, Hold, Product, ProductKind
+from core.policy import Policy
+from core.texts import error_code_text, t
+
+
+def cost_text(hold: Hold, locale: str) -> str:
+    if hold.free_images and hold.paid_credits:
+        return t("cost_mixed", locale, free=hold.free_images, credits=hold.paid_credits)
+    if hold.paid_credits:
+        return t("cost_paid", locale, credits=hold.paid_credits)
+    return t("cost_free", locale, free=hold.free_images)
+
+
+def queued_text(generation: Generation, locale: str) -> str:
+    return t("queued", locale, count=generation.request.count, cost=cost_text(generation.hold, locale))
+
+
+def progress_text(generation: Generation, stage: str, done: int, locale: str) -> str:
+    if stage == "storing":
+        return t("progress_storing", locale)
+    return t("progress_generating", locale, done=done, count=generation.request.count)
+
+
+def done_text(generation: Generation, balance: Balance, locale: str, prompt_limit: int = 200) -> str:
+    prompt = generation.request.prompt
+    if len(prompt) > prompt_limit:
+        prompt = prompt[: prompt_limit - 1] + "…"
+    return t("done", locale, prompt=prompt, free_left=balance.free_left, credits=balance.paid_credits)
+
+
+def failed_text(generation: Generation, locale: str) -> str:
+    code = generation.error_code or "generation_failed"
+    reason = error_code_text(code, locale, reason=generation.error_detail or t("reason_policy", locale))
+    return t("failed", locale, reason=reason)
+
+
+def balance_text(balance: Balance, policy: Policy, locale: str) -> str:
+    lines = t(
+        "balance",
+        locale,
+        free_left=balance.free_left,
+        free_per_day=balance.free_per_day,
+        credits=balance.paid_credits,
+        plan=balance.plan or t("plan_none", locale),
+    )
+    prices = t("prices", locale, p1=policy.prices["1K"], p2=policy.prices["2K"], p4=policy.prices["4K"])
+    return f"{lines}\n{prices}"
+
+
+def product_text(product: Product, locale: str) -> str:
+    per_month = t("per_month", locale) if product.kind is ProductKind.PLAN else ""
+    return t(
+        "product_line", locale, label=product.label, price=product.price, credits=product.credits, per_month=per_month
+    )
+
+
+def settings_text(account: Account, locale: str) -> str:
+    return t(
+        "settings",
+        locale,
+        aspect_ratio=account.default_aspect_ratio,
+        resolution=account.default_resolution,
+        send_as_file=t("on" if account.send_as_file else "off", locale),
+        notifications=t("off" if account.notifications_opt_out else "on", locale),
+    )

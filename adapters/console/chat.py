@@ -1,0 +1,202 @@
+"""The terminal chat: the same commands as Telegram and Discord, one line at a time, on the real core."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from adapters.chat.commands import build_request, parse_imagine, split_command
+from adapters.chat.render import balance_text, product_text, queued_text, settings_text
+from core.deps import Deps
+from core.errors import DomainError, ErrorCode
+from core.models import DeliveryTarget, Generation, Identity, Platform
+from core.texts import error_text, t
+from core.usecases import billing, generation, onboarding, privacy
+from core.usecases.accounts import require_account
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str], Awaitable[None]]
+ON_WORDS = {"on": True, "yes": True, "true": True, "1": True, "off": False, "no": False, "false": False, "0": False}
+
+
+class ConsoleChat:
+    """Parses a line, calls one use-case, prints the answer; one bad line never stops the chat."""
+
+    def __init__(self, deps: Deps, out: Callable[[str], None], user_id: str = "local", locale: str = "en") -> None:
+        self.deps = deps
+        self.out = out
+        self.identity = Identity(platform=Platform.CONSOLE, platform_user_id=user_id)
+        self.locale = locale
+        self.last_generation: str | None = None
+        self.handlers: dict[str, Handler] = {
+            "start": self.start,
+            "accept": self.accept,
+            "decline": self.decline,
+            "imagine": self.imagine,
+            "regenerate": self.regenerate,
+            "vary": self.vary,
+            "balance": self.balance,
+            "buy": self.buy,
+            "billing": self.billing,
+            "mydata": self.mydata,
+            "deleteme": self.deleteme,
+            "privacy": self.privacy,
+            "help": self.help,
+            "settings": self.settings,
+            "paysupport": self.paysupport,
+        }
+
+    def target(self) -> DeliveryTarget:
+        return DeliveryTarget(platform=Platform.CONSOLE, chat_id=self.identity.platform_user_id)
+
+    async def handle(self, line: str) -> Generation | None:
+        """Handle one input line; returns the generation it queued, if any."""
+        name, rest = split_command(line)
+        if not line.strip():
+            return None
+        before = self.last_generation
+        try:
+            if not name:
+                await self.imagine(rest)
+            elif name in self.handlers:
+                await self.handlers[name](rest)
+            else:
+                self.out(t("unknown_command", self.locale) + "\n" + t("help", self.locale))
+        except DomainError as error:
+            self.out(error_text(error, self.locale))
+        except Exception:
+            error_id = uuid.uuid4().hex[:8]
+            log.exception("console command failed", extra={"error_id": error_id})
+            self.out(t("error.internal", self.locale, error_id=error_id))
+        if self.last_generation != before and self.last_generation is not None:
+            return await self.deps.store.get_generation(self.last_generation)
+        return None
+
+    async def start(self, _: str) -> None:
+        result = await onboarding.start(self.deps, self.identity, self.identity.platform_user_id, self.locale)
+        if result.needs_consent:
+            self.out(t("welcome", self.locale) + "\n" + t("consent_prompt_console", self.locale))
+        else:
+            self.out(t("welcome_back", self.locale))
+
+    async def accept(self, _: str) -> None:
+        await onboarding.accept_terms(self.deps, self.identity, age_confirmed=True)
+        self.out(t("consent_accepted", self.locale, free_per_day=self.deps.policy.free_per_day))
+
+    async def decline(self, _: str) -> None:
+        self.out(t("consent_age_required", self.locale))
+
+    async def imagine(self, text: str) -> None:
+        account = await require_account(self.deps, self.identity)
+        args = parse_imagine(text, allow_references=True)
+        refs = tuple([await self._upload_reference(path) for path in args.references])
+        request = build_request(args, account, refs)
+        queued = await generation.request_generation(self.deps, self.identity, request, self.target())
+        self._queued(queued)
+
+    async def _upload_reference(self, path: str) -> str:
+        file = Path(path).expanduser()
+        if not file.is_file():
+            raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.")
+        return await generation.upload_reference(self.deps, self.identity, file.read_bytes())
+
+    async def regenerate(self, rest: str) -> None:
+        queued = await generation.regenerate(self.deps, self.identity, self._generation_ref(rest), self.target())
+        self._queued(queued)
+
+    async def vary(self, rest: str) -> None:
+        queued = await generation.vary(self.deps, self.identity, self._generation_ref(rest), self.target())
+        self._queued(queued)
+
+    def _generation_ref(self, rest: str) -> str:
+        ref = rest.strip() or self.last_generation
+        if not ref:
+            raise DomainError(ErrorCode.NOT_FOUND)
+        return ref
+
+    def _queued(self, queued: Generation) -> None:
+        self.last_generation = queued.id
+        self.out(f"[{queued.id[:8]}] {queued_text(queued, self.locale)}")
+
+    async def balance(self, _: str) -> None:
+        held = await billing.balance(self.deps, self.identity)
+        self.out(balance_text(held, self.deps.policy, self.locale))
+
+    async def buy(self, rest: str) -> None:
+        products = billing.products(self.deps)
+        if rest.strip():
+            product, url = await billing.checkout_link(self.deps, self.identity, rest.strip())
+            self.out(t("checkout_link", self.locale, label=product.label, url=url))
+            return
+        if not products:
+            raise DomainError(ErrorCode.PAYMENTS_DISABLED)
+        lines = [t("products_header", self.locale)]
+        lines += [f"  /buy {p.id} — {product_text(p, self.locale)}" for p in products]
+        self.out("\n".join(lines))
+
+    async def billing(self, _: str) -> None:
+        url = await billing.portal_link(self.deps, self.identity)
+        self.out(t("portal_link", self.locale, url=url))
+
+    async def mydata(self, _: str) -> None:
+        data = await privacy.export_json(self.deps, self.identity)
+        if data is None:
+            self.out(t("export_nothing", self.locale))
+            return
+        account = await require_account(self.deps, self.identity)
+        key = f"{account.id}/exports/mydata-{self.deps.clock.now():%Y%m%dT%H%M%S}.json"
+        await self.deps.blobs.put(key, data, "application/json")
+        self.out(t("export_ready", self.locale) + "\n  " + await self.deps.blobs.link(key, self.deps.policy.link_ttl_s))
+
+    async def deleteme(self, rest: str) -> None:
+        if await self.deps.store.find_account(self.identity) is None:
+            self.out(t("nothing_to_delete", self.locale))
+            return
+        answer = rest.strip().lower()
+        if answer in ("cancel", "no"):
+            await privacy.cancel_deletion(self.deps, self.identity)
+            self.out(t("delete_cancelled", self.locale))
+        elif answer:
+            await privacy.confirm_deletion(self.deps, self.identity, answer)
+            self.last_generation = None
+            self.out(t("deleted", self.locale))
+        else:
+            code = await privacy.request_deletion(self.deps, self.identity)
+            minutes = self.deps.policy.deletion_code_ttl_s // 60
+            self.out(t("delete_confirm", self.locale, code=code, minutes=minutes) + " /deleteme cancel keeps it.")
+
+    async def privacy(self, _: str) -> None:
+        self.out(t("privacy", self.locale, contact=self.deps.policy.paysupport_contact))
+
+    async def help(self, _: str) -> None:
+        self.out(t("help", self.locale))
+
+    async def paysupport(self, _: str) -> None:
+        self.out(t("paysupport", self.locale, contact=self.deps.policy.paysupport_contact))
+
+    async def settings(self, rest: str) -> None:
+        parts = rest.split()
+        if len(parts) == 2:
+            key, value = parts[0].lower(), parts[1]
+            if key in ("ar", "aspect"):
+                account = await onboarding.update_settings(self.deps, self.identity, aspect_ratio=value)
+            elif key in ("res", "resolution"):
+                account = await onboarding.update_settings(self.deps, self.identity, resolution=value)
+            elif key == "file" and value.lower() in ON_WORDS:
+                account = await onboarding.update_settings(
+                    self.deps, self.identity, send_as_file=ON_WORDS[value.lower()]
+                )
+            elif key == "notify" and value.lower() in ON_WORDS:
+                opt_out = not ON_WORDS[value.lower()]
+                account = await onboarding.update_settings(self.deps, self.identity, notifications_opt_out=opt_out)
+            else:
+                raise DomainError(ErrorCode.INVALID_OPTION, t("settings_usage", self.locale))
+            self.out(t("settings_saved", self.locale) + "\n" + settings_text(account, self.locale))
+            return
+        if parts:
+            raise DomainError(ErrorCode.INVALID_OPTION, t("settings_usage", self.locale))
+        account = await require_account(self.deps, self.identity)
+        self.out(settings_text(account, self.locale) + "\n" + t("settings_usage", self.locale))

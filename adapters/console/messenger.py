@@ -1,0 +1,37 @@
+"""Console output for results and notices: prints progress, the saved image paths and payment notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from adapters.chat.render import done_text, failed_text, progress_text
+from core.models import Balance, Generation, Identity
+from core.ports import BlobStore, Notice, StoredImage
+from core.texts import t
+
+
+class ConsoleMessenger:
+    def __init__(self, out: Callable[[str], None], blobs: BlobStore, link_ttl_s: int = 3600) -> None:
+        self._out = out
+        self._blobs = blobs
+        self._ttl = link_ttl_s
+
+    async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        self._out(f"[{generation.id[:8]}] {progress_text(generation, stage, done, locale)}")
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None:
+        lines = [f"[{generation.id[:8]}] {done_text(generation, balance, locale)}", t("done_paths", locale)]
+        lines += [f"  {await self._blobs.link(image.key, self._ttl)}" for image in images]
+        if generation.request.count > len(images):
+            lines.append(t("partial", locale, made=len(images), count=generation.request.count))
+        lines.append(t("console_after", locale, id=generation.id[:8]))
+        self._out("\n".join(lines))
+
+    async def failed(self, generation: Generation, locale: str) -> None:
+        self._out(f"[{generation.id[:8]}] {failed_text(generation, locale)}")
+
+    async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
+        self._out(t(notice.key, locale, **notice.params))
+        return True

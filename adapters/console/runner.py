@@ -1,0 +1,70 @@
+"""Runs the terminal chat: reads standard input line by line (typed or piped) and waits for jobs at the end."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sys
+from collections.abc import Awaitable, Callable
+
+from adapters.console.chat import ConsoleChat
+from adapters.console.messenger import ConsoleMessenger
+from core.deps import Deps
+from core.models import Platform
+from core.worker import Worker
+
+POLL_S = 0.05
+BANNER = "GPT-Image-2 console chat. Type /help for commands, /start to begin; Ctrl-D to quit."
+
+
+async def read_stdin_line() -> str:
+    return await asyncio.to_thread(sys.stdin.readline)
+
+
+def print_line(text: str) -> None:
+    print(text, flush=True)
+
+
+async def run_console(
+    deps: Deps,
+    worker: Worker,
+    register: Callable[[Platform, ConsoleMessenger], None],
+    *,
+    user_id: str,
+    read_line: Callable[[], Awaitable[str]] = read_stdin_line,
+    out: Callable[[str], None] = print_line,
+    wait_each: bool = True,
+) -> None:
+    """`wait_each` makes a piped chat read like a conversation: each result arrives before the next line."""
+    register(Platform.CONSOLE, ConsoleMessenger(out, deps.blobs, deps.policy.link_ttl_s))
+    chat = ConsoleChat(deps, out, user_id=user_id)
+    worker_task = asyncio.create_task(worker.run())
+    out(BANNER)
+    try:
+        while line := await read_line():
+            queued = await chat.handle(line)
+            if queued is not None and wait_each:
+                await wait_delivered(deps, queued.id)
+        await wait_console_jobs(deps)
+    finally:
+        worker_task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await worker_task
+
+
+async def wait_delivered(deps: Deps, generation_id: str) -> None:
+    limit = deps.policy.generation_deadline_s + 60
+    waited = 0.0
+    while waited < limit:
+        generation = await deps.store.get_generation(generation_id)
+        if generation is None or generation.delivered_at is not None:
+            return
+        await asyncio.sleep(POLL_S)
+        waited += POLL_S
+
+
+async def wait_console_jobs(deps: Deps) -> None:
+    """At the end of input, wait for every console generation still running, then return."""
+    for generation in await deps.store.unfinished():
+        if generation.delivery.platform is Platform.CONSOLE:
+            await wait_delivered(deps, generation.id)

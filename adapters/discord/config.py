@@ -1,0 +1,11 @@
+"""What the Discord adapter needs from settings (built in bot/settings.py; secrets as plain str here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DiscordConfig:
+    token: str
+    dev_guild_id: int | None = None

@@ -1,0 +1,81 @@
+-- The embedded default's schema (created on start). Everything about a person cascades from accounts.
+create table if not exists accounts (
+    id text primary key,
+    display_name text not null default '',
+    locale text not null default 'en',
+    email text,
+    consent_at text,
+    age_confirmed integer not null default 0,
+    notifications_opt_out integer not null default 0,
+    default_aspect_ratio text not null default 'auto',
+    default_resolution text not null default '1K',
+    send_as_file integer not null default 0,
+    plan text,
+    subscription_id text,
+    customer_id text,
+    deletion_code text,
+    deletion_expires_at text,
+    created_at text not null
+);
+
+create table if not exists identities (
+    platform text not null,
+    platform_user_id text not null,
+    account_id text not null references accounts (id) on delete cascade,
+    created_at text not null,
+    primary key (platform, platform_user_id)
+);
+create index if not exists identities_account on identities (account_id);
+
+create table if not exists generations (
+    id text primary key,
+    account_id text not null references accounts (id) on delete cascade,
+    request text not null,
+    status text not null,
+    hold text not null,
+    delivery text not null,
+    task_ids text not null default '[]',
+    image_keys text not null default '[]',
+    error_code text,
+    error_detail text,
+    delivered_at text,
+    created_at text not null,
+    updated_at text not null
+);
+create index if not exists generations_account_status on generations (account_id, status);
+create index if not exists generations_open on generations (status, delivered_at);
+
+create table if not exists ledger (
+    id integer primary key autoincrement,
+    account_id text not null references accounts (id) on delete cascade,
+    kind text not null,
+    credits integer not null,
+    free_images integer not null default 0,
+    free_day text,
+    idempotency_key text not null unique,
+    generation_id text,
+    note text not null default '',
+    created_at text not null
+);
+create index if not exists ledger_account_day on ledger (account_id, free_day);
+
+create table if not exists payments (
+    id text primary key,
+    account_id text not null references accounts (id) on delete cascade,
+    provider text not null,
+    provider_ref text not null,
+    product_id text,
+    credits integer not null,
+    status text not null,
+    created_at text not null,
+    unique (provider, provider_ref)
+);
+create index if not exists payments_account on payments (account_id);
+
+-- Event ids only: nothing here identifies a person.
+create table if not exists webhook_events (
+    provider text not null,
+    event_id text not null,
+    processed_at text not null,
+    primary key (provider, event_id)
+);

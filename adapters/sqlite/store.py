@@ -1,0 +1,410 @@
+"""The Store on a SQLite file (the embedded default): one connection, writes serialised, each operation one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from core.errors import DomainError, ErrorCode
+from core.models import (
+    Account,
+    Balance,
+    DeliveryTarget,
+    Generation,
+    GenerationRequest,
+    GenerationStatus,
+    Hold,
+    Identity,
+    LedgerEntry,
+    LedgerKind,
+    Payment,
+    Platform,
+)
+from core.ports import ReserveRequest, Settlement
+from core.quota import free_left, plan_hold, plan_settlement
+
+SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
+ACCOUNT_FIELDS = tuple(Account.model_fields)
+UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
+
+
+class SqliteStore:
+    def __init__(self, db: aiosqlite.Connection) -> None:
+        self._db = db
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path | str) -> SqliteStore:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        db = await aiosqlite.connect(str(path), isolation_level=None)
+        db.row_factory = aiosqlite.Row
+        await db.execute("pragma journal_mode = wal")
+        await db.execute("pragma foreign_keys = on")
+        await db.execute("pragma busy_timeout = 5000")
+        await db.executescript(SCHEMA)
+        return cls(db)
+
+    async def close(self) -> None:
+        await self._db.close()
+
+    async def ping(self) -> None:
+        await self._db.execute("select 1")
+
+    @asynccontextmanager
+    async def _tx(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction at a time: BEGIN IMMEDIATE makes other processes wait too."""
+        async with self._lock:
+            await self._db.execute("begin immediate")
+            try:
+                yield self._db
+            except BaseException:
+                await self._db.execute("rollback")
+                raise
+            await self._db.execute("commit")
+
+    async def _all(self, sql: str, *args: Any) -> list[aiosqlite.Row]:
+        async with self._db.execute(sql, args) as cursor:
+            return list(await cursor.fetchall())
+
+    async def _one(self, sql: str, *args: Any) -> aiosqlite.Row | None:
+        async with self._db.execute(sql, args) as cursor:
+            return await cursor.fetchone()
+
+    # --- accounts ---------------------------------------------------------------------------------------------
+
+    async def find_account(self, identity: Identity) -> Account | None:
+        row = await self._one(
+            "select a.* from accounts a join identities i on i.account_id = a.id "
+            "where i.platform = ? and i.platform_user_id = ?",
+            identity.platform.value,
+            identity.platform_user_id,
+        )
+        return _account(row) if row else None
+
+    async def get_account(self, account_id: str) -> Account | None:
+        row = await self._one("select * from accounts where id = ?", account_id)
+        return _account(row) if row else None
+
+    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+        async with self._tx() as db:
+            row = await self._one(
+                "select account_id from identities where platform = ? and platform_user_id = ?",
+                identity.platform.value,
+                identity.platform_user_id,
+            )
+            if row is None:
+                account = Account(id=_new_id(), display_name=display_name, locale=locale or "en", created_at=now)
+                await _insert_account(db, account)
+                await db.execute(
+                    "insert into identities (platform, platform_user_id, account_id, created_at) values (?, ?, ?, ?)",
+                    (identity.platform.value, identity.platform_user_id, account.id, now.isoformat()),
+                )
+                return account
+        found = await self.get_account(row["account_id"])
+        assert found is not None
+        return found
+
+    async def save_account(self, account: Account) -> None:
+        values = _account_values(account)
+        sets = ", ".join(f"{f} = ?" for f in ACCOUNT_FIELDS if f != "id")
+        async with self._tx() as db:
+            await db.execute(
+                f"update accounts set {sets} where id = ?",
+                (*(values[f] for f in ACCOUNT_FIELDS if f != "id"), account.id),
+            )
+
+    async def identities(self, account_id: str) -> list[Identity]:
+        rows = await self._all(
+            "select platform, platform_user_id from identities where account_id = ? order by created_at", account_id
+        )
+        return [Identity(platform=Platform(r["platform"]), platform_user_id=r["platform_user_id"]) for r in rows]
+
+    async def delete_account(self, account_id: str) -> None:
+        async with self._tx() as db:
+            await db.execute("delete from accounts where id = ?", (account_id,))
+
+    # --- money and generations ----------------------------------------------------------------------------------
+
+    async def reserve(self, req: ReserveRequest) -> Generation:
+        async with self._tx() as db:
+            running = await self._one(
+                "select count(*) as n from generations where account_id = ? and status in (?, ?)",
+                req.account_id,
+                *UNFINISHED,
+            )
+            if running is not None and running["n"] >= req.max_running:
+                raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=req.max_running)
+            paid, used = await self._money(req.account_id, req.day)
+            plan = plan_hold(
+                req.request.count, req.unit_price, free_left(req.free_per_day, used), paid, req.free_eligible
+            )
+            if plan is None:
+                raise DomainError(
+                    ErrorCode.INSUFFICIENT_CREDITS, needed=req.request.count * req.unit_price, credits=paid
+                )
+            hold = Hold(
+                free_images=plan.free_images,
+                paid_credits=plan.paid_credits,
+                unit_price=req.unit_price,
+                free_day=req.day,
+            )
+            generation = Generation(
+                id=req.generation_id,
+                account_id=req.account_id,
+                request=req.request,
+                status=GenerationStatus.QUEUED,
+                hold=hold,
+                delivery=req.delivery,
+                task_ids=("",) * req.request.count,
+                created_at=req.now,
+                updated_at=req.now,
+            )
+            await db.execute(
+                "insert into generations (id, account_id, request, status, hold, delivery, task_ids, image_keys, "
+                "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)",
+                (
+                    generation.id,
+                    generation.account_id,
+                    generation.request.model_dump_json(),
+                    generation.status.value,
+                    hold.model_dump_json(),
+                    generation.delivery.model_dump_json(),
+                    json.dumps(list(generation.task_ids)),
+                    req.now.isoformat(),
+                    req.now.isoformat(),
+                ),
+            )
+            await _insert_entry(
+                db, req.account_id, LedgerKind.HOLD, -plan.paid_credits, -plan.free_images, req.day,
+                f"hold:{generation.id}", generation.id, "", req.now,
+            )  # fmt: skip
+            return generation
+
+    async def _money(self, account_id: str, day: date) -> tuple[int, int]:
+        row = await self._one(
+            "select coalesce(sum(credits), 0) as paid, "
+            "coalesce(-sum(case when free_day = ? then free_images else 0 end), 0) as used "
+            "from ledger where account_id = ?",
+            day.isoformat(),
+            account_id,
+        )
+        assert row is not None
+        return int(row["paid"]), int(row["used"])
+
+    async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
+        async with self._tx() as db:
+            row = await self._one("select task_ids from generations where id = ?", generation_id)
+            if row is None:
+                return
+            task_ids = json.loads(row["task_ids"])
+            task_ids[slot] = task_id
+            await db.execute(
+                "update generations set task_ids = ?, status = case when status = ? then ? else status end, "
+                "updated_at = ? where id = ?",
+                (
+                    json.dumps(task_ids),
+                    GenerationStatus.QUEUED.value,
+                    GenerationStatus.RUNNING.value,
+                    now.isoformat(),
+                    generation_id,
+                ),
+            )
+
+    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
+        async with self._tx() as db:
+            row = await self._one("select * from generations where id = ?", generation_id)
+            if row is None or row["status"] not in UNFINISHED:
+                return False
+            generation = _generation(row)
+            hold = generation.hold
+            plan = plan_settlement(hold.free_images, hold.paid_credits, hold.unit_price, len(settlement.image_keys))
+            status = GenerationStatus.SUCCEEDED if settlement.image_keys else GenerationStatus.FAILED
+            await db.execute(
+                "update generations set status = ?, image_keys = ?, error_code = ?, error_detail = ?, updated_at = ? "
+                "where id = ? and status in (?, ?)",
+                (
+                    status.value,
+                    json.dumps(list(settlement.image_keys)),
+                    settlement.error_code,
+                    settlement.error_detail,
+                    now.isoformat(),
+                    generation_id,
+                    *UNFINISHED,
+                ),
+            )
+            account = generation.account_id
+            if plan.captured_credits or plan.captured_free:
+                note = f"{plan.captured_credits} credits, {plan.captured_free} free"
+                await _insert_entry(
+                    db, account, LedgerKind.CAPTURE, 0, 0, hold.free_day, f"capture:{generation_id}",
+                    generation_id, note, now,
+                )  # fmt: skip
+            if plan.refunded_credits or plan.refunded_free:
+                await _insert_entry(
+                    db, account, LedgerKind.REFUND, plan.refunded_credits, plan.refunded_free, hold.free_day,
+                    f"refund:{generation_id}", generation_id, settlement.error_code or "", now,
+                )  # fmt: skip
+            return True
+
+    async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "update generations set delivered_at = ? where id = ? and delivered_at is null",
+                (now.isoformat(), generation_id),
+            )
+            return cursor.rowcount == 1
+
+    async def get_generation(self, generation_id: str) -> Generation | None:
+        row = await self._one("select * from generations where id = ?", generation_id)
+        return _generation(row) if row else None
+
+    async def generations(self, account_id: str) -> list[Generation]:
+        rows = await self._all("select * from generations where account_id = ? order by created_at", account_id)
+        return [_generation(r) for r in rows]
+
+    async def unfinished(self) -> list[Generation]:
+        rows = await self._all(
+            "select * from generations where status in (?, ?) or delivered_at is null order by created_at",
+            *UNFINISHED,
+        )
+        return [_generation(r) for r in rows]
+
+    async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance:
+        paid, used = await self._money(account_id, day)
+        return Balance(free_left=free_left(free_per_day, used), free_per_day=free_per_day, paid_credits=paid)
+
+    async def add_credits(
+        self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
+    ) -> bool:
+        async with self._tx() as db:
+            return await _insert_entry(db, account_id, kind, credits, 0, None, key, None, note, now)
+
+    async def ledger(self, account_id: str) -> list[LedgerEntry]:
+        rows = await self._all("select * from ledger where account_id = ? order by id", account_id)
+        return [_entry(r) for r in rows]
+
+    # --- payments -------------------------------------------------------------------------------------------------
+
+    async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "insert or ignore into payments (id, account_id, provider, provider_ref, product_id, credits, status, "
+                "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    payment.id,
+                    payment.account_id,
+                    payment.provider,
+                    payment.provider_ref,
+                    payment.product_id,
+                    payment.credits,
+                    payment.status,
+                    payment.created_at.isoformat(),
+                ),
+            )
+            if cursor.rowcount != 1:
+                return False
+            return await _insert_entry(
+                db, payment.account_id, kind, payment.credits, 0, None, key, None, payment.provider_ref,
+                payment.created_at,
+            )  # fmt: skip
+
+    async def payments(self, account_id: str) -> list[Payment]:
+        rows = await self._all("select * from payments where account_id = ? order by created_at", account_id)
+        return [_payment(r) for r in rows]
+
+    async def find_payment(self, provider: str, provider_ref: str) -> Payment | None:
+        row = await self._one("select * from payments where provider = ? and provider_ref = ?", provider, provider_ref)
+        return _payment(row) if row else None
+
+    async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:
+        async with self._tx() as db:
+            cursor = await db.execute(
+                "insert or ignore into webhook_events (provider, event_id, processed_at) values (?, ?, ?)",
+                (provider, event_id, now.isoformat()),
+            )
+            return cursor.rowcount == 1
+
+
+def _new_id() -> str:
+    return uuid.uuid4().hex
+
+
+async def _insert_entry(
+    db: aiosqlite.Connection,
+    account_id: str,
+    kind: LedgerKind,
+    credits: int,
+    free_images: int,
+    free_day: date | None,
+    key: str,
+    generation_id: str | None,
+    note: str,
+    now: datetime,
+) -> bool:
+    cursor = await db.execute(
+        "insert or ignore into ledger (account_id, kind, credits, free_images, free_day, idempotency_key, "
+        "generation_id, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            account_id,
+            kind.value,
+            credits,
+            free_images,
+            free_day.isoformat() if free_day else None,
+            key,
+            generation_id,
+            note,
+            now.isoformat(),
+        ),
+    )
+    return cursor.rowcount == 1
+
+
+def _account_values(account: Account) -> dict[str, Any]:
+    data = account.model_dump(mode="json")
+    return {k: (int(v) if isinstance(v, bool) else v) for k, v in data.items()}
+
+
+async def _insert_account(db: aiosqlite.Connection, account: Account) -> None:
+    values = _account_values(account)
+    columns = ", ".join(ACCOUNT_FIELDS)
+    marks = ", ".join("?" for _ in ACCOUNT_FIELDS)
+    await db.execute(f"insert into accounts ({columns}) values ({marks})", tuple(values[f] for f in ACCOUNT_FIELDS))
+
+
+def _account(row: aiosqlite.Row) -> Account:
+    return Account.model_validate({f: row[f] for f in ACCOUNT_FIELDS})
+
+
+def _generation(row: aiosqlite.Row) -> Generation:
+    return Generation(
+        id=row["id"],
+        account_id=row["account_id"],
+        request=GenerationRequest.model_validate_json(row["request"]),
+        status=GenerationStatus(row["status"]),
+        hold=Hold.model_validate_json(row["hold"]),
+        delivery=DeliveryTarget.model_validate_json(row["delivery"]),
+        task_ids=tuple(json.loads(row["task_ids"])),
+        image_keys=tuple(json.loads(row["image_keys"])),
+        error_code=row["error_code"],
+        error_detail=row["error_detail"],
+        delivered_at=row["delivered_at"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _entry(row: aiosqlite.Row) -> LedgerEntry:
+    return LedgerEntry.model_validate(dict(row))
+
+
+def _payment(row: aiosqlite.Row) -> Payment:
+    return Payment.model_validate(dict(row))

@@ -1,0 +1,19 @@
+"""What the Telegram adapter needs from settings (built in bot/settings.py; secrets as plain str here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str
+    webhook_url: str | None = None
+    webhook_secret: str | None = None
+    base_url: str | None = None
+    base_file_url: str | None = None
+
+    @property
+    def self_hosted(self) -> bool:
+        """A self-hosted Bot API server lifts the upload limit from 50 MB to 2 GB."""
+        return bool(self.base_url) and "api.telegram.org" not in (self.base_url or "")

@@ -1,0 +1,118 @@
+"""The aiohttp web server: Creem webhooks, KIE callbacks, the billing return page, /healthz (+ Telegram webhook).
+
+Webhooks are verified before they are trusted, capped in size, and applied exactly once by the Store's
+idempotency keys; one bad request never stops the server.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from aiohttp import web
+
+from adapters.creem.events import parse_event
+from adapters.creem.signatures import SIGNATURE_HEADER, verify_redirect, verify_webhook
+from adapters.kie.callbacks import callback_task_id
+from bot.settings import Settings
+from core.deps import Deps
+from core.usecases import billing
+
+log = logging.getLogger(__name__)
+
+MAX_WEBHOOK_BYTES = 256 * 1024
+DEPS: web.AppKey[Deps] = web.AppKey("deps", Deps)
+SETTINGS: web.AppKey[Settings] = web.AppKey("settings", Settings)
+
+
+def create_app(deps: Deps, settings: Settings) -> web.Application:
+    app = web.Application(client_max_size=MAX_WEBHOOK_BYTES)
+    app[DEPS] = deps
+    app[SETTINGS] = settings
+    app.router.add_get("/healthz", healthz)
+    app.router.add_post("/webhooks/creem", creem_webhook)
+    app.router.add_post("/webhooks/kie", kie_callback)
+    app.router.add_get("/billing/return", billing_return)
+    return app
+
+
+async def healthz(request: web.Request) -> web.Response:
+    try:
+        await request.app[DEPS].store.ping()
+    except Exception:
+        return web.json_response({"ok": False, "store": "unavailable"}, status=503)
+    return web.json_response({"ok": True})
+
+
+async def _read_capped(request: web.Request) -> bytes | None:
+    if request.content_length is not None and request.content_length > MAX_WEBHOOK_BYTES:
+        return None
+    try:
+        return await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        return None
+
+
+async def creem_webhook(request: web.Request) -> web.Response:
+    """Verify the signature over the raw body first; only then parse and apply (once, by payment key)."""
+    settings = request.app[SETTINGS]
+    if settings.creem_webhook_secret is None:
+        return web.json_response({"error": "webhooks not configured"}, status=503)
+    body = await _read_capped(request)
+    if body is None:
+        return web.json_response({"error": "payload too large"}, status=413)
+    if not verify_webhook(
+        body, request.headers.get(SIGNATURE_HEADER), settings.creem_webhook_secret.get_secret_value()
+    ):
+        log.warning("creem webhook with a bad signature refused")
+        return web.json_response({"error": "invalid signature"}, status=401)
+    try:
+        event = parse_event(body)
+    except ValueError:
+        log.warning("creem webhook with a malformed body refused")
+        return web.json_response({"error": "malformed event"}, status=400)
+    try:
+        applied = await billing.apply_payment_event(request.app[DEPS], event)
+    except Exception:
+        log.exception("creem webhook could not be applied; Creem will retry", extra={"event_id": event.event_id})
+        return web.json_response({"error": "temporarily unavailable"}, status=503)
+    log.info("creem webhook", extra={"event_id": event.event_id, "kind": event.kind.value, "applied": applied})
+    return web.json_response({"received": True})
+
+
+async def kie_callback(request: web.Request) -> web.Response:
+    """A KIE callback only wakes the task's follower, which re-reads the task; its content is never trusted."""
+    settings = request.app[SETTINGS]
+    body = await _read_capped(request)
+    if body is None:
+        return web.json_response({"error": "payload too large"}, status=413)
+    key = settings.kie_webhook_hmac_key.get_secret_value() if settings.kie_webhook_hmac_key else None
+    task_id = callback_task_id(body, request.headers, key)
+    if task_id is None:
+        return web.json_response({"error": "invalid callback"}, status=401)
+    try:
+        await request.app[DEPS].signals.notify(f"task:{task_id}")
+    except Exception:
+        log.warning("kie callback could not be signalled; polling will catch up", extra={"task_id": task_id})
+    return web.json_response({"received": True})
+
+
+async def billing_return(request: web.Request) -> web.Response:
+    """Creem's redirect after payment: a thank-you page only; credits come from the verified webhook."""
+    settings = request.app[SETTINGS]
+    key = settings.creem_api_key.get_secret_value() if settings.creem_api_key else ""
+    verified = bool(key) and verify_redirect(request.query_string, key)
+    title = "Thank you!" if verified else "Payment status unknown"
+    text = (
+        "Your payment is being confirmed. Your credits appear in the chat in a moment — you can close this page "
+        "and go back to the bot."
+        if verified
+        else "We could not verify this link. If you paid, your credits will still appear in the chat once the "
+        "payment is confirmed."
+    )
+    page = (
+        "<!doctype html><html><head><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        f"<title>{html.escape(title)}</title></head><body style='font-family:sans-serif;max-width:32em;margin:3em auto'>"
+        f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>"
+    )
+    return web.Response(text=page, content_type="text/html", status=200 if verified else 400)

@@ -1,0 +1,156 @@
+"""The composition root: settings → adapters → core. The only place that chooses implementations.
+
+Production parts are chosen when their credentials are set; otherwise the embedded defaults run
+(SQLite, local folder, in-process limits and queue, offline generator, banned-words screen, no payments).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from adapters.local.blobs import LocalBlobStore
+from adapters.local.clock import SystemClock
+from adapters.local.limiter import InProcessLimiter
+from adapters.local.moderation import BannedWordsModerator
+from adapters.local.offline_generator import OfflineImageGenerator
+from adapters.local.payments import DisabledPayments
+from adapters.local.queue import InProcessJobQueue
+from adapters.local.signals import InProcessSignals
+from adapters.router import MessengerRouter
+from adapters.sqlite.store import SqliteStore
+from bot.settings import Settings
+from core.deps import Deps
+from core.ports import BlobStore, ImageGenerator, JobQueue, Limiter, Moderator, PaymentProvider, Signals, Store
+from core.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    """Everything a process needs: the core's ports, the outbound router, the worker and the settings."""
+
+    settings: Settings
+    deps: Deps
+    router: MessengerRouter
+    worker: Worker
+    components: dict[str, str]
+
+
+@asynccontextmanager
+async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncIterator[Runtime]:
+    """Open every adapter (closing them on exit) and bundle them; nothing connects at import time."""
+    async with AsyncExitStack() as stack:
+        data_dir = settings.bot_data_dir
+        components: dict[str, str] = {}
+        store = await _store(settings, data_dir, stack, components)
+        blobs = await _blobs(settings, data_dir, stack, components)
+        limiter, queue, signals = await _coordination(settings, stack, components)
+        generator = await _generator(settings, data_dir, limiter, stack, components)
+        moderator, payments = await _payments(settings, stack, components)
+        router = MessengerRouter()
+        deps = Deps(
+            store=store,
+            blobs=blobs,
+            generator=generator,
+            moderator=moderator,
+            limiter=limiter,
+            queue=queue,
+            signals=signals,
+            messenger=router,
+            payments=payments,
+            clock=SystemClock(),
+            policy=settings.policy(),
+        )
+        worker = Worker(deps, concurrency=worker_concurrency)
+        stack.push_async_callback(worker.stop)
+        log.info("wired", extra=components)
+        yield Runtime(settings=settings, deps=deps, router=router, worker=worker, components=components)
+
+
+async def _store(settings: Settings, data_dir: Path, stack: AsyncExitStack, components: dict[str, str]) -> Store:
+    if settings.supabase_url and settings.supabase_service_role_key:
+        from adapters.supabase.store import SupabaseStore
+
+        supabase = await SupabaseStore.connect(
+            settings.supabase_url, settings.supabase_service_role_key.get_secret_value()
+        )
+        stack.push_async_callback(supabase.aclose)
+        await supabase.ping()
+        components["store"] = "supabase"
+        return supabase
+    sqlite = await SqliteStore.open(data_dir / "bot.sqlite3")
+    stack.push_async_callback(sqlite.close)
+    components["store"] = "sqlite"
+    return sqlite
+
+
+async def _blobs(settings: Settings, data_dir: Path, stack: AsyncExitStack, components: dict[str, str]) -> BlobStore:
+    if settings.supabase_url and settings.supabase_service_role_key:
+        from adapters.supabase.blobs import SupabaseBlobStore
+
+        storage = await SupabaseBlobStore.connect(
+            settings.supabase_url, settings.supabase_service_role_key.get_secret_value(), settings.supabase_bucket
+        )
+        stack.push_async_callback(storage.aclose)
+        components["blobs"] = "supabase-storage"
+        return storage
+    components["blobs"] = "local"
+    return LocalBlobStore(data_dir / "images")
+
+
+async def _coordination(
+    settings: Settings, stack: AsyncExitStack, components: dict[str, str]
+) -> tuple[Limiter, JobQueue, Signals]:
+    if settings.redis_url:
+        from adapters.redis import RedisJobQueue, RedisLimiter, RedisSignals, redis_from_url
+
+        redis = redis_from_url(settings.redis_url.get_secret_value())
+        stack.push_async_callback(redis.aclose)
+        queue = RedisJobQueue(redis)
+        stack.push_async_callback(queue.aclose)
+        components["coordination"] = "redis"
+        return RedisLimiter(redis), queue, RedisSignals(redis)
+    components["coordination"] = "in-process"
+    return InProcessLimiter(time.monotonic), InProcessJobQueue(), InProcessSignals()
+
+
+async def _generator(
+    settings: Settings, data_dir: Path, limiter: Limiter, stack: AsyncExitStack, components: dict[str, str]
+) -> ImageGenerator:
+    if settings.kie_api_key:
+        from adapters.kie.client import KieImageGenerator, kie_http_client
+
+        http = kie_http_client(settings.kie_base_url)
+        stack.push_async_callback(http.aclose)
+        components["generator"] = "kie"
+        return KieImageGenerator(
+            http,
+            api_key=settings.kie_api_key.get_secret_value(),
+            model_t2i=settings.kie_model_t2i,
+            model_i2i=settings.kie_model_i2i,
+            callback_url=f"{settings.public_base_url.rstrip('/')}/webhooks/kie" if settings.public_base_url else None,
+            limiter=limiter,
+            max_image_bytes=settings.kie_max_image_bytes,
+        )
+    components["generator"] = "offline-preview"
+    return OfflineImageGenerator(data_dir / "offline-tasks")
+
+
+async def _payments(
+    settings: Settings, stack: AsyncExitStack, components: dict[str, str]
+) -> tuple[Moderator, PaymentProvider]:
+    if settings.creem_api_key:
+        from adapters.creem.client import CreemClient, CreemModerator, CreemPayments
+
+        creem = CreemClient(settings.creem_api_key.get_secret_value(), base_url=settings.creem_base_url)
+        stack.push_async_callback(creem.aclose)
+        components["payments"] = "creem"
+        return CreemModerator(creem), CreemPayments(creem, settings.public_base_url)
+    components["payments"] = "disabled"
+    return BannedWordsModerator(settings.banned_words), DisabledPayments()
