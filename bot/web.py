@@ -112,7 +112,8 @@ async def billing_return(request: web.Request) -> web.Response:
     )
     page = (
         "<!doctype html><html><head><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
-        f"<title>{html.escape(title)}</title></head><body style='font-family:sans-serif;max-width:32em;margin:3em auto'>"
+        f"<title>{html.escape(title)}</title></head>"
+        "<body style='font-family:sans-serif;max-width:32em;margin:3em auto'>"
         f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>"
     )
     return web.Response(text=page, content_type="text/html", status=200 if verified else 400)

@@ -1,4 +1,4 @@
-"""Ports: the small interfaces core needs from the outside world. Adapters implement them; core never imports adapters."""
+"""Ports: the small interfaces core needs from the outside world. Adapters implement them; core imports no adapter."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
 from collections.abc import Awaitable, Callable
@@ -98,10 +99,11 @@ class ConsoleChat:
         self._queued(queued)
 
     async def _upload_reference(self, path: str) -> str:
-        file = Path(path).expanduser()
-        if not file.is_file():
-            raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.")
-        return await generation.upload_reference(self.deps, self.identity, file.read_bytes())
+        try:
+            data = await asyncio.to_thread(Path(path).expanduser().read_bytes)
+        except OSError:
+            raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.") from None
+        return await generation.upload_reference(self.deps, self.identity, data)
 
     async def regenerate(self, rest: str) -> None:
         queued = await generation.regenerate(self.deps, self.identity, self._generation_ref(rest), self.target())

@@ -1,4 +1,4 @@
-"""The Store on a SQLite file (the embedded default): one connection, writes serialised, each operation one transaction."""
+"""The Store on a SQLite file (the embedded default): one connection, serialised writes, one transaction each."""
 
 from __future__ import annotations
 
