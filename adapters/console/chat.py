@@ -100,7 +100,7 @@ class ConsoleChat:
 
     async def _upload_reference(self, path: str) -> str:
         try:
-            data = await asyncio.to_thread(Path(path).expanduser().read_bytes)
+            data = await asyncio.to_thread(_read_file, path)
         except OSError:
             raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.") from None
         return await generation.upload_reference(self.deps, self.identity, data)
@@ -202,3 +202,7 @@ class ConsoleChat:
             raise DomainError(ErrorCode.INVALID_OPTION, t("settings_usage", self.locale))
         account = await require_account(self.deps, self.identity)
         self.out(settings_text(account, self.locale) + "\n" + t("settings_usage", self.locale))
+
+
+def _read_file(path: str) -> bytes:
+    return Path(path).expanduser().read_bytes()
