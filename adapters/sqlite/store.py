@@ -136,6 +136,9 @@ class SqliteStore:
 
     async def reserve(self, req: ReserveRequest) -> Generation:
         async with self._tx() as db:
+            existing = await self._one("select * from generations where id = ?", req.generation_id)
+            if existing is not None:
+                return _generation(existing)
             running = await self._one(
                 "select count(*) as n from generations where account_id = ? and status in (?, ?)",
                 req.account_id,

@@ -1,0 +1,374 @@
+"""In-memory fakes of the core ports, for unit tests of the use-cases (state you can assert on, no I/O)."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from core.errors import DomainError, ErrorCode, ProviderError
+from core.models import (
+    Account,
+    Balance,
+    Generation,
+    GenerationStatus,
+    Hold,
+    Identity,
+    ImageSpec,
+    LedgerEntry,
+    LedgerKind,
+    ModerationDecision,
+    ModerationResult,
+    Payment,
+    Product,
+    TaskState,
+    TaskStatus,
+)
+from core.ports import Notice, ReserveRequest, Settlement, StoredImage
+from core.quota import free_left, plan_hold, plan_settlement
+
+UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
+
+
+class FakeClock:
+    def __init__(self, start: datetime = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)) -> None:
+        self.current = start
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, seconds: float) -> None:
+        self.current += timedelta(seconds=seconds)
+
+
+class FakeStore:
+    """The Store's semantics in dicts; every method body runs without awaiting, so each is atomic."""
+
+    def __init__(self) -> None:
+        self.accounts: dict[str, Account] = {}
+        self.identity_map: dict[Identity, str] = {}
+        self.generations_by_id: dict[str, Generation] = {}
+        self.entries: list[LedgerEntry] = []
+        self.payment_rows: list[Payment] = []
+        self.events: set[tuple[str, str]] = set()
+        self._ids = itertools.count(1)
+
+    async def ping(self) -> None:
+        return None
+
+    async def find_account(self, identity: Identity) -> Account | None:
+        account_id = self.identity_map.get(identity)
+        return self.accounts.get(account_id) if account_id else None
+
+    async def get_account(self, account_id: str) -> Account | None:
+        return self.accounts.get(account_id)
+
+    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+        if identity in self.identity_map:
+            return self.accounts[self.identity_map[identity]]
+        account = Account(id=f"acc{next(self._ids)}", display_name=display_name, locale=locale, created_at=now)
+        self.accounts[account.id] = account
+        self.identity_map[identity] = account.id
+        return account
+
+    async def save_account(self, account: Account) -> None:
+        if account.id in self.accounts:
+            self.accounts[account.id] = account
+
+    async def identities(self, account_id: str) -> list[Identity]:
+        return [i for i, a in self.identity_map.items() if a == account_id]
+
+    async def delete_account(self, account_id: str) -> None:
+        self.accounts.pop(account_id, None)
+        self.identity_map = {i: a for i, a in self.identity_map.items() if a != account_id}
+        self.generations_by_id = {k: g for k, g in self.generations_by_id.items() if g.account_id != account_id}
+        self.entries = [e for e in self.entries if e.account_id != account_id]
+        self.payment_rows = [p for p in self.payment_rows if p.account_id != account_id]
+
+    def _money(self, account_id: str, day: date) -> tuple[int, int]:
+        mine = [e for e in self.entries if e.account_id == account_id]
+        return sum(e.credits for e in mine), -sum(e.free_images for e in mine if e.free_day == day)
+
+    def _entry(
+        self,
+        account_id: str,
+        kind: LedgerKind,
+        credits: int,
+        key: str,
+        now: datetime,
+        free: int = 0,
+        day: date | None = None,
+        generation_id: str | None = None,
+        note: str = "",
+    ) -> bool:
+        if any(e.idempotency_key == key for e in self.entries):
+            return False
+        self.entries.append(
+            LedgerEntry(
+                id=next(self._ids),
+                account_id=account_id,
+                kind=kind,
+                credits=credits,
+                free_images=free,
+                free_day=day,
+                idempotency_key=key,
+                generation_id=generation_id,
+                note=note,
+                created_at=now,
+            )
+        )
+        return True
+
+    async def reserve(self, req: ReserveRequest) -> Generation:
+        if req.generation_id in self.generations_by_id:
+            return self.generations_by_id[req.generation_id]
+        running = [g for g in self.generations_by_id.values() if g.account_id == req.account_id]
+        if sum(g.status in UNFINISHED for g in running) >= req.max_running:
+            raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=req.max_running)
+        paid, used = self._money(req.account_id, req.day)
+        plan = plan_hold(req.request.count, req.unit_price, free_left(req.free_per_day, used), paid, req.free_eligible)
+        if plan is None:
+            raise DomainError(ErrorCode.INSUFFICIENT_CREDITS, needed=req.request.count * req.unit_price, credits=paid)
+        generation = Generation(
+            id=req.generation_id,
+            account_id=req.account_id,
+            request=req.request,
+            status=GenerationStatus.QUEUED,
+            hold=Hold(
+                free_images=plan.free_images,
+                paid_credits=plan.paid_credits,
+                unit_price=req.unit_price,
+                free_day=req.day,
+            ),
+            delivery=req.delivery,
+            task_ids=("",) * req.request.count,
+            created_at=req.now,
+            updated_at=req.now,
+        )
+        self.generations_by_id[generation.id] = generation
+        self._entry(
+            req.account_id, LedgerKind.HOLD, -plan.paid_credits, f"hold:{generation.id}", req.now,
+            free=-plan.free_images, day=req.day, generation_id=generation.id,
+        )  # fmt: skip
+        return generation
+
+    async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None:
+            return
+        task_ids = list(generation.task_ids)
+        task_ids[slot] = task_id
+        status = GenerationStatus.RUNNING if generation.status is GenerationStatus.QUEUED else generation.status
+        self.generations_by_id[generation_id] = generation.model_copy(
+            update={"task_ids": tuple(task_ids), "status": status, "updated_at": now}
+        )
+
+    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None or generation.status not in UNFINISHED:
+            return False
+        hold = generation.hold
+        plan = plan_settlement(hold.free_images, hold.paid_credits, hold.unit_price, len(settlement.image_keys))
+        self.generations_by_id[generation_id] = generation.model_copy(
+            update={
+                "status": GenerationStatus.SUCCEEDED if settlement.image_keys else GenerationStatus.FAILED,
+                "image_keys": settlement.image_keys,
+                "error_code": settlement.error_code,
+                "error_detail": settlement.error_detail,
+                "updated_at": now,
+            }
+        )
+        if plan.captured_credits or plan.captured_free:
+            self._entry(generation.account_id, LedgerKind.CAPTURE, 0, f"capture:{generation_id}", now,
+                        day=hold.free_day, generation_id=generation_id)  # fmt: skip
+        if plan.refunded_credits or plan.refunded_free:
+            self._entry(generation.account_id, LedgerKind.REFUND, plan.refunded_credits, f"refund:{generation_id}",
+                        now, free=plan.refunded_free, day=hold.free_day, generation_id=generation_id)  # fmt: skip
+        return True
+
+    async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None or generation.delivered_at is not None:
+            return False
+        self.generations_by_id[generation_id] = generation.model_copy(update={"delivered_at": now})
+        return True
+
+    async def get_generation(self, generation_id: str) -> Generation | None:
+        return self.generations_by_id.get(generation_id)
+
+    async def generations(self, account_id: str) -> list[Generation]:
+        return [g for g in self.generations_by_id.values() if g.account_id == account_id]
+
+    async def unfinished(self) -> list[Generation]:
+        return [g for g in self.generations_by_id.values() if g.status in UNFINISHED or g.delivered_at is None]
+
+    async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance:
+        paid, used = self._money(account_id, day)
+        return Balance(free_left=free_left(free_per_day, used), free_per_day=free_per_day, paid_credits=paid)
+
+    async def add_credits(
+        self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
+    ) -> bool:
+        return self._entry(account_id, kind, credits, key, now, note=note)
+
+    async def ledger(self, account_id: str) -> list[LedgerEntry]:
+        return [e for e in self.entries if e.account_id == account_id]
+
+    async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
+        if any((p.provider, p.provider_ref) == (payment.provider, payment.provider_ref) for p in self.payment_rows):
+            return False
+        self.payment_rows.append(payment)
+        return self._entry(payment.account_id, kind, payment.credits, key, payment.created_at)
+
+    async def payments(self, account_id: str) -> list[Payment]:
+        return [p for p in self.payment_rows if p.account_id == account_id]
+
+    async def find_payment(self, provider: str, provider_ref: str) -> Payment | None:
+        return next((p for p in self.payment_rows if (p.provider, p.provider_ref) == (provider, provider_ref)), None)
+
+    async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:
+        if (provider, event_id) in self.events:
+            return False
+        self.events.add((provider, event_id))
+        return True
+
+
+class FakeBlobStore:
+    def __init__(self) -> None:
+        self.blobs: dict[str, tuple[bytes, str]] = {}
+        self.fail_puts = False
+
+    async def put(self, key: str, data: bytes, content_type: str) -> None:
+        if self.fail_puts:
+            raise ProviderError(ErrorCode.STORAGE_FAILED, "storage down", retryable=True)
+        self.blobs[key] = (data, content_type)
+
+    async def get(self, key: str) -> bytes:
+        return self.blobs[key][0]
+
+    async def link(self, key: str, expires_s: int) -> str:
+        return f"https://blobs.test/{key}?expires={expires_s}"
+
+    async def delete(self, keys: Sequence[str]) -> None:
+        for key in keys:
+            self.blobs.pop(key, None)
+
+    async def delete_prefix(self, prefix: str) -> None:
+        self.blobs = {k: v for k, v in self.blobs.items() if not k.startswith(f"{prefix}/")}
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@dataclass
+class FakeGenerator:
+    """Tasks finish after `polls_needed` status reads; `fail_prompts` fail, `broken` makes submit raise."""
+
+    polls_needed: int = 0
+    fail_prompts: set[str] = field(default_factory=set)
+    broken: ProviderError | None = None
+    never_finishes: bool = False
+    submitted: list[ImageSpec] = field(default_factory=list)
+    polls: dict[str, int] = field(default_factory=dict)
+
+    async def submit(self, spec: ImageSpec) -> str:
+        if self.broken is not None:
+            raise self.broken
+        self.submitted.append(spec)
+        task_id = f"task{len(self.submitted)}"
+        self.polls[task_id] = 0
+        return task_id
+
+    async def status(self, task_id: str) -> TaskStatus:
+        self.polls[task_id] = self.polls.get(task_id, 0) + 1
+        spec = self.submitted[int(task_id[4:]) - 1]
+        if self.never_finishes or self.polls[task_id] <= self.polls_needed:
+            return TaskStatus(task_id=task_id, state=TaskState.RUNNING)
+        if spec.prompt in self.fail_prompts:
+            return TaskStatus(
+                task_id=task_id, state=TaskState.FAILED, error_code="generation_failed", error_detail="boom"
+            )
+        return TaskStatus(task_id=task_id, state=TaskState.SUCCEEDED, result_urls=(f"https://results.test/{task_id}",))
+
+    async def download(self, task_id: str, url: str) -> bytes:
+        return PNG + task_id.encode()
+
+
+class FakeModerator:
+    def __init__(self, denied: set[str] | None = None, down: bool = False) -> None:
+        self.denied = denied or set()
+        self.down = down
+        self.screened: list[str] = []
+
+    async def screen(self, prompt: str, account_id: str) -> ModerationResult:
+        if self.down:
+            raise ProviderError(ErrorCode.MODERATION_UNAVAILABLE, "down")
+        self.screened.append(prompt)
+        if any(word in prompt for word in self.denied):
+            return ModerationResult(decision=ModerationDecision.DENY, reason="not allowed.")
+        return ModerationResult(decision=ModerationDecision.ALLOW)
+
+
+class FakeSignals:
+    """Waiting advances the fake clock instead of sleeping, so deadlines are reached deterministically."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.notified: list[str] = []
+
+    async def wait(self, key: str, timeout_s: float) -> bool:
+        self.clock.advance(timeout_s)
+        await asyncio.sleep(0)
+        return False
+
+    async def notify(self, key: str) -> None:
+        self.notified.append(key)
+
+
+@dataclass
+class RecordingMessenger:
+    progress_updates: list[tuple[str, str, int]] = field(default_factory=list)
+    delivered: list[tuple[Generation, list[StoredImage], Balance]] = field(default_factory=list)
+    failures: list[Generation] = field(default_factory=list)
+    notices: list[tuple[Identity, Notice]] = field(default_factory=list)
+    broken: bool = False
+
+    async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        self.progress_updates.append((generation.id, stage, done))
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None:
+        if self.broken:
+            raise ConnectionError("chat unreachable")
+        self.delivered.append((generation, list(images), balance))
+
+    async def failed(self, generation: Generation, locale: str) -> None:
+        self.failures.append(generation)
+
+    async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
+        self.notices.append((identity, notice))
+        return True
+
+
+class FakePayments:
+    def __init__(self) -> None:
+        self.checkouts: list[tuple[str, str, str]] = []
+        self.cancelled: list[str] = []
+        self.down = False
+
+    async def checkout_url(self, product: Product, account: Account, request_id: str, platform: str) -> str:
+        if self.down:
+            raise ProviderError(ErrorCode.PAYMENTS_UNAVAILABLE, "down")
+        self.checkouts.append((account.id, request_id, platform))
+        return f"https://pay.test/{request_id}"
+
+    async def portal_url(self, customer_id: str) -> str:
+        return f"https://portal.test/{customer_id}"
+
+    async def cancel_subscription(self, subscription_id: str) -> None:
+        if self.down:
+            raise ProviderError(ErrorCode.PAYMENTS_UNAVAILABLE, "down")
+        self.cancelled.append(subscription_id)
