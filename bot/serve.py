@@ -16,6 +16,7 @@ from aiohttp import web
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import Runtime, build
+from core.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +100,7 @@ async def migrate(settings: Settings, database_url: str | None) -> int:
         return 2
     try:
         applied = await apply_migrations(url, MIGRATIONS)
-    except OSError as error:
+    except (OSError, StoreUnavailable) as error:
         print(f"Cannot reach the database: {error}", file=sys.stderr)
         return 1
     print("\n".join(f"applied {name}" for name in applied) or "database is up to date")
