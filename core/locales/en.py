@@ -103,6 +103,29 @@ TEXTS: dict[str, str] = {
     "off": "off",
     "private_note": "I've sent you the answer in a private message.",
     "private_unreachable": "Please start a private chat with me first, then try again.",
+    # discord
+    "help_discord": (
+        "Commands:\n"
+        "/imagine prompt: [aspect_ratio:] [resolution:] [count: 1-4] [reference: an image] — create images\n"
+        "/balance — free images left today and your credits\n"
+        "/buy — buy credits or a plan\n"
+        "/billing — manage your plan\n"
+        "/settings — default aspect ratio, resolution, notifications\n"
+        "/mydata — export everything we hold about you\n"
+        "/deleteme — delete your account and data\n"
+        "/privacy — our privacy policy, /help — this list\n"
+        "Buttons under a result: Regenerate makes the same request again, Vary uses the first image as a reference.\n"
+        "Notes: 4K is not available for 1:1, and auto aspect ratio is 1K only."
+    ),
+    "button_stale": "This button no longer works. Send /help to see what I can do.",
+    "image_too_large_link": "Image {index} is too large to attach here; open it: {url}",
+    "image_too_large": "Image {index} is too large to attach here.",
+    "export_too_large_link": "Your export is too large to attach here; download it: {url}",
+    "notify_button_on": "🔔 Notifications: on",
+    "notify_button_off": "🔕 Notifications: off",
+    "settings_ar_placeholder": "Default aspect ratio",
+    "settings_res_placeholder": "Default resolution",
+    "billing_button": "Manage plan",
     # errors
     "error.consent_required": "Please accept the terms first: send /start.",
     "error.not_registered": "You don't have an account yet: send /start.",
