@@ -11,7 +11,7 @@ from pathlib import Path
 from adapters.chat.commands import build_request, parse_imagine, split_command
 from adapters.chat.render import balance_text, product_text, queued_text, settings_text
 from core.deps import Deps
-from core.errors import DomainError, ErrorCode
+from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation, Identity, Platform
 from core.texts import error_text, t
 from core.usecases import billing, generation, onboarding, privacy
@@ -68,6 +68,8 @@ class ConsoleChat:
                 self.out(t("unknown_command", self.locale) + "\n" + t("help", self.locale))
         except DomainError as error:
             self.out(error_text(error, self.locale))
+        except StoreUnavailable:
+            self.out(t("error.temporarily_unavailable", self.locale))
         except Exception:
             error_id = uuid.uuid4().hex[:8]
             log.exception("console command failed", extra={"error_id": error_id})

@@ -134,7 +134,8 @@ TEXTS: dict[str, str] = {
     "error.invalid_option": "{detail}",
     "error.too_many_references": "Too many reference images (at most {limit}).",
     "error.insufficient_credits": (
-        "Not enough credits: this needs {needed} credits and you have {credits}. Buy more with /buy."
+        "Not enough credits: this needs {needed} credits and you have {credits} "
+        "(free daily images cover up to {free_max}). Buy more with /buy."
     ),
     "error.rate_limited": "You're going fast! Please wait {seconds} seconds and try again.",
     "error.too_many_running": "You already have {limit} generations running. Please wait for one to finish.",

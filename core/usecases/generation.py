@@ -43,7 +43,8 @@ async def request_generation(
     await check_rate(deps, account.id)
     await screen_prompt(deps, request.prompt, account.id)
     policy, now = deps.policy, deps.clock.now()
-    generation = await deps.store.reserve(
+    generation = await _reserve(
+        deps,
         ReserveRequest(
             generation_id=uuid.uuid4().hex,
             account_id=account.id,
@@ -55,7 +56,7 @@ async def request_generation(
             max_running=policy.max_running,
             day=now.date(),
             now=now,
-        )
+        ),
     )
     log.info("generation queued", extra={"account_id": account.id, "generation_id": generation.id})
     try:
@@ -65,6 +66,16 @@ async def request_generation(
         await deps.store.settle(generation.id, Settlement((), ErrorCode.TEMPORARILY_UNAVAILABLE.value), now)
         raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
     return generation
+
+
+async def _reserve(deps: Deps, request: ReserveRequest) -> Generation:
+    try:
+        return await deps.store.reserve(request)
+    except DomainError as error:
+        error.params.setdefault("free_max", deps.policy.free_max_resolution)
+        raise
+    except StoreUnavailable:
+        raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
 
 
 async def check_rate(deps: Deps, account_id: str) -> None:

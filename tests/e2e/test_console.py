@@ -1,0 +1,96 @@
+"""The whole product from a terminal: a chat piped into `python -m bot console` as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import re
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+CHAT = """\
+/imagine a cat before consent
+/start
+/accept
+/imagine a lighthouse at dusk --ar 16:9 --n 2
+/imagine a cat --ar 5:1
+/imagine a cat --n 9
+/imagine a cat --ar 1:1 --res 4K
+/imagine
+/imagine a cat --res 2K --ar 16:9
+/balance
+/buy
+/settings ar 4:3
+/frobnicate
+/mydata
+/deleteme
+"""
+
+
+def run_console(data_dir: Path, chat: str) -> str:
+    env = {**os.environ, "BOT_DATA_DIR": str(data_dir), "PRODUCTS_JSON": "[]"}
+    env = {
+        k: v
+        for k, v in env.items()
+        if not k.endswith(("_API_KEY", "_TOKEN")) and k not in ("SUPABASE_URL", "REDIS_URL")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "console", "--data-dir", str(data_dir), "--user", "tester"],
+        input=chat,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    return done.stdout
+
+
+def account_rows(db: Path) -> dict[str, int]:
+    with sqlite3.connect(db) as conn:
+        tables = ["accounts", "identities", "generations", "ledger", "payments"]
+        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in tables}
+
+
+def test_a_whole_chat_makes_images_exports_everything_and_deletes_it_all(tmp_path: Path) -> None:
+    transcript = run_console(tmp_path, CHAT)
+
+    assert "You don't have an account yet: send /start." in transcript
+    assert "Queued: 2 image(s), 2 free." in transcript
+    saved = [Path(line.strip()) for line in transcript.splitlines() if line.strip().endswith(".png")]
+    assert len(saved) == 2 and all(p.is_file() and p.read_bytes().startswith(b"\x89PNG") for p in saved)
+    assert all(p.is_relative_to(tmp_path) for p in saved)
+    assert "Unknown aspect ratio “5:1”" in transcript
+    assert "between 1 and 4" in transcript
+    assert "4K is not available for the 1:1 aspect ratio" in transcript
+    assert "Please describe the image" in transcript
+    assert "Not enough credits: this needs 2 credits and you have 0 (free daily images cover up to 1K)" in transcript
+    assert "Free images left today: 1 of 3" in transcript
+    assert "Payments are not configured on this bot." in transcript
+    assert "Aspect ratio: 4:3" in transcript
+    assert "I don't know that command." in transcript
+
+    export_path = Path(next(line.strip() for line in transcript.splitlines() if line.strip().endswith(".json")))
+    export = json.loads(export_path.read_text())
+    assert export["identities"] == [{"platform": "console", "platform_user_id": "tester"}]
+    assert export["generations"][0]["request"]["prompt"] == "a lighthouse at dusk"
+    assert [Path(p) for p in export["generations"][0]["image_links"]] == saved
+    assert {e["kind"] for e in export["ledger"]} == {"hold", "capture"}
+
+    code = re.search(r"send: /deleteme (\d{6})", transcript).group(1)  # type: ignore[union-attr]
+    after = run_console(tmp_path, f"/deleteme {code}\n/mydata\n/balance\n/start\n")
+
+    assert "Your account and all your data have been deleted." in after
+    assert "We hold no data about you." in after
+    assert "Welcome to GPT-Image-2!" in after
+    assert not any(p.exists() for p in saved) and not export_path.exists()
+    rows = account_rows(tmp_path / "bot.sqlite3")
+    assert rows == {"accounts": 1, "identities": 1, "generations": 0, "ledger": 0, "payments": 0}
+
+
+def test_a_generation_still_running_at_the_end_of_input_is_finished_before_exit(tmp_path: Path) -> None:
+    transcript = run_console(tmp_path, "/start\n/accept\n/imagine a quiet harbour\n")
+
+    assert "Done: “a quiet harbour”" in transcript
