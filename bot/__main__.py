@@ -1,4 +1,4 @@
-"""Command line: `python -m bot console | run | web | migrate | kie-check`."""
+"""Command line: `python -m bot console | run | web | worker | migrate | kie-check`."""
 
 from __future__ import annotations
 
@@ -22,8 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     console.add_argument("--no-wait", action="store_true", help="do not wait for each image before the next line")
     run = commands.add_parser("run", help="run every configured platform, the worker and the web server")
     run.add_argument("--workers", type=int, default=1, help="worker processes sharing the queue (needs Redis)")
-    web = commands.add_parser("web", help="run only the web server (webhooks, callbacks) and the worker")
-    web.add_argument("--no-http", action="store_true", help="only work the queue (extra worker processes)")
+    commands.add_parser("web", help="run only the web server (webhooks, callbacks) and the worker")
+    commands.add_parser("worker", help="only work the shared job queue (extra worker processes; needs Redis)")
     migrate = commands.add_parser("migrate", help="apply supabase/migrations to a Postgres database")
     migrate.add_argument("--database-url", default=None, help="defaults to DATABASE_URL")
     commands.add_parser("kie-check", help="show the operator's KIE credits and whether the models exist")
@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         return serve.run_processes(settings, args.workers)
     if args.command == "web":
-        return asyncio.run(serve.serve(settings, platforms=False, http=not args.no_http))
+        return asyncio.run(serve.serve(settings, platforms=False))
+    if args.command == "worker":
+        return asyncio.run(serve.serve(settings, platforms=False, http=False))
     if args.command == "migrate":
         return asyncio.run(serve.migrate(settings, args.database_url))
     return asyncio.run(serve.kie_check(settings))

@@ -28,7 +28,7 @@ def run_processes(settings: Settings, workers: int) -> int:
     if workers > 1 and settings.redis_url is None:
         print("--workers above 1 needs REDIS_URL (the queue must be shared between processes).", file=sys.stderr)
         return 2
-    extra = [subprocess.Popen([sys.executable, "-m", "bot", "web", "--no-http"]) for _ in range(workers - 1)]
+    extra = [subprocess.Popen([sys.executable, "-m", "bot", "worker"]) for _ in range(workers - 1)]
     try:
         return asyncio.run(serve(settings, platforms=True))
     finally:
