@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "web":
         return asyncio.run(serve.serve(settings, platforms=False))
     if args.command == "worker":
+        if settings.redis_url is None:
+            print("A separate worker needs REDIS_URL: the job queue must be shared.", file=sys.stderr)
+            return 2
         return asyncio.run(serve.serve(settings, platforms=False, http=False))
     if args.command == "migrate":
         return asyncio.run(serve.migrate(settings, args.database_url))

@@ -15,8 +15,9 @@ log = logging.getLogger(__name__)
 
 
 class Worker:
-    def __init__(self, deps: Deps, concurrency: int = 1000) -> None:
+    def __init__(self, deps: Deps, concurrency: int = 1000, sweep_every_s: float = 300.0) -> None:
         self._deps = deps
+        self._sweep_every_s = sweep_every_s
         self._slots = asyncio.Semaphore(concurrency)
         self._tasks: set[asyncio.Task[None]] = set()
         self._idle = asyncio.Event()
@@ -31,6 +32,23 @@ class Worker:
         resumed = await generation.resume(self._deps)
         if resumed:
             log.info("resuming unfinished generations", extra={"count": resumed})
+        sweeper = asyncio.create_task(self._sweep())
+        try:
+            await self._serve()
+        finally:
+            sweeper.cancel()
+
+    async def _sweep(self) -> None:
+        """Now and then, queue again what is unfinished or undelivered (a failed delivery, a lost queue entry);
+        the queue ignores generations already pending, so this never runs a job twice at once."""
+        while True:
+            await asyncio.sleep(self._sweep_every_s)
+            try:
+                await generation.resume(self._deps)
+            except Exception:
+                log.warning("sweep failed; will try again", exc_info=True)
+
+    async def _serve(self) -> None:
         while True:
             await self._slots.acquire()
             try:
