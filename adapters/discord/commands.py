@@ -1,0 +1,188 @@
+"""Slash commands: each parses Discord's options, calls one use-case and renders the answer.
+
+Everything personal answers ephemerally; only /imagine's progress and results are visible to the channel.
+Every command is installable to a server or to a user, and usable in servers, DMs and group DMs."""
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from adapters.chat.commands import ImagineArgs, build_request
+from adapters.chat.render import balance_text, product_text, settings_text
+from adapters.discord.client import deps_of
+from adapters.discord.interactions import identity_of, locale_of
+from adapters.discord.replies import answering
+from adapters.discord.views import delete_view, gate, is_web_link, link_view, queue_generation, settings_view
+from core.deps import Deps
+from core.errors import DomainError, ErrorCode
+from core.models import ASPECT_RATIOS, RESOLUTIONS, DeliveryTarget, Generation, Identity
+from core.texts import t
+from core.usecases import billing, generation, privacy
+from core.usecases.accounts import require_account
+from core.usecases.generation import MAX_REFERENCE_BYTES
+
+AR_CHOICES = [app_commands.Choice(name=ratio, value=ratio) for ratio in ASPECT_RATIOS]
+RES_CHOICES = [app_commands.Choice(name=res, value=res) for res in RESOLUTIONS]
+
+Callback = Callable[..., Any]
+
+
+def everywhere(func: Callback) -> Callback:
+    """Server and user installs; servers, the bot's DMs and group DMs (Discord enforces it server side)."""
+    func = app_commands.allowed_installs(guilds=True, users=True)(func)
+    return app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)(func)
+
+
+def build_commands() -> list[app_commands.Command[Any, ..., None]]:
+    """Fresh command objects for one tree (a restarted client gets its own)."""
+
+    @app_commands.command(name="imagine", description="Create images from a description")
+    @app_commands.describe(
+        prompt="What to draw",
+        aspect_ratio="Shape of the image (default: your setting)",
+        resolution="1K, 2K or 4K (default: your setting)",
+        count="How many images (1-4)",
+        reference="An image to edit or take inspiration from",
+    )
+    @app_commands.choices(aspect_ratio=AR_CHOICES, resolution=RES_CHOICES)
+    @everywhere
+    async def imagine(
+        interaction: discord.Interaction,
+        prompt: str,
+        aspect_ratio: str | None = None,
+        resolution: str | None = None,
+        count: app_commands.Range[int, 1, 4] = 1,
+        reference: discord.Attachment | None = None,
+    ) -> None:
+        deps, identity = deps_of(interaction), identity_of(interaction)
+        options = {"n": str(count)}
+        if aspect_ratio:
+            options["ar"] = aspect_ratio
+        if resolution:
+            options["res"] = resolution
+
+        async def queue(target: DeliveryTarget) -> Generation:
+            account = await require_account(deps, identity)
+            refs = (await upload_attachment(deps, identity, reference),) if reference is not None else ()
+            request = build_request(ImagineArgs(prompt=prompt, options=options), account, refs)
+            return await generation.request_generation(deps, identity, request, target)
+
+        async with answering(interaction, locale_of(interaction)) as reply:
+            await queue_generation(deps, reply, queue)
+
+    @app_commands.command(name="start", description="Start: accept the terms to begin")
+    @everywhere
+    async def start(interaction: discord.Interaction) -> None:
+        locale = locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            if await gate(deps_of(interaction), reply):
+                await reply.private(t("welcome_back", locale))
+
+    @app_commands.command(name="balance", description="Free images left today and your credits")
+    @everywhere
+    async def balance(interaction: discord.Interaction) -> None:
+        deps, locale = deps_of(interaction), locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            if await gate(deps, reply):
+                held = await billing.balance(deps, identity_of(interaction))
+                await reply.private(balance_text(held, deps.policy, locale))
+
+    @app_commands.command(name="buy", description="Buy credits or a plan")
+    @everywhere
+    async def buy(interaction: discord.Interaction) -> None:
+        deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
+        async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
+            if not await gate(deps, reply):
+                return
+            products = billing.products(deps)
+            if not products:
+                raise DomainError(ErrorCode.PAYMENTS_DISABLED)
+            lines, links = [t("products_header", locale)], []
+            for product in products:
+                _, url = await billing.checkout_link(deps, identity, product.id)
+                lines.append(product_text(product, locale))
+                links.append((t("pay_with_card", locale, price=f"{product.label} — {product.price}")[:80], url))
+            await reply.private("\n".join(lines), view=link_view(links))
+
+    @app_commands.command(name="billing", description="Manage your plan")
+    @everywhere
+    async def billing_portal(interaction: discord.Interaction) -> None:
+        deps, locale = deps_of(interaction), locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
+            if await gate(deps, reply):
+                url = await billing.portal_link(deps, identity_of(interaction))
+                view = link_view([(t("billing_button", locale), url)])
+                await reply.private(t("portal_link", locale, url=url), view=view)
+
+    @app_commands.command(name="settings", description="Default aspect ratio, resolution and notifications")
+    @everywhere
+    async def settings(interaction: discord.Interaction) -> None:
+        deps, locale = deps_of(interaction), locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            if await gate(deps, reply):
+                account = await require_account(deps, identity_of(interaction))
+                await reply.private(settings_text(account, locale), view=settings_view(account, locale))
+
+    @app_commands.command(name="privacy", description="Our privacy policy")
+    @everywhere
+    async def privacy_policy(interaction: discord.Interaction) -> None:
+        deps, locale = deps_of(interaction), locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            await reply.private(t("privacy", locale, contact=deps.policy.paysupport_contact))
+
+    @app_commands.command(name="help", description="What I can do")
+    @everywhere
+    async def help_command(interaction: discord.Interaction) -> None:
+        locale = locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            await reply.private(t("help_discord", locale))
+
+    @app_commands.command(name="mydata", description="Export everything we hold about you (only you see it)")
+    @everywhere
+    async def mydata(interaction: discord.Interaction) -> None:
+        deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
+        async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
+            data = await privacy.export_json(deps, identity)
+            if data is None:
+                await reply.private(t("export_nothing", locale))
+            elif len(data) <= interaction.filesize_limit:
+                await reply.private(t("export_ready", locale), files=[discord.File(io.BytesIO(data), "mydata.json")])
+            else:
+                await reply.private(await export_link(deps, identity, data, locale))
+
+    @app_commands.command(name="deleteme", description="Delete your account and data (asks to confirm)")
+    @everywhere
+    async def deleteme(interaction: discord.Interaction) -> None:
+        deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
+        async with answering(interaction, locale) as reply:
+            if await deps.store.find_account(identity) is None:
+                await reply.private(t("nothing_to_delete", locale))
+                return
+            code = await privacy.request_deletion(deps, identity)
+            await reply.private(t("delete_confirm_buttons", locale), view=delete_view(code, locale))
+
+    return [imagine, start, balance, buy, billing_portal, settings, privacy_policy, help_command, mydata, deleteme]
+
+
+async def upload_attachment(deps: Deps, identity: Identity, attachment: discord.Attachment) -> str:
+    """A reference image from the command's attachment option (size checked before downloading it)."""
+    if attachment.size > MAX_REFERENCE_BYTES:
+        raise DomainError(ErrorCode.INVALID_OPTION, "The reference must be a PNG, JPEG or WebP image under 20 MB.")
+    return await generation.upload_reference(deps, identity, await attachment.read())
+
+
+async def export_link(deps: Deps, identity: Identity, data: bytes, locale: str) -> str:
+    """An export too big to attach is stored and offered as a link (when the store gives web links)."""
+    account = await require_account(deps, identity)
+    key = f"{account.id}/exports/mydata-{deps.clock.now():%Y%m%dT%H%M%S}.json"
+    await deps.blobs.put(key, data, "application/json")
+    url = await deps.blobs.link(key, deps.policy.link_ttl_s)
+    if not is_web_link(url):
+        raise DomainError(ErrorCode.STORAGE_FAILED)
+    return t("export_too_large_link", locale, url=url)

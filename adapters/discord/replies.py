@@ -1,0 +1,69 @@
+"""Answering an interaction the right way for its state, and turning any failure into a friendly private answer."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+import discord
+from discord.utils import MISSING
+
+from core.errors import DomainError
+from core.texts import error_text, t
+
+log = logging.getLogger(__name__)
+
+
+class Reply:
+    """One interaction's answers. `public_pending` is set while a public 'thinking…' message waits: a private
+    answer then replaces it (delete + ephemeral followup) so errors are never shown to the whole channel."""
+
+    def __init__(self, interaction: discord.Interaction, locale: str) -> None:
+        self.interaction = interaction
+        self.locale = locale
+        self.public_pending = False
+
+    async def think(self, *, ephemeral: bool) -> int | None:
+        """Defer with a loading state (type 5); returns the loading message's id when Discord tells it."""
+        callback = await self.interaction.response.defer(thinking=True, ephemeral=ephemeral)
+        self.public_pending = not ephemeral
+        return callback.message_id if callback is not None else None
+
+    async def private(
+        self, text: str, *, view: discord.ui.View | None = None, files: Sequence[discord.File] = ()
+    ) -> None:
+        """An ephemeral answer (flags 64), whatever state the interaction is in."""
+        response = self.interaction.response
+        if not response.is_done():
+            await response.send_message(text, view=view or MISSING, files=list(files) or MISSING, ephemeral=True)
+            return
+        if self.public_pending:
+            self.public_pending = False
+            await self.interaction.delete_original_response()
+        await self.interaction.followup.send(text, view=view or MISSING, files=list(files) or MISSING, ephemeral=True)
+
+    async def update(self, text: str, *, view: discord.ui.View | None = None) -> None:
+        """Replace the message a component sits on (type 7); buttons go away unless a new view is given."""
+        await self.interaction.response.edit_message(content=text, view=view)
+
+    async def fail(self, text: str) -> None:
+        try:
+            await self.private(text)
+        except discord.HTTPException:
+            log.warning("could not send an error answer", exc_info=True)
+
+
+@asynccontextmanager
+async def answering(interaction: discord.Interaction, locale: str) -> AsyncIterator[Reply]:
+    """Domain errors become their catalogue text; anything else a generic text with a logged error id."""
+    reply = Reply(interaction, locale)
+    try:
+        yield reply
+    except DomainError as error:
+        await reply.fail(error_text(error, locale))
+    except Exception:
+        error_id = uuid.uuid4().hex[:8]
+        log.exception("discord interaction failed", extra={"error_id": error_id, "user_id": interaction.user.id})
+        await reply.fail(t("error.internal", locale, error_id=error_id))

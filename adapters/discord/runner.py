@@ -1,0 +1,83 @@
+"""Starts the Discord bot: client, command tree, persistent buttons, messenger; syncs commands; connects."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+import discord
+from discord import app_commands
+
+from adapters.discord.client import GibClient
+from adapters.discord.commands import build_commands
+from adapters.discord.config import DiscordConfig
+from adapters.discord.messenger import DiscordMessenger
+from adapters.discord.views import DYNAMIC_ITEMS
+from core.deps import Deps
+from core.models import Platform
+from core.ports import Clock, Messenger
+
+log = logging.getLogger(__name__)
+
+Register = Callable[[Platform, Messenger], None]
+
+
+def build_client(deps: Deps) -> tuple[GibClient, app_commands.CommandTree[GibClient]]:
+    """A client with every command and every persistent (dynamic) button; nothing is contacted yet."""
+    client = GibClient(deps)
+    tree: app_commands.CommandTree[GibClient] = app_commands.CommandTree(client)
+    for command in build_commands():
+        tree.add_command(command)
+    client.add_dynamic_items(*DYNAMIC_ITEMS)
+    return client, tree
+
+
+@asynccontextmanager
+async def discord_running(
+    deps: Deps,
+    register: Register,
+    config: DiscordConfig,
+    *,
+    connect: bool = True,
+    clock: Clock | None = None,
+) -> AsyncIterator[GibClient]:
+    """Log in, sync commands (to the dev guild when set), register the messenger, then run the gateway in the
+    background. `connect=False` skips the gateway (tests feed interactions; worker-only processes just deliver)."""
+    client, tree = build_client(deps)
+    gateway: asyncio.Task[None] | None = None
+    try:
+        await client.login(config.token)
+        await _sync(tree, config.dev_guild_id)
+        register(
+            Platform.DISCORD,
+            DiscordMessenger(client, deps.blobs, clock or deps.clock, link_ttl_s=deps.policy.link_ttl_s),
+        )
+        if connect:
+            gateway = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
+            gateway.add_done_callback(_gateway_ended)
+        log.info("discord started", extra={"gateway": connect, "dev_guild": bool(config.dev_guild_id)})
+        yield client
+    finally:
+        await client.close()
+        if gateway is not None:
+            gateway.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await gateway
+
+
+async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | None) -> None:
+    if dev_guild_id:
+        guild = discord.Object(id=dev_guild_id)
+        tree.copy_global_to(guild=guild)
+        synced = await tree.sync(guild=guild)
+    else:
+        synced = await tree.sync()
+    log.info("discord commands synced", extra={"count": len(synced), "scope": "guild" if dev_guild_id else "global"})
+
+
+def _gateway_ended(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("discord gateway stopped", exc_info=task.exception())
