@@ -1,0 +1,319 @@
+"""Commands and messages: parse the update, call one use-case, render the answer Telegram's way."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import Bot, Document, InlineKeyboardMarkup, InputFile, Message, PhotoSize, Update, User
+from telegram.error import TelegramError
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
+
+from adapters.chat.commands import build_request, parse_imagine, split_command
+from adapters.chat.render import balance_text, product_text, queued_text, settings_text
+from adapters.telegram.keyboards import buy_keyboard, consent_keyboard, deletion_keyboard, settings_keyboard
+from adapters.telegram.limits import MB, MESSAGE_MAX, FileLimits, clip
+from adapters.telegram.messenger import harmless_edit_error
+from adapters.telegram.replies import Context, answer_personally, error_markup, guarded
+from adapters.telegram.updates import delivery_target, identity_of, is_private, locale_of
+from core.deps import Deps
+from core.errors import DomainError, ErrorCode
+from core.models import DeliveryTarget, Generation, Identity
+from core.texts import error_text, t
+from core.usecases import billing, generation, onboarding, privacy
+from core.usecases.accounts import require_account, require_consent
+from core.validation import validate_request
+
+log = logging.getLogger(__name__)
+
+COMMANDS = (
+    "start",
+    "imagine",
+    "balance",
+    "buy",
+    "billing",
+    "settings",
+    "mydata",
+    "deleteme",
+    "privacy",
+    "paysupport",
+    "help",
+)
+Start = Callable[[DeliveryTarget], Awaitable[Generation]]
+NEW_MESSAGES = filters.UpdateType.MESSAGE  # edits of old messages never start anything again
+IMAGINE_CAPTION = filters.CaptionRegex(r"^/imagine(@\w+)?(\s|$)")
+
+
+class TelegramHandlers:
+    """The bot's commands; every handler takes (update, context) and is guarded against any failure."""
+
+    def __init__(self, deps: Deps, limits: FileLimits | None = None) -> None:
+        self.deps = deps
+        self.limits = limits or FileLimits()
+
+    def register(self, app: Application) -> None:  # type: ignore[type-arg]
+        commands = {
+            "start": self.start,
+            "help": self.help,
+            "privacy": self.privacy,
+            "paysupport": self.paysupport,
+            "settings": self.settings,
+            "imagine": self.imagine,
+            "balance": self.balance,
+            "buy": self.buy,
+            "billing": self.billing,
+            "mydata": self.mydata,
+            "deleteme": self.deleteme,
+        }
+        for name, callback in commands.items():
+            app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
+        images = filters.PHOTO | filters.Document.IMAGE
+        app.add_handler(MessageHandler(NEW_MESSAGES & images & IMAGINE_CAPTION, self.imagine_caption))
+        private = filters.ChatType.PRIVATE & NEW_MESSAGES
+        app.add_handler(MessageHandler(private & images & filters.CAPTION, self.imagine_caption))
+        app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, self.plain_text))
+        app.add_handler(MessageHandler(NEW_MESSAGES & filters.COMMAND, self.unknown))
+
+    # --- onboarding and information ------------------------------------------------------------------------------
+
+    @guarded
+    async def start(self, update: Update, context: Context) -> None:
+        """Create the account on first contact and ask for consent with two buttons."""
+        message, user = _message_user(update)
+        locale = locale_of(user)
+        result = await onboarding.start(self.deps, identity_of(user), user.first_name, locale)
+        if result.needs_consent:
+            await message.reply_text(t("welcome", locale), reply_markup=consent_keyboard(locale))
+        else:
+            await message.reply_text(t("welcome_back", locale))
+
+    @guarded
+    async def help(self, update: Update, context: Context) -> None:
+        message, user = _message_user(update)
+        await message.reply_text(t("help", locale_of(user)))
+
+    @guarded
+    async def unknown(self, update: Update, context: Context) -> None:
+        """Unknown commands get the help text; in groups only when addressed to this bot."""
+        message, user = _message_user(update)
+        head = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+        if not is_private(message.chat) and f"@{context.bot.username}".lower() not in head.lower():
+            return
+        locale = locale_of(user)
+        await message.reply_text(t("unknown_command", locale) + "\n" + t("help", locale))
+
+    @guarded
+    async def privacy(self, update: Update, context: Context) -> None:
+        message, user = _message_user(update)
+        await message.reply_text(t("privacy", locale_of(user), contact=self.deps.policy.paysupport_contact))
+
+    @guarded
+    async def paysupport(self, update: Update, context: Context) -> None:
+        """Telegram asks every bot that takes payments to answer /paysupport."""
+        message, user = _message_user(update)
+        await message.reply_text(t("paysupport", locale_of(user), contact=self.deps.policy.paysupport_contact))
+
+    @guarded
+    async def settings(self, update: Update, context: Context) -> None:
+        message, user = _message_user(update)
+        locale = locale_of(user)
+        account = await require_account(self.deps, identity_of(user))
+        await answer_personally(
+            message,
+            user,
+            locale,
+            lambda chat_id: context.bot.send_message(
+                chat_id, settings_text(account, locale), reply_markup=settings_keyboard(account, locale)
+            ),
+        )
+
+    # --- generation ------------------------------------------------------------------------------------------
+
+    @guarded
+    async def imagine(self, update: Update, context: Context) -> None:
+        """`/imagine <prompt> [--ar] [--res] [--n]`, optionally replying to a photo to edit it."""
+        message, user = _message_user(update)
+        _, rest = split_command(message.text or "")
+        await self.generate(context.bot, message, user, rest)
+
+    @guarded
+    async def imagine_caption(self, update: Update, context: Context) -> None:
+        """A photo whose caption is the command (or, in a private chat, any caption) edits that photo."""
+        message, user = _message_user(update)
+        caption = message.caption or ""
+        name, rest = split_command(caption)
+        if name and name != "imagine":
+            return
+        mention = caption.split(maxsplit=1)[0] if name else ""
+        if "@" in mention and mention.split("@", 1)[1].lower() != (context.bot.username or "").lower():
+            return
+        await self.generate(context.bot, message, user, rest)
+
+    @guarded
+    async def plain_text(self, update: Update, context: Context) -> None:
+        """In a private chat, a plain message is a prompt."""
+        message, user = _message_user(update)
+        await self.generate(context.bot, message, user, message.text or "")
+
+    async def generate(self, bot: Bot, message: Message, user: User, text: str) -> None:
+        identity, locale = identity_of(user), locale_of(user)
+        account = await require_consent(self.deps, identity)
+        args = parse_imagine(text)
+        references: tuple[str, ...] = ()
+        source = reference_of(message)
+        if source is not None:
+            references = (await self.upload_reference(bot, identity, source),)
+        request = build_request(args, account, references)
+        validate_request(request, self.deps.policy)
+        status = await message.reply_text(t("status_pending", locale), do_quote=True)
+        await self.queue(
+            message, user, status, lambda target: generation.request_generation(self.deps, identity, request, target)
+        )
+
+    async def queue(self, message: Message, user: User, status: Message, start: Start) -> None:
+        """Take the hold with the status message as part of the target, then show what it cost."""
+        locale = locale_of(user)
+        try:
+            queued = await start(delivery_target(message, user, status))
+        except DomainError as error:
+            await _edit(status, error_text(error, locale), error_markup(error, locale))
+            return
+        await _edit(status, queued_text(queued, locale))
+
+    async def upload_reference(self, bot: Bot, identity: Identity, source: PhotoSize | Document) -> str:
+        """Download the photo (largest size) through getFile and keep it as a reference image."""
+        limit = self.limits.download_max_bytes
+        if limit is not None and (source.file_size or 0) > limit:
+            raise DomainError(ErrorCode.INVALID_OPTION, t("reference_too_large", mb=limit // MB))
+        tg_file = await bot.get_file(source.file_id)
+        data = bytes(await tg_file.download_as_bytearray())
+        return await generation.upload_reference(self.deps, identity, data)
+
+    # --- money ---------------------------------------------------------------------------------------------
+
+    @guarded
+    async def balance(self, update: Update, context: Context) -> None:
+        message, user = _message_user(update)
+        locale = locale_of(user)
+        held = await billing.balance(self.deps, identity_of(user))
+        text = balance_text(held, self.deps.policy, locale)
+        await answer_personally(message, user, locale, lambda chat_id: context.bot.send_message(chat_id, text))
+
+    @guarded
+    async def buy(self, update: Update, context: Context) -> None:
+        message, user = _message_user(update)
+        await self.send_buy_menu(context.bot, message, user)
+
+    async def send_buy_menu(self, bot: Bot, message: Message, user: User) -> None:
+        locale = locale_of(user)
+        text, markup = await self.buy_menu(identity_of(user), locale)
+        await answer_personally(
+            message, user, locale, lambda chat_id: bot.send_message(chat_id, text, reply_markup=markup)
+        )
+
+    async def buy_menu(self, identity: Identity, locale: str) -> tuple[str, InlineKeyboardMarkup]:
+        """Checkout links are per account, so they are made now; Stars buttons make an invoice when pressed."""
+        products = billing.products(self.deps)
+        if not products:
+            raise DomainError(ErrorCode.PAYMENTS_DISABLED)
+        await require_consent(self.deps, identity)
+        urls: dict[str, str] = {}
+        problem: DomainError | None = None
+        for product in products:
+            if not product.creem_product_id:
+                continue
+            try:
+                urls[product.id] = (await billing.checkout_link(self.deps, identity, product.id))[1]
+            except DomainError as error:
+                if error.code not in (ErrorCode.PAYMENTS_DISABLED, ErrorCode.PAYMENTS_UNAVAILABLE):
+                    raise
+                problem = error
+                break
+        markup = buy_keyboard(products, urls, locale)
+        if markup is None:
+            raise problem or DomainError(ErrorCode.PAYMENTS_DISABLED)
+        lines = [t("products_header", locale), *(product_text(p, locale) for p in products)]
+        if problem is not None and problem.code is ErrorCode.PAYMENTS_UNAVAILABLE:
+            lines.append(error_text(problem, locale))
+        return clip("\n".join(lines), MESSAGE_MAX), markup
+
+    @guarded
+    async def billing(self, update: Update, context: Context) -> None:
+        message, user = _message_user(update)
+        locale = locale_of(user)
+        url = await billing.portal_link(self.deps, identity_of(user))
+        text = t("portal_link", locale, url=url)
+        await answer_personally(message, user, locale, lambda chat_id: context.bot.send_message(chat_id, text))
+
+    # --- privacy -------------------------------------------------------------------------------------------
+
+    @guarded
+    async def mydata(self, update: Update, context: Context) -> None:
+        """The JSON export, as a document in the private chat."""
+        message, user = _message_user(update)
+        locale = locale_of(user)
+        data = await privacy.export_json(self.deps, identity_of(user))
+        if data is None:
+            await answer_personally(
+                message, user, locale, lambda chat_id: context.bot.send_message(chat_id, t("export_nothing", locale))
+            )
+            return
+        await answer_personally(
+            message,
+            user,
+            locale,
+            lambda chat_id: context.bot.send_document(
+                chat_id, InputFile(data, filename="mydata.json"), caption=t("export_ready", locale)
+            ),
+        )
+
+    @guarded
+    async def deleteme(self, update: Update, context: Context) -> None:
+        """Confirm/cancel buttons carrying a short-lived code; `/deleteme <code>` works too."""
+        message, user = _message_user(update)
+        locale, identity = locale_of(user), identity_of(user)
+        _, rest = split_command(message.text or "")
+        if await self.deps.store.find_account(identity) is None:
+            text = t("nothing_to_delete", locale)
+            await answer_personally(message, user, locale, lambda chat_id: context.bot.send_message(chat_id, text))
+            return
+        if rest.strip():
+            await privacy.confirm_deletion(self.deps, identity, rest.strip())
+            await message.reply_text(t("deleted", locale))
+            return
+        code = await privacy.request_deletion(self.deps, identity)
+        await answer_personally(
+            message,
+            user,
+            locale,
+            lambda chat_id: context.bot.send_message(
+                chat_id, t("delete_confirm_buttons", locale), reply_markup=deletion_keyboard(code, locale)
+            ),
+        )
+
+
+def _message_user(update: Update) -> tuple[Message, User]:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        raise DomainError(ErrorCode.NOT_FOUND)
+    return message, user
+
+
+def reference_of(message: Message) -> PhotoSize | Document | None:
+    """The image to edit: the message's own photo, or the photo (or image file) it replies to."""
+    for candidate in (message, message.reply_to_message):
+        if candidate is None:
+            continue
+        if candidate.photo:
+            return candidate.photo[-1]
+        if candidate.document and (candidate.document.mime_type or "").startswith("image/"):
+            return candidate.document
+    return None
+
+
+async def _edit(status: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    try:
+        await status.edit_text(clip(text, MESSAGE_MAX), reply_markup=markup)
+    except TelegramError as error:
+        if not harmless_edit_error(error):
+            log.info("status message not edited", extra={"reason": type(error).__name__})

@@ -1,0 +1,242 @@
+"""Outbound Telegram: progress edits, results as photos/albums/files with buttons, failures and notices.
+
+Everything it needs is on the generation's DeliveryTarget, so any process with the bot token can deliver.
+A chat that cannot be reached (the person blocked the bot, the chat is gone) is not an error: `deliver`
+returns normally, the generation is marked delivered and its money stays settled as the core decided
+(captured for a success — the images exist and stay available through /mydata). Transient network errors
+are raised, so the core retries the delivery when the job is resumed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from pathlib import PurePosixPath
+
+from telegram import Bot, InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, Forbidden, TelegramError
+
+from adapters.chat.render import done_text, failed_text, progress_text
+from adapters.telegram.keyboards import result_keyboard
+from adapters.telegram.limits import CAPTION_MAX, MEDIA_GROUP_MAX, MESSAGE_MAX, FileLimits, clip, fits_photo
+from adapters.telegram.updates import optional_int
+from core.models import Balance, DeliveryTarget, Generation, Identity
+from core.ports import AccountStore, Notice, StoredImage
+from core.texts import t
+
+log = logging.getLogger(__name__)
+
+EDIT_INTERVAL_S = 2.5
+GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights", "have no rights")
+
+
+def unreachable(error: TelegramError) -> bool:
+    """The chat will not take messages from us (blocked, kicked, deleted): retrying cannot help."""
+    if isinstance(error, Forbidden):
+        return True
+    return isinstance(error, BadRequest) and any(s in str(error).lower() for s in GONE)
+
+
+def harmless_edit_error(error: TelegramError) -> bool:
+    """Edits of a message that is unchanged or already gone are nothing to worry about."""
+    text = str(error).lower()
+    return isinstance(error, BadRequest) and (
+        "message is not modified" in text
+        or "message to edit not found" in text
+        or "message to delete not found" in text
+    )
+
+
+class TelegramMessenger:
+    """core.ports.Messenger for Telegram."""
+
+    def __init__(
+        self,
+        bot: Bot,
+        accounts: AccountStore,
+        *,
+        limits: FileLimits | None = None,
+        edit_interval_s: float = EDIT_INTERVAL_S,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._bot = bot
+        self._accounts = accounts
+        self._limits = limits or FileLimits()
+        self._interval = edit_interval_s
+        self._monotonic = monotonic
+        self._last_edit: dict[tuple[str, str], float] = {}
+
+    # --- progress ---------------------------------------------------------------------------------------------
+
+    async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        """Edit the status message at most once per interval, and show 'sending a photo…'."""
+        target = generation.delivery
+        key = (target.chat_id, target.status_message_id or "")
+        now = self._monotonic()
+        last = self._last_edit.get(key)
+        if last is not None and now - last < self._interval:
+            return
+        self._last_edit[key] = now
+        try:
+            await self._bot.send_chat_action(
+                int(target.chat_id), ChatAction.UPLOAD_PHOTO, message_thread_id=_thread(target)
+            )
+            status = optional_int(target.status_message_id)
+            if status is not None:
+                await self._bot.edit_message_text(
+                    progress_text(generation, stage, done, locale), chat_id=int(target.chat_id), message_id=status
+                )
+        except TelegramError as error:
+            if unreachable(error) or harmless_edit_error(error):
+                log.info("progress not shown", extra={"generation_id": generation.id, "reason": type(error).__name__})
+                return
+            raise
+
+    # --- results ----------------------------------------------------------------------------------------------
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None:
+        target = generation.delivery
+        try:
+            await self._send_result(generation, images, balance, locale)
+        except TelegramError as error:
+            if not unreachable(error):
+                raise
+            log.info("result not delivered: chat unreachable", extra={"generation_id": generation.id})
+            return
+        finally:
+            self._last_edit.pop((target.chat_id, target.status_message_id or ""), None)
+        await self._drop_status(target)
+
+    async def _send_result(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None:
+        target = generation.delivery
+        chat_id, thread = int(target.chat_id), _thread(target)
+        reply = _reply(target)
+        caption = done_text(generation, balance, locale)
+        if generation.request.count > len(images):
+            caption += "\n" + t("partial", locale, made=len(images), count=generation.request.count)
+        caption = clip(caption, CAPTION_MAX)
+        keyboard = result_keyboard(generation.id, len(images), locale)
+        if not images:
+            await self._bot.send_message(
+                chat_id, clip(caption, MESSAGE_MAX), message_thread_id=thread, reply_parameters=reply
+            )
+            return
+        as_file = await self._wants_files(generation.account_id) or not all(fits_photo(i.data) for i in images)
+        files = [InputFile(image.data, filename=_filename(generation, i, image)) for i, image in enumerate(images)]
+        if len(files) == 1:
+            await self._send_one(chat_id, files[0], as_file, caption, keyboard, thread, reply)
+            return
+        for start in range(0, len(files), MEDIA_GROUP_MAX):
+            chunk = files[start : start + MEDIA_GROUP_MAX]
+            first_caption = caption if start == 0 else None
+            if len(chunk) == 1:
+                await self._send_one(chat_id, chunk[0], as_file, first_caption, None, thread, reply)
+                continue
+            media: list[InputMediaPhoto | InputMediaDocument] = [
+                InputMediaDocument(f, caption=first_caption if i == 0 else None)
+                if as_file
+                else InputMediaPhoto(f, caption=first_caption if i == 0 else None)
+                for i, f in enumerate(chunk)
+            ]
+            await self._bot.send_media_group(chat_id, media, message_thread_id=thread, reply_parameters=reply)
+        # Albums cannot carry buttons: they follow in a short message.
+        await self._bot.send_message(
+            chat_id, t("result_actions", locale), reply_markup=keyboard, message_thread_id=thread
+        )
+
+    async def _send_one(
+        self,
+        chat_id: int,
+        file: InputFile,
+        as_file: bool,
+        caption: str | None,
+        keyboard: object,
+        thread: int | None,
+        reply: ReplyParameters | None,
+    ) -> Message:
+        markup = keyboard if keyboard is not None else None
+        if as_file:
+            return await self._bot.send_document(
+                chat_id,
+                file,
+                caption=caption,
+                reply_markup=markup,  # type: ignore[arg-type]
+                message_thread_id=thread,
+                reply_parameters=reply,
+            )
+        return await self._bot.send_photo(
+            chat_id,
+            file,
+            caption=caption,
+            reply_markup=markup,  # type: ignore[arg-type]
+            message_thread_id=thread,
+            reply_parameters=reply,
+        )
+
+    async def _wants_files(self, account_id: str) -> bool:
+        account = await self._accounts.get_account(account_id)
+        return bool(account and account.send_as_file)
+
+    async def _drop_status(self, target: DeliveryTarget) -> None:
+        status = optional_int(target.status_message_id)
+        if status is None:
+            return
+        try:
+            await self._bot.delete_message(int(target.chat_id), status)
+        except TelegramError as error:
+            log.info("status message not deleted", extra={"reason": type(error).__name__})
+
+    # --- failures and notices ---------------------------------------------------------------------------------
+
+    async def failed(self, generation: Generation, locale: str) -> None:
+        """Replace the status message with the reason (the text says the credits were refunded)."""
+        target = generation.delivery
+        self._last_edit.pop((target.chat_id, target.status_message_id or ""), None)
+        text = clip(failed_text(generation, locale), MESSAGE_MAX)
+        chat_id, status = int(target.chat_id), optional_int(target.status_message_id)
+        try:
+            if status is not None:
+                try:
+                    await self._bot.edit_message_text(text, chat_id=chat_id, message_id=status)
+                    return
+                except BadRequest as error:
+                    if unreachable(error) or not harmless_edit_error(error):
+                        raise
+            await self._bot.send_message(
+                chat_id, text, message_thread_id=_thread(target), reply_parameters=_reply(target)
+            )
+        except TelegramError as error:
+            if not unreachable(error):
+                raise
+            log.info("failure not delivered: chat unreachable", extra={"generation_id": generation.id})
+
+    async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
+        """A private message to the person; False when they cannot be reached."""
+        try:
+            await self._bot.send_message(
+                int(identity.platform_user_id), clip(t(notice.key, locale, **notice.params), MESSAGE_MAX)
+            )
+        except TelegramError as error:
+            log.info("notice not delivered", extra={"reason": type(error).__name__})
+            return False
+        return True
+
+
+def _thread(target: DeliveryTarget) -> int | None:
+    return optional_int(target.extra.get("thread_id"))
+
+
+def _reply(target: DeliveryTarget) -> ReplyParameters | None:
+    message_id = optional_int(target.reply_to)
+    return None if message_id is None else ReplyParameters(message_id, allow_sending_without_reply=True)
+
+
+def _filename(generation: Generation, index: int, image: StoredImage) -> str:
+    suffix = PurePosixPath(image.key).suffix or ".png"
+    return f"image-{generation.id[:8]}-{index + 1}{suffix}"

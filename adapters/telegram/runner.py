@@ -1,0 +1,168 @@
+"""Starting and stopping the Telegram bot: one PTB Application, long polling or a webhook on our web server.
+
+Flood limits: PTB's AIORateLimiter keeps to ~30 requests/s overall and 20/min per group, and a 429 is
+retried after its `retry_after` (it pauses all requests meanwhile). Updates are processed concurrently, so
+one slow update never blocks the others. No persistence: all state lives in the Store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+from aiohttp import web
+from telegram import BotCommand, Update
+from telegram.ext import AIORateLimiter, Application, ContextTypes
+
+from adapters.telegram.callbacks import CallbackHandlers
+from adapters.telegram.config import TelegramConfig
+from adapters.telegram.handlers import COMMANDS, TelegramHandlers
+from adapters.telegram.limits import FileLimits
+from adapters.telegram.messenger import TelegramMessenger
+from adapters.telegram.payments import StarsHandlers
+from adapters.telegram.replies import internal_error_text
+from core.deps import Deps
+from core.models import Platform
+from core.ports import Messenger
+from core.texts import t
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/webhooks/telegram"
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+RATE_LIMIT_RETRIES = 5
+CONCURRENT_UPDATES = 256
+MAX_UPDATE_BYTES = 1024 * 1024
+
+Register = Callable[[Platform, Messenger], None]
+TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+
+
+def build_application(config: TelegramConfig, *, webhook: bool) -> TelegramApp:
+    """The Application with our timeouts, rate limiter and server URLs; no updater in webhook mode."""
+    # Opt in to PTB 22's timedelta durations now, so a 429's RetryAfter does not raise deprecation warnings.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    builder = (
+        Application.builder()
+        .token(config.token)
+        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .connect_timeout(10.0)
+        .read_timeout(30.0)
+        .write_timeout(30.0)
+        .media_write_timeout(120.0)
+    )
+    if config.base_url:
+        builder = builder.base_url(config.base_url)
+    if config.base_file_url:
+        builder = builder.base_file_url(config.base_file_url)
+    if webhook:
+        builder = builder.updater(None)
+    return builder.build()
+
+
+def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> None:
+    handlers = TelegramHandlers(deps, limits)
+    StarsHandlers(deps).register(app)
+    CallbackHandlers(handlers).register(app)
+    handlers.register(app)
+    app.add_error_handler(_on_error)
+
+
+async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Last resort: log with an error id (never the update: it holds prompts and names)."""
+    error = context.error
+    log.error(
+        "unhandled error in a Telegram handler",
+        exc_info=error,
+        extra={"kind": type(error).__name__, "update_id": getattr(update, "update_id", None)},
+    )
+
+
+def webhook_secret(config: TelegramConfig) -> str:
+    """The configured secret, or one derived from the token (same in every process; 1–256 of [A-Za-z0-9_-])."""
+    if config.webhook_secret:
+        return config.webhook_secret
+    return hashlib.sha256(f"telegram-webhook:{config.token}".encode()).hexdigest()
+
+
+def webhook_route(app: TelegramApp, secret: str) -> Callable[[web.Request], Any]:
+    """POST /webhooks/telegram: check the secret header (constant time), then queue the update for PTB."""
+
+    async def receive(request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            log.warning("telegram webhook with a wrong secret refused")
+            return web.json_response({"ok": False}, status=401)
+        if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
+            return web.json_response({"ok": False}, status=413)
+        try:
+            data = json.loads(await request.read())
+            update = Update.de_json(data, app.bot) if isinstance(data, dict) else None
+        except Exception:
+            update = None
+        if update is None:
+            log.warning("telegram webhook with a malformed update refused")
+            return web.json_response({"ok": False}, status=400)
+        await app.update_queue.put(update)
+        return web.json_response({"ok": True})
+
+    return receive
+
+
+def bot_commands(locale: str = "en") -> list[BotCommand]:
+    return [BotCommand(name, t(f"command.{name}", locale)) for name in COMMANDS]
+
+
+@asynccontextmanager
+async def telegram_running(
+    deps: Deps, register: Register, config: TelegramConfig, web_app: web.Application | None
+) -> AsyncIterator[TelegramApp]:
+    """Run the bot until the block exits: polling by default, a webhook when `config.webhook_url` is set."""
+    use_webhook = bool(config.webhook_url)
+    limits = FileLimits.for_server(config.self_hosted)
+    app = build_application(config, webhook=use_webhook)
+    register_handlers(app, deps, limits)
+    secret = webhook_secret(config)
+    if use_webhook:
+        if web_app is None:
+            raise ValueError("webhook mode needs the aiohttp web application")
+        web_app.router.add_post(WEBHOOK_PATH, webhook_route(app, secret))
+    async with app:
+        register(Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=limits))
+        await app.bot.set_my_commands(bot_commands())
+        await app.start()
+        try:
+            if use_webhook:
+                await app.bot.set_webhook(
+                    url=str(config.webhook_url), secret_token=secret, allowed_updates=Update.ALL_TYPES
+                )
+            else:
+                assert app.updater is not None
+                await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+            log.info("telegram started", extra={"mode": "webhook" if use_webhook else "polling"})
+            yield app
+        finally:
+            if app.updater is not None and app.updater.running:
+                await app.updater.stop()
+            await app.stop()
+
+
+@asynccontextmanager
+async def telegram_delivery(deps: Deps, register: Register, config: TelegramConfig) -> AsyncIterator[None]:
+    """For worker-only processes: deliver results to Telegram without receiving any update."""
+    app = build_application(config, webhook=True)
+    async with app:
+        register(
+            Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=FileLimits.for_server(config.self_hosted))
+        )
+        yield
+
+
+__all__ = ["internal_error_text", "telegram_delivery", "telegram_running"]
