@@ -4,6 +4,8 @@ Speaks the `{code, msg, data}` envelope (errors as body codes with HTTP 200 unle
 states waiting/queuing/generating/success/fail, `resultJson` as a JSON string, result files over HTTP (real PNGs),
 expiring result URLs re-minted through /common/download-url, and callbacks (signed when a key is set).
 Progress is driven by the number of recordInfo polls or by `complete()`/`fail()`, never by wall time.
+Chaos (for fault tests): `fault` picks, per request, an HTTP 500, a 429, a malformed (truncated) JSON answer, an
+answer that never comes (the client times out) or a dropped connection; `outcome_for` picks each new task's fate.
 """
 
 from __future__ import annotations
@@ -58,6 +60,9 @@ class Outcome:
     success: bool = True
     fail_code: str = ""
     fail_msg: str = ""
+
+
+FAULTS = ("http500", "rate429", "malformed", "hang", "drop")
 
 
 @dataclass
@@ -128,6 +133,10 @@ class FakeKie:
         self.chunked_results = False
         self.duplicate_callbacks = False
         self.drop_creates = 0
+        self.fault: Callable[[str], str | None] | None = None  # request path -> one of FAULTS (or None: answer)
+        self.faults_served: list[tuple[str, str]] = []
+        self.outcome_for: Callable[[], Outcome] | None = None  # each new task's fate (default: `outcome`)
+        self._released = asyncio.Event()
         self.callbacks_sent: list[SentCallback] = []
         self.files: dict[str, tuple[bytes, str]] = {}
         self.minted: dict[str, str] = {}
@@ -158,6 +167,7 @@ class FakeKie:
         return self.base_url
 
     async def stop(self) -> None:
+        self._released.set()  # answers held back by a "hang" fault go out now (to clients long gone)
         await self.flush_callbacks()
         if self._session is not None:
             await self._session.close()
@@ -201,8 +211,31 @@ class FakeKie:
         self.requests.append(Recorded(request.method, request.path, dict(request.query), dict(request.headers), body))
         if request.path.startswith("/api/") and request.headers.get("Authorization") != f"Bearer {self.api_key}":
             return self._env(401, "You do not have access permissions")
+        fault = self.fault(request.path) if self.fault is not None else None
+        if fault is not None:
+            return await self._serve_fault(request, fault)
         response: web.StreamResponse = await handler(request)
         return response
+
+    async def _serve_fault(self, request: web.Request, fault: str) -> web.StreamResponse:
+        """A failure instead of the real answer; nothing is created or advanced by a faulted request."""
+        self.faults_served.append((request.path, fault))
+        if fault == "http500":
+            return web.Response(status=500, text="<html><body>500 Internal Server Error</body></html>",
+                                content_type="text/html")  # fmt: skip
+        if fault == "rate429":
+            return self._env(429, "The request rate exceeds the limit", http=429)
+        if fault == "malformed":
+            return web.Response(status=200, text='{"code": 200, "msg": "success", "data": {"taskId": "',
+                                content_type="application/json")  # fmt: skip
+        if fault == "hang":
+            await self._released.wait()
+            return self._env(500, "Server Error", http=500)
+        if fault == "drop":
+            assert request.transport is not None
+            request.transport.close()
+            raise asyncio.CancelledError
+        raise ValueError(f"unknown fault {fault!r}; expected one of {FAULTS}")
 
     @staticmethod
     def _env(code: int, msg: str, data: Any = None, http: int = 200) -> web.Response:
@@ -247,7 +280,7 @@ class FakeKie:
             model=model,
             input=inp,
             callback_url=body.get("callBackUrl"),
-            outcome=self.outcome,
+            outcome=self.outcome_for() if self.outcome_for is not None else self.outcome,
             created_ms=int(self.clock() * 1000),
         )
         self.tasks[task.task_id] = task
