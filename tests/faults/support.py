@@ -1,0 +1,90 @@
+"""Shared pieces of the fault tests: a ledger audit read straight from the SQLite file, and an outcome recorder."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from core.models import Balance, Generation, Identity
+from core.ports import Notice, StoredImage
+from core.quota import plan_settlement
+
+
+def ledger_problems(db_path: Path) -> list[str]:
+    """Everything wrong with the money, per generation: one hold, then captures + refunds that add up to it.
+
+    Read with plain sqlite3 (not through the Store), so a bug in the Store cannot hide itself.
+    """
+    problems: list[str] = []
+    with sqlite3.connect(db_path) as db:
+        db.row_factory = sqlite3.Row
+        generations = db.execute("select * from generations").fetchall()
+        for g in generations:
+            entries = db.execute(
+                "select kind, credits, free_images from ledger where generation_id = ? order by id", (g["id"],)
+            ).fetchall()
+            problems += _generation_problems(g, entries)
+        for account in db.execute("select account_id, sum(credits) as paid from ledger group by account_id"):
+            if account["paid"] < 0:
+                problems.append(f"account {account['account_id']}: negative balance {account['paid']}")
+    return problems
+
+
+def _generation_problems(g: sqlite3.Row, entries: Sequence[sqlite3.Row]) -> list[str]:
+    gid = g["id"][:8]
+    kinds = [e["kind"] for e in entries]
+    if g["status"] not in ("succeeded", "failed"):
+        return [f"{gid}: still {g['status']}"]
+    if kinds.count("hold") != 1 or kinds.count("capture") > 1 or kinds.count("refund") > 1:
+        return [f"{gid}: ledger entries {kinds}"]
+    hold = json.loads(g["hold"])
+    delivered = len(json.loads(g["image_keys"]))
+    plan = plan_settlement(hold["free_images"], hold["paid_credits"], hold["unit_price"], delivered)
+    by_kind = {e["kind"]: e for e in entries}
+    held = by_kind["hold"]
+    refund = by_kind.get("refund")
+    refunded = (refund["credits"], refund["free_images"]) if refund else (0, 0)
+    problems = []
+    if (-held["credits"], -held["free_images"]) != (hold["paid_credits"], hold["free_images"]):
+        problems.append(f"{gid}: hold entry {dict(held)} differs from the hold {hold}")
+    if refunded != (plan.refunded_credits, plan.refunded_free):
+        problems.append(f"{gid}: refunded {refunded}, expected {plan}")
+    if ("capture" in by_kind) != bool(plan.captured_credits or plan.captured_free):
+        problems.append(f"{gid}: capture entry {'present' if 'capture' in by_kind else 'missing'} for {plan}")
+    if g["status"] == "failed" and delivered:
+        problems.append(f"{gid}: failed with {delivered} images")
+    return problems
+
+
+class OutcomeLog:
+    """A Messenger that records each finished generation (delivered or failed) and lets tests await a count."""
+
+    def __init__(self) -> None:
+        self.outcomes: list[tuple[str, str]] = []  # (generation id, "delivered" | "failed")
+        self._changed = asyncio.Condition()
+
+    async def _add(self, generation_id: str, what: str) -> None:
+        async with self._changed:
+            self.outcomes.append((generation_id, what))
+            self._changed.notify_all()
+
+    async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        return None
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None:
+        await self._add(generation.id, "delivered")
+
+    async def failed(self, generation: Generation, locale: str) -> None:
+        await self._add(generation.id, "failed")
+
+    async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
+        return True
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout_s: float) -> None:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), timeout_s)
