@@ -137,12 +137,17 @@ async def _link_subscription(deps: Deps, account: Account, event: PaymentEvent) 
         changes["customer_id"] = event.customer_id
     if event.kind is PaymentEventKind.PLAN_PAID:
         changes.update(plan=event.product_id, subscription_id=event.subscription_id or account.subscription_id)
-    if event.kind is PaymentEventKind.PLAN_ENDED and account.subscription_id in (None, event.subscription_id):
+    has_plan = bool(account.plan or account.subscription_id)
+    if (
+        event.kind is PaymentEventKind.PLAN_ENDED
+        and has_plan
+        and account.subscription_id in (None, event.subscription_id)
+    ):
         changes.update(plan=None, subscription_id=None)
     if changes:
         fresh = await deps.store.get_account(account.id) or account
         await deps.store.save_account(fresh.model_copy(update=changes))
-    if event.kind is PaymentEventKind.PLAN_ENDED and changes:
+    if event.kind is PaymentEventKind.PLAN_ENDED and "plan" in changes:
         await _tell(deps, account, event, "plan_ended", 0)
 
 
