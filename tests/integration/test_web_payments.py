@@ -447,3 +447,17 @@ async def test_buy_checkout_webhook_balance_then_imagine_from_the_console(shop: 
     [create] = shop.kie.creates
     assert create.body["input"] == {"prompt": "a red fox in the snow", "aspect_ratio": "16:9", "resolution": "2K"}
     assert [r.body["prompt"] for r in shop.creem.requests_to("/v1/moderation/prompt")] == ["a red fox in the snow"]
+
+
+async def test_a_replayed_subscription_end_tells_the_person_once(shop: Shop) -> None:
+    ada, account = await shop.customer()
+    checkout_id = await shop.checkout(ada, PLAN)
+    for delivery in shop.creem.complete_checkout(checkout_id):
+        assert await shop.post(delivery) == 200
+    canceled = shop.creem.end_subscription(checkout_id)
+
+    statuses = [await shop.post(canceled) for _ in range(3)]
+
+    assert statuses == [200] * 3
+    assert (await shop.account(account.id)).plan is None
+    assert [n.notice.key for n in shop.chat.notices] == ["plan_renewed", "plan_ended"]
