@@ -1,0 +1,137 @@
+"""Crash: the bot process is SIGKILLed with 20 generations running at KIE, and a fresh process takes over.
+
+Both processes are real (`tests/faults/crash_child.py`: the real wiring, SQLite in a shared data dir, the real KIE
+client) and FakeKie runs here, in the test process, so it outlives them. Tasks at FakeKie never finish on their
+own: the test finishes them, so what is running at the moment of the kill is decided, not raced.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sqlite3
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.kie import FakeKie, Outcome
+from tests.faults.support import ledger_problems
+
+REPO = Path(__file__).resolve().parents[2]
+IN_FLIGHT = 20
+TIMEOUT_S = 60.0
+
+
+@pytest.fixture
+async def kie() -> AsyncIterator[FakeKie]:
+    fake = FakeKie()
+    fake.outcome = Outcome(polls=None)
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+class Bot:
+    """One bot process on the shared data dir; its stderr is kept for the failure message."""
+
+    def __init__(self, tmp: Path, kie: FakeKie) -> None:
+        self.tmp, self.kie = tmp, kie
+        self.db = tmp / "data" / "bot.sqlite3"
+        self.deliveries = tmp / "deliveries.jsonl"
+        self.proc: asyncio.subprocess.Process | None = None
+
+    async def start(self, seed: int = 0, name: str = "bot") -> asyncio.subprocess.Process:
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.tmp),
+            "PYTHONPATH": str(REPO),
+            "BOT_DATA_DIR": str(self.tmp / "data"),
+            "KIE_API_KEY": self.kie.api_key,
+            "KIE_BASE_URL": self.kie.base_url,
+            "FREE_IMAGES_PER_DAY": "1",
+        }
+        args = ["-m", "tests.faults.crash_child", str(self.deliveries), "--seed", str(seed)]
+        with (self.tmp / f"{name}.log").open("wb") as log:
+            self.proc = await asyncio.create_subprocess_exec(
+                sys.executable, *args, cwd=self.tmp, env=env, stdin=asyncio.subprocess.DEVNULL,
+                stdout=log, stderr=log,
+            )  # fmt: skip
+        return self.proc
+
+    def rows(self) -> list[sqlite3.Row]:
+        if not self.db.exists():
+            return []
+        with sqlite3.connect(self.db) as db:
+            db.row_factory = sqlite3.Row
+            try:
+                return db.execute("select id, status, task_ids, delivered_at from generations").fetchall()
+            except sqlite3.OperationalError:  # schema not created yet
+                return []
+
+    def delivered_lines(self) -> list[dict[str, object]]:
+        if not self.deliveries.exists():
+            return []
+        return [json.loads(line) for line in self.deliveries.read_text().splitlines()]
+
+    async def eventually(self, what: str, check: Callable[[], bool]) -> None:
+        """Await a condition of the shared state (polled); fails loudly if the process died or time ran out."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + TIMEOUT_S
+        while not check():
+            if self.proc is not None and self.proc.returncode is not None:
+                raise AssertionError(f"bot exited ({self.proc.returncode}) before: {what}\n{self.logs()}")
+            if loop.time() > deadline:
+                raise AssertionError(f"timed out waiting for: {what}\n{self.logs()}")
+            await asyncio.sleep(0.02)
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(self.tmp.glob("*.log")))
+
+
+def task_of(row: sqlite3.Row) -> str:
+    task_ids: list[str] = json.loads(row["task_ids"])
+    return task_ids[0]
+
+
+async def test_a_bot_killed_with_twenty_generations_running_delivers_each_once_after_restart_without_resubmitting(
+    kie: FakeKie, tmp_path: Path
+) -> None:
+    bot = Bot(tmp_path, kie)
+    first = await bot.start(seed=IN_FLIGHT, name="first")
+    await bot.eventually(
+        "20 generations submitted to KIE and their task ids saved",
+        lambda: len(rows := bot.rows()) == IN_FLIGHT and all(task_of(r) for r in rows),
+    )
+    early = [task_of(r) for r in bot.rows()][:5]
+    for task_id in early:
+        await kie.complete(task_id)
+    await bot.eventually(
+        "5 results delivered and marked", lambda: sum(bool(r["delivered_at"]) for r in bot.rows()) == 5
+    )
+
+    first.send_signal(signal.SIGKILL)
+    assert await first.wait() == -signal.SIGKILL
+    still_running = [task_of(r) for r in bot.rows() if r["status"] == "running"]
+    for task_id in still_running[:2]:
+        await kie.fail(task_id, "Failed to generate image")
+    for task_id in still_running[2:]:
+        await kie.complete(task_id)
+    second = await bot.start(name="second")
+    await bot.eventually("every generation delivered", lambda: all(r["delivered_at"] for r in bot.rows()))
+    second.send_signal(signal.SIGTERM)
+    assert await asyncio.wait_for(second.wait(), TIMEOUT_S) == 0, bot.logs()
+
+    lines = bot.delivered_lines()
+    rows = bot.rows()
+    assert len(still_running) == IN_FLIGHT - 5
+    assert sorted(str(line["generation_id"]) for line in lines) == sorted(r["id"] for r in rows)  # once each
+    assert Counter(line["pid"] for line in lines) == {first.pid: 5, second.pid: IN_FLIGHT - 5}
+    assert Counter(str(line["outcome"]) for line in lines) == {"delivered": IN_FLIGHT - 2, "failed": 2}
+    assert len(kie.creates) == IN_FLIGHT  # the running tasks were followed, never resubmitted
+    assert Counter(r["status"] for r in rows) == {"succeeded": IN_FLIGHT - 2, "failed": 2}
+    assert ledger_problems(bot.db) == []
