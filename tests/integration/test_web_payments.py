@@ -169,6 +169,18 @@ async def test_the_same_event_replayed_twenty_times_at_once_grants_once(shop: Sh
     assert len(shop.chat.notices) == 1
 
 
+async def test_a_plan_payment_replayed_twenty_times_at_once_credits_once(shop: Shop) -> None:
+    ada, account = await shop.customer()
+    checkout_id = await shop.checkout(ada, PLAN)
+    _, _, paid = shop.creem.complete_checkout(checkout_id)
+
+    statuses = await asyncio.gather(*(shop.post(paid) for _ in range(20)))
+
+    assert set(statuses) == {200}
+    assert await shop.credits(account.id) == 500
+    assert [n.notice.key for n in shop.chat.notices] == ["plan_renewed"]
+
+
 async def test_plan_events_out_of_order_credit_the_plan_exactly_once(shop: Shop) -> None:
     ada, account = await shop.customer()
     checkout_id = await shop.checkout(ada, PLAN)
@@ -277,6 +289,20 @@ async def test_a_5_mb_body_is_rejected_with_413_and_the_server_keeps_serving(sho
 
     assert refused.status == 413
     assert (await shop.client.get("/healthz")).status == 200
+    await paid_pack(shop, ada)
+    assert await shop.credits(account.id) == 100
+
+
+async def test_a_5_mb_chunked_body_without_a_length_is_rejected_with_413_too(shop: Shop) -> None:
+    ada, account = await shop.customer()
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(80):
+            yield b"x" * 65536
+
+    refused = await shop.client.post("/webhooks/creem", data=chunks(), headers={SIGNATURE_HEADER: "0" * 64})
+
+    assert refused.status == 413
     await paid_pack(shop, ada)
     assert await shop.credits(account.id) == 100
 
