@@ -64,6 +64,7 @@ async def request_generation(
     except Exception:
         log.exception("queue unavailable; refunding", extra={"generation_id": generation.id})
         await deps.store.settle(generation.id, Settlement((), ErrorCode.TEMPORARILY_UNAVAILABLE.value), now)
+        await deps.store.mark_delivered(generation.id, now)  # the reply below tells the person; no later notice
         raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
     return generation
 
