@@ -431,3 +431,41 @@ async def test_notices_go_to_the_person_by_dm(bot: Bot) -> None:
     assert sent
     [dm] = bot.fake.find("POST", f"/channels/{USER_ID + 7}/messages")
     assert dm.content == "Payment received: 50 credits added. Balance: 50 credits."
+
+
+async def test_settings_menu_changes_the_default_aspect_ratio_in_place(bot: Bot) -> None:
+    await bot.consent()
+    ask = slash("settings")
+    shown = await bot.callback(ask, bot.send(ask))
+
+    assert shown.flags & EPHEMERAL and shown.custom_ids == ["gib:set:ar", "gib:set:res", "gib:set:notify:off"]
+
+    choose = component("gib:set:ar", message_with(bot.fake, "gib:set:"), values=["9:16"])
+    updated = await bot.callback(choose, bot.send(choose))
+
+    assert updated.json["type"] == 7 and "Aspect ratio: 9:16" in updated.content
+    account = await bot.runtime.deps.store.find_account(ALICE)
+    assert account is not None and account.default_aspect_ratio == "9:16"
+
+
+async def test_buy_without_payments_configured_says_so_privately(bot: Bot) -> None:
+    await bot.consent()
+    payload = slash("buy")
+    since = bot.send(payload)
+
+    deferred = await bot.callback(payload, since)
+    answer = await bot.followup(payload, since)
+
+    assert deferred.json["type"] == 5 and deferred.flags & EPHEMERAL
+    assert answer.flags & EPHEMERAL and answer.content == "Payments are not configured on this bot."
+
+
+async def test_progress_edits_the_original_response_before_the_result_arrives(bot: Bot) -> None:
+    await bot.consent()
+    payload = slash("imagine", {"prompt": "a slow river"})
+    since = bot.send(payload)
+
+    await bot.followup(payload, since)
+
+    edits = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
+    assert any(e.content.startswith("Generating… 0/1 done") for e in edits)
