@@ -67,10 +67,11 @@ create table if not exists payments (
     product_id text,
     credits integer not null,
     status text not null,
-    created_at text not null,
-    unique (provider, provider_ref)
+    created_at text not null
 );
 create index if not exists payments_account on payments (account_id);
+-- Not unique: one reference may carry several payments; find_payment takes the earliest.
+create index if not exists payments_ref on payments (provider, provider_ref, created_at);
 
 -- Event ids only: nothing here identifies a person.
 create table if not exists webhook_events (

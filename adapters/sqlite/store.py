@@ -136,6 +136,7 @@ class SqliteStore:
 
     async def reserve(self, req: ReserveRequest) -> Generation:
         async with self._tx() as db:
+            await self._require_account(req.account_id)
             existing = await self._one("select * from generations where id = ?", req.generation_id)
             if existing is not None:
                 return _generation(existing)
@@ -192,6 +193,11 @@ class SqliteStore:
             )  # fmt: skip
             return generation
 
+    async def _require_account(self, account_id: str) -> None:
+        """Money moves only for an existing account (it may have been deleted a moment ago)."""
+        if await self._one("select 1 from accounts where id = ?", account_id) is None:
+            raise DomainError(ErrorCode.NOT_FOUND, "account not found")
+
     async def _money(self, account_id: str, day: date) -> tuple[int, int]:
         row = await self._one(
             "select coalesce(sum(credits), 0) as paid, "
@@ -205,7 +211,9 @@ class SqliteStore:
 
     async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
         async with self._tx() as db:
-            row = await self._one("select task_ids from generations where id = ?", generation_id)
+            row = await self._one(
+                "select task_ids from generations where id = ? and status in (?, ?)", generation_id, *UNFINISHED
+            )
             if row is None:
                 return
             task_ids = json.loads(row["task_ids"])
@@ -271,24 +279,31 @@ class SqliteStore:
         return _generation(row) if row else None
 
     async def generations(self, account_id: str) -> list[Generation]:
-        rows = await self._all("select * from generations where account_id = ? order by created_at", account_id)
+        rows = await self._all("select * from generations where account_id = ? order by created_at, id", account_id)
         return [_generation(r) for r in rows]
 
     async def unfinished(self) -> list[Generation]:
         rows = await self._all(
-            "select * from generations where status in (?, ?) or delivered_at is null order by created_at",
+            "select * from generations where status in (?, ?) or delivered_at is null order by created_at, id",
             *UNFINISHED,
         )
         return [_generation(r) for r in rows]
 
     async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance:
         paid, used = await self._money(account_id, day)
-        return Balance(free_left=free_left(free_per_day, used), free_per_day=free_per_day, paid_credits=paid)
+        account = await self._one("select plan from accounts where id = ?", account_id)
+        return Balance(
+            free_left=free_left(free_per_day, used),
+            free_per_day=free_per_day,
+            paid_credits=paid,
+            plan=account["plan"] if account else None,
+        )
 
     async def add_credits(
         self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
     ) -> bool:
         async with self._tx() as db:
+            await self._require_account(account_id)
             return await _insert_entry(db, account_id, kind, credits, 0, None, key, None, note, now)
 
     async def ledger(self, account_id: str) -> list[LedgerEntry]:
@@ -299,8 +314,17 @@ class SqliteStore:
 
     async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
         async with self._tx() as db:
-            cursor = await db.execute(
-                "insert or ignore into payments (id, account_id, provider, provider_ref, product_id, credits, status, "
+            await self._require_account(payment.account_id)
+            if await self._one("select 1 from payments where id = ?", payment.id) is not None:
+                return False
+            credited = await _insert_entry(
+                db, payment.account_id, kind, payment.credits, 0, None, key, None, payment.provider_ref,
+                payment.created_at,
+            )  # fmt: skip
+            if not credited:
+                return False
+            await db.execute(
+                "insert into payments (id, account_id, provider, provider_ref, product_id, credits, status, "
                 "created_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     payment.id,
@@ -313,19 +337,19 @@ class SqliteStore:
                     payment.created_at.isoformat(),
                 ),
             )
-            if cursor.rowcount != 1:
-                return False
-            return await _insert_entry(
-                db, payment.account_id, kind, payment.credits, 0, None, key, None, payment.provider_ref,
-                payment.created_at,
-            )  # fmt: skip
+            return True
 
     async def payments(self, account_id: str) -> list[Payment]:
-        rows = await self._all("select * from payments where account_id = ? order by created_at", account_id)
+        rows = await self._all("select * from payments where account_id = ? order by created_at, id", account_id)
         return [_payment(r) for r in rows]
 
     async def find_payment(self, provider: str, provider_ref: str) -> Payment | None:
-        row = await self._one("select * from payments where provider = ? and provider_ref = ?", provider, provider_ref)
+        """The first payment recorded under this provider reference."""
+        row = await self._one(
+            "select * from payments where provider = ? and provider_ref = ? order by created_at, id limit 1",
+            provider,
+            provider_ref,
+        )
         return _payment(row) if row else None
 
     async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:

@@ -44,8 +44,13 @@ _UNAVAILABLE_CODES = {"PGRST000", "PGRST001", "PGRST002", "PGRST003", "57P01", "
 
 
 def _unavailable(exc: APIError) -> bool:
+    """A lost database, or a non-JSON 5xx (postgrest-py then puts the 3-digit HTTP status in `code`).
+
+    SQLSTATEs have five characters, so a constraint violation such as 23503 is never mistaken for an HTTP 5xx.
+    """
     code = exc.code or ""
-    return code in _UNAVAILABLE_CODES or code.startswith("08") or (code.isdigit() and int(code) >= 500)
+    http_5xx = len(code) == 3 and code.isdigit() and int(code) >= 500
+    return code in _UNAVAILABLE_CODES or code.startswith("08") or http_5xx
 
 
 class SupabaseStore:

@@ -1,7 +1,7 @@
-"""SupabaseStore on a real Postgres behind a real PostgREST, driven through supabase-py's async client.
+"""Postgres-only Store tests: what the shared contract (test_store.py) cannot say about every implementation.
 
-What only a shared SQL database can get wrong: races between processes, money under contention, round trips,
-cascading deletion and row-level security.
+Round trips through PostgREST, the cached balance column, the consent audit, row-level security, migrations and
+outages. Everything else about SupabaseStore is in the contract suite, run against the same real servers.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime, timedelta
 
 import asyncpg
 import httpx
@@ -20,63 +19,13 @@ from supabase import AsyncClientOptions, acreate_client
 from adapters.supabase.migrate import apply_migrations
 from adapters.supabase.store import SupabaseStore
 from core.errors import DomainError, ErrorCode, StoreUnavailable
-from core.models import (
-    Account,
-    DeliveryTarget,
-    GenerationRequest,
-    GenerationStatus,
-    Identity,
-    LedgerKind,
-    Payment,
-    Platform,
-)
-from core.ports import ReserveRequest, Settlement
+from core.models import Account, LedgerKind
+from core.ports import Settlement
 from tests import servers
+from tests.contract.store_support import NOW, TODAY, new_account, payment, reserve_request, unique
 from tests.server_fixtures import pg_bindir_or_skip, postgrest_or_skip
 
 pytestmark = pytest.mark.servers
-
-NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-TODAY = NOW.date()
-TARGET = DeliveryTarget(platform=Platform.TELEGRAM, chat_id="42", reply_to="7")
-
-
-def unique(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:10]}"
-
-
-def reserve_request(
-    account: Account,
-    *,
-    count: int = 1,
-    unit_price: int = 1,
-    free_per_day: int = 0,
-    max_running: int = 100,
-    free_eligible: bool = True,
-    day: date = TODAY,
-    generation_id: str | None = None,
-) -> ReserveRequest:
-    return ReserveRequest(
-        generation_id=generation_id or unique("gen"),
-        account_id=account.id,
-        request=GenerationRequest(prompt="a red fox in the snow", count=count),
-        delivery=TARGET,
-        unit_price=unit_price,
-        free_eligible=free_eligible,
-        free_per_day=free_per_day,
-        max_running=max_running,
-        day=day,
-        now=NOW,
-    )
-
-
-async def new_account(store: SupabaseStore, credits: int = 0) -> Account:
-    account = await store.create_account(
-        Identity(platform=Platform.TELEGRAM, platform_user_id=unique("tg")), "Ada", "en", NOW
-    )
-    if credits:
-        await store.add_credits(account.id, credits, LedgerKind.GRANT, unique("grant"), "welcome", NOW)
-    return account
 
 
 async def pg_fetchval(stack: servers.SupabaseStack, sql: str, *args: object) -> object:
@@ -98,255 +47,7 @@ async def counted(
     await store.aclose()
 
 
-# Money ----------------------------------------------------------------------------------------------------------
-
-
-async def test_a_delivered_generation_keeps_the_hold_and_the_ledger_sums_to_the_balance(
-    supabase_store: SupabaseStore, supabase_stack: servers.SupabaseStack
-) -> None:
-    account = await new_account(supabase_store, credits=10)
-
-    generation = await supabase_store.reserve(reserve_request(account, count=2, unit_price=2, free_per_day=1))
-    settled = await supabase_store.settle(generation.id, Settlement(image_keys=("a.png", "b.png")), NOW)
-
-    assert settled is True
-    assert generation.hold.free_images == 1 and generation.hold.paid_credits == 2
-    entries = await supabase_store.ledger(account.id)
-    assert [e.kind for e in entries] == [LedgerKind.GRANT, LedgerKind.HOLD, LedgerKind.CAPTURE]
-    balance = await supabase_store.balance(account.id, TODAY, free_per_day=1)
-    assert (balance.paid_credits, balance.free_left) == (8, 0)
-    assert sum(e.credits for e in entries) == 8
-    assert await pg_fetchval(supabase_stack, "select credits from accounts where id = $1", account.id) == 8
-
-
-async def test_a_partly_delivered_generation_spends_free_images_first_and_refunds_the_rest(
-    supabase_store: SupabaseStore,
-) -> None:
-    account = await new_account(supabase_store, credits=10)
-
-    generation = await supabase_store.reserve(reserve_request(account, count=3, unit_price=2, free_per_day=1))
-    await supabase_store.settle(generation.id, Settlement(image_keys=("a.png",)), NOW)
-
-    refund = [e for e in await supabase_store.ledger(account.id) if e.kind == LedgerKind.REFUND]
-    assert [(e.credits, e.free_images, e.idempotency_key) for e in refund] == [(4, 0, f"refund:{generation.id}")]
-    balance = await supabase_store.balance(account.id, TODAY, free_per_day=1)
-    assert (balance.paid_credits, balance.free_left) == (10, 0)
-    stored = await supabase_store.get_generation(generation.id)
-    assert stored is not None and stored.status == GenerationStatus.SUCCEEDED and stored.image_keys == ("a.png",)
-
-
-async def test_a_failed_generation_gives_back_credits_and_free_images(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store, credits=5)
-
-    generation = await supabase_store.reserve(reserve_request(account, count=2, unit_price=3, free_per_day=1))
-    await supabase_store.settle(generation.id, Settlement((), "generation_failed", "content policy"), NOW)
-
-    stored = await supabase_store.get_generation(generation.id)
-    assert stored is not None and stored.status == GenerationStatus.FAILED
-    assert stored.error_code == "generation_failed"
-    balance = await supabase_store.balance(account.id, TODAY, free_per_day=1)
-    assert (balance.paid_credits, balance.free_left) == (5, 1)
-    kinds = [e.kind for e in await supabase_store.ledger(account.id)]
-    assert kinds == [LedgerKind.GRANT, LedgerKind.HOLD, LedgerKind.REFUND]
-
-
-async def test_an_overspend_is_refused_and_writes_nothing(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store, credits=3)
-
-    with pytest.raises(DomainError) as refused:
-        await supabase_store.reserve(reserve_request(account, count=2, unit_price=2))
-
-    assert refused.value.code == ErrorCode.INSUFFICIENT_CREDITS
-    assert refused.value.params == {"needed": 4, "credits": 3}
-    assert await supabase_store.generations(account.id) == []
-    assert len(await supabase_store.ledger(account.id)) == 1
-
-
-async def test_free_images_do_not_cover_resolutions_above_the_cap(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store, credits=4)
-
-    generation = await supabase_store.reserve(
-        reserve_request(account, unit_price=4, free_per_day=3, free_eligible=False)
-    )
-
-    assert (generation.hold.free_images, generation.hold.paid_credits) == (0, 4)
-    balance = await supabase_store.balance(account.id, TODAY, free_per_day=3)
-    assert (balance.paid_credits, balance.free_left) == (0, 3)
-
-
-async def test_free_images_come_back_the_next_utc_day(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store)
-    await supabase_store.reserve(reserve_request(account, count=2, free_per_day=2))
-
-    assert (await supabase_store.balance(account.id, TODAY, 2)).free_left == 0
-    assert (await supabase_store.balance(account.id, TODAY + timedelta(days=1), 2)).free_left == 2
-
-
-async def test_a_clawback_can_make_the_balance_negative_but_a_reservation_never_does(
-    supabase_store: SupabaseStore,
-) -> None:
-    account = await new_account(supabase_store, credits=2)
-    await supabase_store.add_credits(account.id, -5, LedgerKind.CLAWBACK, unique("clawback"), "refunded", NOW)
-
-    free = await supabase_store.reserve(reserve_request(account, free_per_day=1))
-    with pytest.raises(DomainError) as refused:
-        await supabase_store.reserve(reserve_request(account, free_per_day=1))
-
-    assert free.hold.free_images == 1
-    assert refused.value.code == ErrorCode.INSUFFICIENT_CREDITS
-    assert (await supabase_store.balance(account.id, TODAY, 1)).paid_credits == -3
-
-
-async def test_a_replayed_reservation_returns_the_same_hold_without_charging_twice(
-    supabase_store: SupabaseStore,
-) -> None:
-    account = await new_account(supabase_store, credits=5)
-    request = reserve_request(account, unit_price=2)
-
-    first = await supabase_store.reserve(request)
-    second = await supabase_store.reserve(request)
-
-    assert first == second
-    assert (await supabase_store.balance(account.id, TODAY, 0)).paid_credits == 3
-
-
-# Concurrency ----------------------------------------------------------------------------------------------------
-
-
-async def test_a_thousand_concurrent_reservations_with_credits_for_a_hundred_let_exactly_a_hundred_through(
-    supabase_store: SupabaseStore, supabase_stack: servers.SupabaseStack
-) -> None:
-    account = await new_account(supabase_store, credits=100)
-
-    results = await asyncio.gather(
-        *(supabase_store.reserve(reserve_request(account, max_running=10_000)) for _ in range(1000)),
-        return_exceptions=True,
-    )
-
-    won = [r for r in results if not isinstance(r, BaseException)]
-    refused = [r for r in results if isinstance(r, DomainError) and r.code == ErrorCode.INSUFFICIENT_CREDITS]
-    assert (len(won), len(refused)) == (100, 900)
-    assert (await supabase_store.balance(account.id, TODAY, 0)).paid_credits == 0
-    holds = await pg_fetchval(
-        supabase_stack, "select count(*) from ledger where account_id = $1 and kind = 'hold'", account.id
-    )
-    assert holds == 100
-
-
-async def test_concurrent_reservations_never_exceed_the_running_limit(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store, credits=1000)
-
-    results = await asyncio.gather(
-        *(supabase_store.reserve(reserve_request(account, max_running=3)) for _ in range(60)),
-        return_exceptions=True,
-    )
-
-    won = [r for r in results if not isinstance(r, BaseException)]
-    limited = [r for r in results if isinstance(r, DomainError) and r.code == ErrorCode.TOO_MANY_RUNNING]
-    assert (len(won), len(limited)) == (3, 57)
-    assert limited[0].params == {"limit": 3}
-    assert (await supabase_store.balance(account.id, TODAY, 0)).paid_credits == 997
-
-
-async def test_two_workers_settling_one_generation_move_money_once(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store, credits=10)
-    generation = await supabase_store.reserve(reserve_request(account, count=2, unit_price=2))
-
-    outcomes = await asyncio.gather(
-        supabase_store.settle(generation.id, Settlement(("a.png", "b.png")), NOW),
-        supabase_store.settle(generation.id, Settlement((), "generation_timeout"), NOW),
-    )
-    late = await supabase_store.settle(generation.id, Settlement(("a.png",)), NOW)
-
-    assert sorted(outcomes) == [False, True] and late is False
-    kinds = [e.kind for e in await supabase_store.ledger(account.id)]
-    assert kinds.count(LedgerKind.CAPTURE) + kinds.count(LedgerKind.REFUND) == 1
-    balance = (await supabase_store.balance(account.id, TODAY, 0)).paid_credits
-    assert balance == (6 if outcomes[0] else 10)
-
-
-async def test_racing_first_contacts_of_one_person_create_one_account(
-    supabase_store: SupabaseStore, supabase_stack: servers.SupabaseStack
-) -> None:
-    identity = Identity(platform=Platform.DISCORD, platform_user_id=unique("dc"))
-
-    accounts = await asyncio.gather(*(supabase_store.create_account(identity, "Bo", "de", NOW) for _ in range(20)))
-
-    assert len({a.id for a in accounts}) == 1
-    assert await pg_fetchval(supabase_stack, "select count(*) from accounts") == 1
-    assert await supabase_store.find_account(identity) == accounts[0]
-
-
-# Idempotency ----------------------------------------------------------------------------------------------------
-
-
-async def test_credits_are_granted_once_per_key_even_when_replayed_concurrently(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store)
-
-    results = await asyncio.gather(
-        *(supabase_store.add_credits(account.id, 7, LedgerKind.GRANT, "welcome:ada", "", NOW) for _ in range(20))
-    )
-
-    assert results.count(True) == 1
-    assert (await supabase_store.balance(account.id, TODAY, 0)).paid_credits == 7
-
-
-async def test_a_payment_replayed_twenty_times_at_once_is_recorded_and_credited_once(
-    supabase_store: SupabaseStore,
-) -> None:
-    account = await new_account(supabase_store)
-    payment = Payment(
-        id="pay_1", account_id=account.id, provider="creem", provider_ref="ord_9", product_id="pack_50",
-        credits=50, status="paid", created_at=NOW,
-    )  # fmt: skip
-
-    results = await asyncio.gather(
-        *(supabase_store.record_payment(payment, LedgerKind.PURCHASE, "purchase:ord_9") for _ in range(20))
-    )
-
-    assert results.count(True) == 1
-    assert await supabase_store.payments(account.id) == [payment]
-    assert await supabase_store.find_payment("creem", "ord_9") == payment
-    assert (await supabase_store.balance(account.id, TODAY, 0)).paid_credits == 50
-
-
-async def test_a_webhook_event_is_processed_once(supabase_store: SupabaseStore) -> None:
-    first = await supabase_store.record_event("creem", "evt_1", NOW)
-    again = await supabase_store.record_event("creem", "evt_1", NOW)
-    other_provider = await supabase_store.record_event("kie", "evt_1", NOW)
-
-    assert (first, again, other_provider) == (True, False, True)
-
-
-# Generations ----------------------------------------------------------------------------------------------------
-
-
-async def test_a_task_id_is_kept_in_its_slot_and_the_generation_is_running(supabase_store: SupabaseStore) -> None:
-    account = await new_account(supabase_store, credits=5)
-    generation = await supabase_store.reserve(reserve_request(account, count=2))
-
-    await supabase_store.set_task_id(generation.id, 1, "task_b", NOW)
-
-    stored = await supabase_store.get_generation(generation.id)
-    assert stored is not None
-    assert (stored.status, stored.task_ids) == (GenerationStatus.RUNNING, ("", "task_b"))
-
-
-async def test_unfinished_lists_queued_running_and_undelivered_generations_until_delivered(
-    supabase_store: SupabaseStore,
-) -> None:
-    account = await new_account(supabase_store, credits=5)
-    queued = await supabase_store.reserve(reserve_request(account))
-    done = await supabase_store.reserve(reserve_request(account))
-    await supabase_store.settle(done.id, Settlement(("x.png",)), NOW)
-
-    before = {g.id for g in await supabase_store.unfinished()}
-    first_mark = await supabase_store.mark_delivered(done.id, NOW)
-    second_mark = await supabase_store.mark_delivered(done.id, NOW)
-    after = {g.id for g in await supabase_store.unfinished()}
-
-    assert before == {queued.id, done.id} and after == {queued.id}
-    assert (first_mark, second_mark) == (True, False)
+# Round trips ---------------------------------------------------------------------------------------------------
 
 
 async def test_one_generation_costs_a_fixed_handful_of_round_trips(
@@ -371,47 +72,52 @@ async def test_one_generation_costs_a_fixed_handful_of_round_trips(
     ]
 
 
-# Accounts, deletion, security ------------------------------------------------------------------------------------
+# The cached balance and the audit trail ------------------------------------------------------------------------
 
 
-async def test_saved_settings_and_consent_are_read_back_and_consent_is_audited(
+async def test_the_cached_credits_column_always_equals_the_ledger_sum(
+    supabase_store: SupabaseStore, supabase_stack: servers.SupabaseStack
+) -> None:
+    account = await new_account(supabase_store, credits=10)
+    delivered = await supabase_store.reserve(reserve_request(account, count=2, unit_price=2))
+    await supabase_store.settle(delivered.id, Settlement(("a.png",)), NOW)
+    failed = await supabase_store.reserve(reserve_request(account, unit_price=3))
+    await supabase_store.settle(failed.id, Settlement((), "generation_failed"), NOW)
+    await supabase_store.record_payment(payment(account), LedgerKind.PURCHASE, unique("purchase"))
+    await supabase_store.add_credits(account.id, -50, LedgerKind.CLAWBACK, unique("clawback"), "refunded", NOW)
+
+    cached = await pg_fetchval(supabase_stack, "select credits from accounts where id = $1", account.id)
+
+    assert cached == sum(e.credits for e in await supabase_store.ledger(account.id)) == 8
+    assert (await supabase_store.balance(account.id, TODAY, 0)).paid_credits == 8
+
+
+async def test_consent_changes_are_audited(
     supabase_store: SupabaseStore, supabase_stack: servers.SupabaseStack
 ) -> None:
     account = await new_account(supabase_store)
-    changed = account.model_copy(
-        update={"consent_at": NOW, "age_confirmed": True, "default_resolution": "2K", "plan": "pro", "locale": "fr"}
-    )
 
-    await supabase_store.save_account(changed)
+    consented = account.model_copy(update={"consent_at": NOW, "age_confirmed": True})
+    await supabase_store.save_account(consented)
+    await supabase_store.save_account(consented.model_copy(update={"locale": "fr"}))
+    await supabase_store.save_account(account)
 
-    assert await supabase_store.get_account(account.id) == changed
-    assert (await supabase_store.balance(account.id, TODAY, 0)).plan == "pro"
     audited = await pg_fetchval(supabase_stack, "select count(*) from consents where account_id = $1", account.id)
-    assert audited == 1
-
-
-async def test_deleting_an_account_leaves_no_row_that_refers_to_it(
-    supabase_store: SupabaseStore, supabase_stack: servers.SupabaseStack
-) -> None:
-    account = await new_account(supabase_store, credits=5)
-    await supabase_store.save_account(account.model_copy(update={"consent_at": NOW, "age_confirmed": True}))
-    generation = await supabase_store.reserve(reserve_request(account))
-    await supabase_store.settle(generation.id, Settlement(("a.png",)), NOW)
-    payment = Payment(
-        id=unique("pay"), account_id=account.id, provider="creem", provider_ref=unique("ord"), product_id=None,
-        credits=5, status="paid", created_at=NOW,
-    )  # fmt: skip
-    await supabase_store.record_payment(payment, LedgerKind.PURCHASE, unique("purchase"))
-    survivor = await new_account(supabase_store, credits=1)
-
+    assert audited == 2  # given, then withdrawn; saving other fields writes no row
     await supabase_store.delete_account(account.id)
+    assert await pg_fetchval(supabase_stack, "select count(*) from consents where account_id = $1", account.id) == 0
 
-    for table in ("identities", "consents", "generations", "ledger", "payments"):
-        left = await pg_fetchval(supabase_stack, f"select count(*) from {table} where account_id = $1", account.id)
-        assert left == 0, table
-    assert await pg_fetchval(supabase_stack, "select count(*) from accounts where id = $1", account.id) == 0
-    assert await supabase_store.get_account(survivor.id) is not None
-    assert len(await supabase_store.ledger(survivor.id)) == 1
+
+async def test_a_constraint_violation_is_a_domain_error_not_an_outage(supabase_store: SupabaseStore) -> None:
+    ghost = Account(id=unique("ghost"), created_at=NOW)
+
+    with pytest.raises(DomainError) as raised:
+        await supabase_store.add_credits(ghost.id, 1, LedgerKind.GRANT, unique("grant"), "", NOW)
+
+    assert raised.value.code == ErrorCode.NOT_FOUND
+
+
+# Security -------------------------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("role", ["anon", "authenticated"])

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 
 from core.errors import DomainError, ErrorCode, ProviderError
 from core.models import (
@@ -30,6 +31,7 @@ from core.ports import Notice, ReserveRequest, Settlement, StoredImage
 from core.quota import free_left, plan_hold, plan_settlement
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
+_Row = TypeVar("_Row", Generation, Payment)
 
 
 class FakeClock:
@@ -68,7 +70,7 @@ class FakeStore:
     async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
         if identity in self.identity_map:
             return self.accounts[self.identity_map[identity]]
-        account = Account(id=f"acc{next(self._ids)}", display_name=display_name, locale=locale, created_at=now)
+        account = Account(id=f"acc{next(self._ids)}", display_name=display_name, locale=locale or "en", created_at=now)
         self.accounts[account.id] = account
         self.identity_map[identity] = account.id
         return account
@@ -121,7 +123,12 @@ class FakeStore:
         )
         return True
 
+    def _require_account(self, account_id: str) -> None:
+        if account_id not in self.accounts:
+            raise DomainError(ErrorCode.NOT_FOUND, "account not found")
+
     async def reserve(self, req: ReserveRequest) -> Generation:
+        self._require_account(req.account_id)
         if req.generation_id in self.generations_by_id:
             return self.generations_by_id[req.generation_id]
         running = [g for g in self.generations_by_id.values() if g.account_id == req.account_id]
@@ -156,7 +163,7 @@ class FakeStore:
 
     async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
         generation = self.generations_by_id.get(generation_id)
-        if generation is None:
+        if generation is None or generation.status not in UNFINISHED:
             return
         task_ids = list(generation.task_ids)
         task_ids[slot] = task_id
@@ -199,40 +206,60 @@ class FakeStore:
         return self.generations_by_id.get(generation_id)
 
     async def generations(self, account_id: str) -> list[Generation]:
-        return [g for g in self.generations_by_id.values() if g.account_id == account_id]
+        return _oldest_first(g for g in self.generations_by_id.values() if g.account_id == account_id)
 
     async def unfinished(self) -> list[Generation]:
-        return [g for g in self.generations_by_id.values() if g.status in UNFINISHED or g.delivered_at is None]
+        return _oldest_first(
+            g for g in self.generations_by_id.values() if g.status in UNFINISHED or g.delivered_at is None
+        )
 
     async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance:
         paid, used = self._money(account_id, day)
-        return Balance(free_left=free_left(free_per_day, used), free_per_day=free_per_day, paid_credits=paid)
+        account = self.accounts.get(account_id)
+        return Balance(
+            free_left=free_left(free_per_day, used),
+            free_per_day=free_per_day,
+            paid_credits=paid,
+            plan=account.plan if account else None,
+        )
 
     async def add_credits(
         self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
     ) -> bool:
+        self._require_account(account_id)
         return self._entry(account_id, kind, credits, key, now, note=note)
 
     async def ledger(self, account_id: str) -> list[LedgerEntry]:
         return [e for e in self.entries if e.account_id == account_id]
 
     async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
-        if any((p.provider, p.provider_ref) == (payment.provider, payment.provider_ref) for p in self.payment_rows):
+        self._require_account(payment.account_id)
+        if any(p.id == payment.id for p in self.payment_rows):
+            return False
+        if not self._entry(
+            payment.account_id, kind, payment.credits, key, payment.created_at, note=payment.provider_ref
+        ):
             return False
         self.payment_rows.append(payment)
-        return self._entry(payment.account_id, kind, payment.credits, key, payment.created_at)
+        return True
 
     async def payments(self, account_id: str) -> list[Payment]:
-        return [p for p in self.payment_rows if p.account_id == account_id]
+        return _oldest_first(p for p in self.payment_rows if p.account_id == account_id)
 
     async def find_payment(self, provider: str, provider_ref: str) -> Payment | None:
-        return next((p for p in self.payment_rows if (p.provider, p.provider_ref) == (provider, provider_ref)), None)
+        found = _oldest_first(p for p in self.payment_rows if (p.provider, p.provider_ref) == (provider, provider_ref))
+        return found[0] if found else None
 
     async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:
         if (provider, event_id) in self.events:
             return False
         self.events.add((provider, event_id))
         return True
+
+
+def _oldest_first(rows: Iterable[_Row]) -> list[_Row]:
+    """Oldest first, ties by id: the order every Store lists generations and payments in."""
+    return sorted(rows, key=lambda row: (row.created_at, row.id))
 
 
 class FakeBlobStore:
