@@ -19,7 +19,12 @@ class HoldPlan:
 
 
 def plan_hold(count: int, unit_price: int, free_left: int, paid_balance: int, eligible: bool) -> HoldPlan | None:
-    """Spend free images first, then paid credits; None when the account cannot cover all `count` images."""
+    """Spend free images first, then paid credits; None when the account cannot cover all `count` images.
+
+    A balance made negative by a refund or chargeback blocks every generation until a top-up.
+    """
+    if paid_balance < 0:
+        return None
     free = min(count, max(free_left, 0)) if eligible else 0
     paid = (count - free) * unit_price
     if paid > 0 and paid > paid_balance:

@@ -15,9 +15,9 @@ def test_a_hold_is_all_or_nothing() -> None:
     assert plan_hold(count=4, unit_price=2, free_left=0, paid_balance=7, eligible=True) is None
 
 
-def test_a_negative_balance_cannot_pay_but_free_images_still_can() -> None:
-    assert plan_hold(count=1, unit_price=1, free_left=1, paid_balance=-5, eligible=True) is not None
-    assert plan_hold(count=1, unit_price=1, free_left=0, paid_balance=-5, eligible=True) is None
+def test_a_negative_balance_blocks_even_free_images_until_a_top_up() -> None:
+    assert plan_hold(count=1, unit_price=1, free_left=1, paid_balance=-5, eligible=True) is None
+    assert plan_hold(count=1, unit_price=1, free_left=1, paid_balance=0, eligible=True) is not None
 
 
 def test_settling_keeps_free_images_first_and_refunds_the_rest() -> None:
