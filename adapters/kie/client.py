@@ -140,6 +140,9 @@ class KieImageGenerator:
     async def submit(self, spec: ImageSpec) -> str:
         """Create one task; returns KIE's taskId. Validates first, so a bad spec never reaches KIE."""
         validate_spec(spec)
+        if any(not url.startswith(("https://", "http://")) for url in spec.reference_urls):
+            log.warning("reference images have no public link: image edits with KIE need Supabase Storage")
+            raise ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, "reference images are not reachable by KIE")
         model = self._model_i2i if spec.reference_urls else self._model_t2i
         request = CreateTaskRequest(
             model=model,

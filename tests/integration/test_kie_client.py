@@ -582,3 +582,14 @@ async def test_an_undeliverable_callback_does_not_stop_polling_from_finishing_th
 
     assert final.state is TaskState.SUCCEEDED
     assert [c.status for c in kie.callbacks_sent] == [0]
+
+
+
+async def test_a_reference_without_a_public_link_is_refused_before_any_request(
+    gen: KieImageGenerator, kie: FakeKie
+) -> None:
+    with pytest.raises(ProviderError) as refused:
+        await gen.submit(ImageSpec(prompt="make it blue", reference_urls=("/srv/data/images/a.png",)))
+
+    assert refused.value.code is ErrorCode.PROVIDER_UNAVAILABLE
+    assert kie.creates == []
