@@ -6,6 +6,9 @@ expiring result URLs re-minted through /common/download-url, and callbacks (sign
 Progress is driven by the number of recordInfo polls or by `complete()`/`fail()`, never by wall time.
 Chaos (for fault tests): `fault` picks, per request, an HTTP 500, a 429, a malformed (truncated) JSON answer, an
 answer that never comes (the client times out) or a dropped connection; `outcome_for` picks each new task's fate.
+Load (for benchmarks): `latency_s` finishes every new task that many wall-clock seconds after creation (0: at once),
+`failure_rate` fails that fraction of new tasks (seeded), and `create_limit` enforces KIE's createTask rate
+(`(requests, window_s)` per account, answered with body code 429 like KIE). All three are off by default.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import hashlib
 import hmac
 import io
 import json
+import random
 import time
 import uuid
 from collections import deque
@@ -114,6 +118,10 @@ class FakeKie:
         models: tuple[str, ...] = (T2I, I2I),
         webhook_hmac_key: str | None = None,
         clock: Callable[[], float] = time.time,
+        latency_s: float | None = None,
+        failure_rate: float = 0.0,
+        create_limit: tuple[int, float] | None = None,
+        seed: int = 0,
     ) -> None:
         self.api_key = api_key
         self.credits = credits
@@ -145,6 +153,13 @@ class FakeKie:
         self._runner: web.AppRunner | None = None
         self._pending: set[asyncio.Task[None]] = set()
         self._session: aiohttp.ClientSession | None = None
+        self.latency_s = latency_s
+        self.failure_rate = failure_rate
+        self.create_limit = create_limit
+        self.rate_limited = 0  # createTask calls refused by `create_limit`
+        self._random = random.Random(seed)
+        self._create_times: deque[float] = deque()
+        self._timers: set[asyncio.TimerHandle] = set()
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
 
@@ -168,6 +183,9 @@ class FakeKie:
 
     async def stop(self) -> None:
         self._released.set()  # answers held back by a "hang" fault go out now (to clients long gone)
+        for timer in self._timers:
+            timer.cancel()
+        self._timers.clear()
         await self.flush_callbacks()
         if self._session is not None:
             await self._session.close()
@@ -274,17 +292,56 @@ class FakeKie:
         price = PRICES[inp.get("resolution") or "1K"]
         if self.credits < price:
             return self._env(402, "Credits insufficient")
+        if self._over_create_limit():
+            self.rate_limited += 1
+            return self._env(429, "The request rate exceeds the limit")
         self.credits -= price
+        outcome = self.outcome_for() if self.outcome_for is not None else self.outcome
+        if self.failure_rate and self._random.random() < self.failure_rate:
+            outcome = Outcome(polls=outcome.polls, success=False, fail_code="500", fail_msg="Internal Error")
+        if self.latency_s is not None:
+            outcome = Outcome(polls=None, success=outcome.success, fail_code=outcome.fail_code,
+                              fail_msg=outcome.fail_msg)  # fmt: skip
         task = FakeTask(
             task_id=uuid.uuid4().hex,
             model=model,
             input=inp,
             callback_url=body.get("callBackUrl"),
-            outcome=self.outcome_for() if self.outcome_for is not None else self.outcome,
+            outcome=outcome,
             created_ms=int(self.clock() * 1000),
         )
         self.tasks[task.task_id] = task
+        if self.latency_s is not None:
+            self._finish_later(task, self.latency_s)
         return self._env(200, "success", {"taskId": task.task_id, "recordId": task.task_id[:12]})
+
+    def _over_create_limit(self) -> bool:
+        """KIE's createTask budget: a sliding window of `create_limit` (count, seconds); over it → 429."""
+        if self.create_limit is None:
+            return False
+        count, window_s = self.create_limit
+        now = time.monotonic()
+        while self._create_times and now - self._create_times[0] >= window_s:
+            self._create_times.popleft()
+        if len(self._create_times) >= count:
+            return True
+        self._create_times.append(now)
+        return False
+
+    def _finish_later(self, task: FakeTask, delay_s: float) -> None:
+        """Latency mode: the task ends by wall time (and its callback goes out), whatever the polls."""
+
+        def fire() -> None:
+            self._timers.discard(handle)
+            self._finish(task, success=task.outcome.success, **self._fail_args(task.outcome))
+            self._spawn(self._send_callbacks(task))
+
+        if delay_s <= 0:  # already done when createTask answers
+            self._finish(task, success=task.outcome.success, **self._fail_args(task.outcome))
+            self._spawn(self._send_callbacks(task))
+            return
+        handle = asyncio.get_running_loop().call_later(delay_s, fire)
+        self._timers.add(handle)
 
     @staticmethod
     def _invalid(model: str, inp: dict[str, Any]) -> str | None:
