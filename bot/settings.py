@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     kie_model_i2i: str = "gpt-image-2-image-to-image"
     kie_webhook_hmac_key: SecretStr | None = None
     kie_max_image_bytes: int = 30 * 1024 * 1024
+    kie_create_limit: int = 20  # KIE's createTask budget per account (raise it when KIE support raised yours)
+    kie_create_window_s: float = 10.0
 
     # Creem
     creem_api_key: SecretStr | None = None

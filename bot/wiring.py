@@ -137,6 +137,8 @@ async def _generator(
             callback_url=f"{settings.public_base_url.rstrip('/')}/webhooks/kie" if settings.public_base_url else None,
             limiter=limiter,
             max_image_bytes=settings.kie_max_image_bytes,
+            create_limit=settings.kie_create_limit,
+            create_window_s=settings.kie_create_window_s,
         )
     components["generator"] = "offline-preview"
     return OfflineImageGenerator(data_dir / "offline-tasks")
