@@ -20,7 +20,7 @@ import urllib.request
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import httpx
 import jwt
@@ -371,3 +371,72 @@ class RestRouter(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+# One Supabase URL ----------------------------------------------------------------------------------------------
+
+HOP_BY_HOP = frozenset(
+    {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "upgrade", "proxy-connection"}
+)
+
+
+class SupabaseGateway:
+    """A small aiohttp reverse proxy playing Supabase's API gateway: one base URL for supabase-py.
+
+    `/rest/v1/<tail>` goes to PostgREST `/<tail>` and `/storage/v1/...` to the storage fake (same path), so plain
+    `Settings(supabase_url=gateway.url, ...)` works through `bot.wiring.build` unchanged. Bodies and headers pass
+    through as they are (compressed answers stay compressed); every request is counted in `requests`.
+    """
+
+    def __init__(self, postgrest_url: str, storage_url: str) -> None:
+        self._rest = postgrest_url.rstrip("/")
+        self._storage = storage_url.rstrip("/")
+        self.requests: list[tuple[str, str]] = []
+        self.url = ""
+        self._runner: Any = None
+        self._session: Any = None
+
+    async def start(self) -> str:
+        import aiohttp
+        from aiohttp import web
+
+        app = web.Application(client_max_size=100 * 1024 * 1024)
+        app.router.add_route("*", "/{tail:.*}", self._forward)
+        self._session = aiohttp.ClientSession(
+            auto_decompress=False, connector=aiohttp.TCPConnector(limit=200), timeout=aiohttp.ClientTimeout(total=60)
+        )
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}"
+        return self.url
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+        if self._session is not None:
+            await self._session.close()
+
+    def _target(self, path: str) -> str | None:
+        if path == "/rest/v1" or path.startswith("/rest/v1/"):
+            return self._rest + (path[len("/rest/v1") :] or "/")
+        if path.startswith("/storage/v1/"):
+            return self._storage + path
+        return None
+
+    async def _forward(self, request: Any) -> Any:
+        from aiohttp import web
+
+        target = self._target(request.path)
+        if target is None:
+            return web.json_response({"message": f"no route for {request.path}"}, status=404)
+        self.requests.append((request.method, request.path))
+        headers = {k: v for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP}
+        body = await request.read() if request.can_read_body else None
+        async with self._session.request(
+            request.method, target, params=request.query, headers=headers, data=body, allow_redirects=False
+        ) as upstream:
+            payload = await upstream.read()
+            out = {k: v for k, v in upstream.headers.items() if k.lower() not in HOP_BY_HOP}
+            return web.Response(status=upstream.status, body=payload, headers=out)
