@@ -13,6 +13,9 @@ from core.usecases import generation
 
 log = logging.getLogger(__name__)
 
+RETRY_FIRST_S = 0.5
+RETRY_MAX_S = 30.0
+
 
 class Worker:
     def __init__(self, deps: Deps, concurrency: int = 1000, sweep_every_s: float = 300.0) -> None:
@@ -68,7 +71,7 @@ class Worker:
 
     async def _handle(self, job: Job) -> None:
         try:
-            await generation.process(self._deps, job.generation_id)
+            await self._process_until_reachable(job.generation_id)
         except Exception:
             log.exception("generation job failed", extra={"generation_id": job.generation_id})
         finally:
@@ -77,6 +80,18 @@ class Worker:
             except Exception:
                 log.warning("ack failed; the job may run again (harmless)", extra={"generation_id": job.generation_id})
             self._slots.release()
+
+    async def _process_until_reachable(self, generation_id: str) -> None:
+        """Processing is safe to repeat, so a Store/Redis outage mid-job is waited out (with backoff), not dropped."""
+        delay = RETRY_FIRST_S
+        while True:
+            try:
+                await generation.process(self._deps, generation_id)
+                return
+            except StoreUnavailable:
+                log.warning("store unavailable mid-job; retrying", extra={"generation_id": generation_id})
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, RETRY_MAX_S)
 
     def _done(self, task: asyncio.Task[None]) -> None:
         self._tasks.discard(task)

@@ -584,7 +584,6 @@ async def test_an_undeliverable_callback_does_not_stop_polling_from_finishing_th
     assert [c.status for c in kie.callbacks_sent] == [0]
 
 
-
 async def test_a_reference_without_a_public_link_is_refused_before_any_request(
     gen: KieImageGenerator, kie: FakeKie
 ) -> None:
