@@ -9,8 +9,10 @@ import os
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.logs import setup_logging
-from bot.settings import Settings
+from bot.settings import Settings, describe_settings_error
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +35,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["BOT_DATA_DIR"] = str(args.data_dir)
     try:
         settings = Settings()
-    except Exception as error:  # pydantic's message names the bad variable, never its value
-        print(f"Configuration error: {error}", file=sys.stderr)
+    except ValidationError as error:
+        print(f"Configuration error: {describe_settings_error(error)}", file=sys.stderr)
         return 2
     setup_logging("WARNING" if args.command == "console" else settings.log_level)
 

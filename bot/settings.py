@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.discord.config import DiscordConfig
@@ -81,6 +81,23 @@ class Settings(BaseSettings):
             return [w.strip() for w in value.split(",") if w.strip()]
         return value
 
+    @model_validator(mode="after")
+    def _complete(self) -> Settings:
+        """Fail fast on half-configured integrations rather than failing a user later."""
+        missing: list[str] = []
+        if self.creem_api_key and not self.creem_webhook_secret:
+            missing.append("CREEM_WEBHOOK_SECRET (Creem is configured: payments are only granted from its webhooks)")
+        if self.creem_api_key and not self.public_base_url:
+            missing.append("PUBLIC_BASE_URL (Creem checkouts return people to <PUBLIC_BASE_URL>/billing/return)")
+        if self.telegram_webhook_url and not self.telegram_webhook_secret:
+            missing.append("TELEGRAM_WEBHOOK_SECRET (webhook updates must be authenticated)")
+        if bool(self.supabase_url) != bool(self.supabase_service_role_key):
+            missing.append("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY (both or neither)")
+        if missing:
+            raise ValueError("missing settings: " + "; ".join(missing))
+        self.products()
+        return self
+
     def products(self) -> tuple[Product, ...]:
         """Products come from PRODUCTS_JSON: a list of {id, creem_product_id, label, price, credits, kind, stars}."""
         return tuple(Product.model_validate(item) for item in json.loads(self.products_json or "[]"))
@@ -111,3 +128,12 @@ class Settings(BaseSettings):
     def discord_config(self) -> DiscordConfig:
         assert self.discord_bot_token is not None
         return DiscordConfig(token=self.discord_bot_token.get_secret_value(), dev_guild_id=self.discord_dev_guild_id)
+
+
+def describe_settings_error(error: ValidationError) -> str:
+    """What is wrong, by variable name, without ever repeating the values (they may be secrets)."""
+    lines = []
+    for item in error.errors(include_url=False, include_input=False, include_context=False):
+        where = ".".join(str(part) for part in item["loc"]).upper()
+        lines.append(f"{where + ': ' if where else ''}{item['msg']}")
+    return "; ".join(lines)
