@@ -128,21 +128,22 @@ class TelegramMessenger:
             )
             return
         as_file = await self._wants_files(generation.account_id) or not all(fits_photo(i.data) for i in images)
-        files = [InputFile(image.data, filename=_filename(generation, i, image)) for i, image in enumerate(images)]
+        files = [(image.data, _filename(generation, i, image)) for i, image in enumerate(images)]
         if len(files) == 1:
-            await self._send_one(chat_id, files[0], as_file, caption, keyboard, thread, reply)
+            await self._send_one(chat_id, InputFile(*files[0]), as_file, caption, keyboard, thread, reply)
             return
         for start in range(0, len(files), MEDIA_GROUP_MAX):
             chunk = files[start : start + MEDIA_GROUP_MAX]
             first_caption = caption if start == 0 else None
             if len(chunk) == 1:
-                await self._send_one(chat_id, chunk[0], as_file, first_caption, None, thread, reply)
+                await self._send_one(chat_id, InputFile(*chunk[0]), as_file, first_caption, None, thread, reply)
                 continue
             media: list[InputMediaPhoto | InputMediaDocument] = [
-                InputMediaDocument(f, caption=first_caption if i == 0 else None)
+                # raw bytes + filename: PTB attaches them as multipart parts (`attach://…`)
+                InputMediaDocument(data, caption=first_caption if i == 0 else None, filename=name)
                 if as_file
-                else InputMediaPhoto(f, caption=first_caption if i == 0 else None)
-                for i, f in enumerate(chunk)
+                else InputMediaPhoto(data, caption=first_caption if i == 0 else None, filename=name)
+                for i, (data, name) in enumerate(chunk)
             ]
             await self._bot.send_media_group(chat_id, media, message_thread_id=thread, reply_parameters=reply)
         # Albums cannot carry buttons: they follow in a short message.

@@ -111,10 +111,12 @@ class FakeTelegram:
         self._files: dict[str, bytes] = {}
         self._unreachable: dict[int, str] = {}
         self._flood: list[int] = []  # retry_after of the next flooded answers
+        self._block_triggers: list[tuple[str, int, str]] = []
         self.webhook: JSON | None = None
         self.commands: list[JSON] = []
         self.refunds: list[tuple[int, str]] = []
         self._runner: web.AppRunner | None = None
+        self._closing = False
         self.port = 0
         self._handlers: dict[str, Handler] = {
             "getMe": self._get_me,
@@ -153,6 +155,9 @@ class FakeTelegram:
         self.port = server.sockets[0].getsockname()[1]  # type: ignore[attr-defined]
 
     async def stop(self) -> None:
+        async with self._changed:  # release long polls still blocked (aiohttp keeps handlers of gone clients)
+            self._closing = True
+            self._changed.notify_all()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -168,13 +173,27 @@ class FakeTelegram:
 
     async def push(self, *updates: JSON) -> None:
         """Queue updates for getUpdates (waking a long poll)."""
+        for update in updates:
+            self.remember(update)
         async with self._changed:
             self._updates.extend(updates)
             self._changed.notify_all()
 
+    def remember(self, update: JSON) -> None:
+        """Know the people's messages as Telegram does (to reply to them); webhook tests call this directly."""
+        message = update.get("message")
+        if message:
+            self._messages[(message["chat"]["id"], message["message_id"])] = message
+
     def block(self, chat_id: int, description: str = "Forbidden: bot was blocked by the user") -> None:
         """Every later call for this chat answers 403 (the person blocked the bot, or never started it)."""
         self._unreachable[chat_id] = description
+
+    def block_after(
+        self, method: str, chat_id: int, description: str = "Forbidden: bot was blocked by the user"
+    ) -> None:
+        """Block the chat right after the next successful `method` call to it (a person blocking mid-way)."""
+        self._block_triggers.append((method, chat_id, description))
 
     def unblock(self, chat_id: int) -> None:
         self._unreachable.pop(chat_id, None)
@@ -210,11 +229,13 @@ class FakeTelegram:
     def message(self, chat_id: int, message_id: int) -> JSON | None:
         return self._messages.get((chat_id, message_id))
 
-    async def wait_for(self, predicate: Callable[[Call], bool], within: float = 10.0, count: int = 1) -> list[Call]:
-        """Wait until `count` successful calls match; no fixed sleeps, just the server's own events."""
+    async def wait_for(
+        self, predicate: Callable[[Call], bool], within: float = 10.0, count: int = 1, errors: bool = False
+    ) -> list[Call]:
+        """Wait until `count` successful calls (or, with `errors`, failed ones too) match; no fixed sleeps."""
 
         def matched() -> list[Call]:
-            return [c for c in self.calls if c.ok and predicate(c)]
+            return [c for c in self.calls if (c.ok or errors) and predicate(c)]
 
         async with self._changed:
             await asyncio.wait_for(self._changed.wait_for(lambda: len(matched()) >= count), within)
@@ -271,6 +292,11 @@ class FakeTelegram:
                 call.params[name] = str(value)
 
     async def _record(self, call: Call) -> None:
+        for trigger in list(self._block_triggers):
+            method, chat_id, description = trigger
+            if call.ok and call.method == method and call.chat_id == chat_id:
+                self._block_triggers.remove(trigger)
+                self.block(chat_id, description)
         async with self._changed:
             self.calls.append(call)
             self._changed.notify_all()
@@ -337,7 +363,9 @@ class FakeTelegram:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
             if not self._updates and timeout > 0:
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._changed.wait_for(lambda: bool(self._updates)), timeout)
+                    await asyncio.wait_for(
+                        self._changed.wait_for(lambda: bool(self._updates) or self._closing), timeout
+                    )
             return list(self._updates[:limit])
 
     def _new_message(self, call: Call, **content: Any) -> JSON:
