@@ -14,11 +14,14 @@ from discord import app_commands
 from adapters.discord.client import GibClient
 from adapters.discord.commands import build_commands
 from adapters.discord.config import DiscordConfig
+from adapters.discord.interactions import locale_of
 from adapters.discord.messenger import DiscordMessenger
+from adapters.discord.replies import answering
 from adapters.discord.views import DYNAMIC_ITEMS
 from core.deps import Deps
 from core.models import Platform
 from core.ports import Clock, Messenger
+from core.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +35,18 @@ def build_client(deps: Deps) -> tuple[GibClient, app_commands.CommandTree[GibCli
     for command in build_commands():
         tree.add_command(command)
     client.add_dynamic_items(*DYNAMIC_ITEMS)
+    tree.error(_command_failed)
     return client, tree
+
+
+async def _command_failed(interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+    """Failures outside a handler (an option that does not convert, a check): a private generic answer."""
+    locale = locale_of(interaction)
+    async with answering(interaction, locale) as reply:
+        if isinstance(error, app_commands.CommandNotFound):
+            await reply.private(t("unknown_command", locale) + "\n" + t("help_discord", locale))
+            return
+        raise error
 
 
 @asynccontextmanager

@@ -469,3 +469,12 @@ async def test_progress_edits_the_original_response_before_the_result_arrives(bo
 
     edits = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
     assert any(e.content.startswith("Generating… 0/1 done") for e in edits)
+
+
+async def test_a_command_this_version_does_not_know_gets_the_help_privately(bot: Bot) -> None:
+    payload = slash("paint")
+
+    answer = await bot.callback(payload, bot.send(payload))
+
+    assert answer.json["type"] == 4 and answer.flags & EPHEMERAL
+    assert answer.content.startswith("I don't know that command.")
