@@ -21,7 +21,7 @@ def validate_request(request: GenerationRequest, policy: Policy) -> None:
     if request.aspect_ratio == "auto" and request.resolution != "1K":
         raise DomainError(
             ErrorCode.INVALID_OPTION,
-            "The auto aspect ratio is 1K only; pick an aspect ratio (e.g. --ar 16:9) for 2K/4K.",
+            "The auto aspect ratio is 1K only; choose an aspect ratio such as 16:9 for 2K or 4K.",
         )
     if len(request.reference_keys) > policy.max_references:
         raise DomainError(ErrorCode.TOO_MANY_REFERENCES, limit=policy.max_references)
