@@ -113,7 +113,7 @@ def settings_for(tmp_path: Path, fake: FakeTelegram, **overrides: Any) -> Settin
         "products_json": json.dumps([{**p, "creem_product_id": ""} for p in PRODUCTS]),
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **values)
 
 
 @contextlib.asynccontextmanager
