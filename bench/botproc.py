@@ -1,0 +1,255 @@
+"""The bot under test, alone in its process so that its CPU time, memory and event loop are measured by themselves.
+
+It composes the product as `python -m bot run` does (bot.wiring.build, the Telegram runner polling the Bot API,
+the aiohttp web app for KIE callbacks, the worker), plus what only a benchmark needs: counting proxies around the
+Store/Limiter/JobQueue/Signals/BlobStore, a timing wrapper around the Telegram messenger, a handler in group -1
+that stamps when each update reaches the bot, and an event-loop lag probe.
+
+Protocol (stdout lines starting with "BENCH "): `ready {...}` once seeded and polling; `done <chat> <ok|failed>`
+per finished generation; `result {...}` after "stop" on stdin. Commands on stdin: `mark` (reset the counters and
+the peak RSS: measurement starts), `stop`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import functools
+import inspect
+import json
+import logging
+import os
+import resource
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import web
+from telegram import Update
+from telegram.ext import AIORateLimiter, ContextTypes, TypeHandler
+
+import adapters.telegram.runner as tg_runner
+from bot.settings import Settings
+from bot.web import create_app
+from bot.wiring import build
+from core.deps import Deps
+from core.models import Balance, Generation, Identity, LedgerKind, Platform
+from core.ports import Messenger, Notice, StoredImage
+from core.worker import Worker
+
+PROBE_INTERVAL_S = 0.01
+
+
+def emit(kind: str, payload: Any = "") -> None:
+    text = payload if isinstance(payload, str) else json.dumps(payload)
+    sys.stdout.write(f"BENCH {kind} {text}\n")
+    sys.stdout.flush()
+
+
+class Counting:
+    """Counts every awaited call through the wrapped port (one call = one round trip for a networked adapter)."""
+
+    def __init__(self, inner: Any, name: str, counts: Counter[str]) -> None:
+        self._inner = inner
+        self._name = name
+        self._counts = counts
+        self._wrapped: dict[str, Any] = {}
+
+    def __getattr__(self, attr: str) -> Any:
+        if attr in self._wrapped:
+            return self._wrapped[attr]
+        value = getattr(self._inner, attr)
+        if not inspect.iscoroutinefunction(value):
+            return value
+        key = f"{self._name}.{attr}"
+
+        @functools.wraps(value)
+        async def counted(*args: Any, **kwargs: Any) -> Any:
+            self._counts[key] += 1
+            return await value(*args, **kwargs)
+
+        self._wrapped[attr] = counted
+        return counted
+
+
+class TimedMessenger:
+    """Wraps the Telegram messenger: when a result (or failure) has been sent, per chat."""
+
+    def __init__(self, inner: Messenger, state: State) -> None:
+        self._inner = inner
+        self._state = state
+
+    async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        await self._inner.progress(generation, stage, done, locale)
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+    ) -> None:
+        await self._inner.deliver(generation, images, balance, locale)
+        self._state.finished(generation.delivery.chat_id, "ok")
+
+    async def failed(self, generation: Generation, locale: str) -> None:
+        await self._inner.failed(generation, locale)
+        self._state.finished(generation.delivery.chat_id, "failed")
+
+    async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
+        return await self._inner.notify(identity, notice, locale)
+
+
+@dataclasses.dataclass
+class State:
+    counts: Counter[str] = dataclasses.field(default_factory=Counter)
+    received: dict[str, list[float]] = dataclasses.field(default_factory=dict)
+    sent: dict[str, list[float]] = dataclasses.field(default_factory=dict)
+    outcomes: Counter[str] = dataclasses.field(default_factory=Counter)
+    lag: list[float] = dataclasses.field(default_factory=list)
+    max_in_flight: int = 0
+    cpu_at_mark: float = 0.0
+    wall_at_mark: float = 0.0
+    rss_at_mark_kb: int = 0
+
+    def finished(self, chat_id: str, outcome: str) -> None:
+        self.sent.setdefault(chat_id, []).append(time.monotonic())
+        self.outcomes[outcome] += 1
+        emit("done", f"{chat_id} {outcome}")
+
+    def mark(self) -> None:
+        self.counts.clear()
+        self.received.clear()
+        self.sent.clear()
+        self.outcomes.clear()
+        self.lag.clear()
+        self.max_in_flight = 0
+        # Linux: writing "5" resets VmHWM (the peak RSS) to the current RSS.
+        with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        self.cpu_at_mark = cpu_seconds()
+        self.wall_at_mark = time.monotonic()
+        self.rss_at_mark_kb = proc_status_kb("VmRSS")
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def proc_status_kb(field: str) -> int:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+async def probe_loop(state: State, worker: Worker) -> None:
+    """Scheduling delay of a task that asks to wake every 10 ms (what every handler waits on top of its work)."""
+    loop = asyncio.get_running_loop()
+    while True:
+        start = loop.time()
+        await asyncio.sleep(PROBE_INTERVAL_S)
+        state.lag.append(max(0.0, loop.time() - start - PROBE_INTERVAL_S))
+        state.max_in_flight = max(state.max_in_flight, worker.in_flight)
+
+
+async def seed(deps: Deps, users: list[int], credits: int) -> None:
+    """Accounts that already accepted the terms (and, if asked, hold credits): onboarding is not what we measure."""
+    now = datetime.now(UTC)
+    slots = asyncio.Semaphore(32)
+
+    async def one(user_id: int) -> None:
+        async with slots:
+            identity = Identity(platform=Platform.TELEGRAM, platform_user_id=str(user_id))
+            account = await deps.store.create_account(identity, "Bench", "en", now)
+            if not account.has_consented:
+                await deps.store.save_account(account.model_copy(update={"consent_at": now, "age_confirmed": True}))
+            if credits:
+                await deps.store.add_credits(account.id, credits, LedgerKind.ADMIN, f"bench:{user_id}", "bench", now)
+
+    await asyncio.gather(*(one(u) for u in users))
+
+
+def patch_telegram_rate(rate: float) -> None:
+    """Override the adapter's AIORateLimiter overall rate (30/s as shipped; 0 lifts it) — bench-only."""
+    original = AIORateLimiter
+
+    def limiter(max_retries: int = 0) -> AIORateLimiter:
+        return original(overall_max_rate=rate, overall_time_period=1 if rate else 0, max_retries=max_retries)
+
+    setattr(tg_runner, "AIORateLimiter", limiter)  # noqa: B010 (the runner builds its limiter by this name)
+
+
+async def commands() -> str:
+    line: str = await asyncio.to_thread(sys.stdin.readline)
+    return line.strip()
+
+
+async def main(config: dict[str, Any]) -> None:
+    settings = Settings(_env_file=None)
+    rate = float(config.get("telegram_rate", 30))
+    if rate != 30:
+        patch_telegram_rate(rate)
+    state = State()
+    async with build(settings, worker_concurrency=int(config["worker_concurrency"])) as runtime:
+        base = runtime.deps
+        deps = dataclasses.replace(
+            base,
+            store=Counting(base.store, "store", state.counts),
+            limiter=Counting(base.limiter, "limiter", state.counts),
+            queue=Counting(base.queue, "queue", state.counts),
+            signals=Counting(base.signals, "signals", state.counts),
+            blobs=Counting(base.blobs, "blobs", state.counts),
+        )
+        worker = Worker(deps, concurrency=int(config["worker_concurrency"]))
+        users = list(range(int(config["first_user"]), int(config["first_user"]) + int(config["user_count"])))
+        await seed(base, users, int(config.get("credits", 0)))
+        app = create_app(deps, settings)
+        runner = web.AppRunner(app, access_log=None)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", settings.port).start()
+
+        def register(platform: Platform, messenger: Messenger) -> None:
+            runtime.router.register(platform, TimedMessenger(messenger, state))
+
+        async def stamp(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+            if update.effective_chat is not None:
+                state.received.setdefault(str(update.effective_chat.id), []).append(time.monotonic())
+
+        async with tg_runner.telegram_running(deps, register, settings.telegram_config(), app) as tg_app:
+            tg_app.add_handler(TypeHandler(Update, stamp), group=-1)
+            worker_task = asyncio.create_task(worker.run())
+            probe = asyncio.create_task(probe_loop(state, worker))
+            emit("ready", {"pid": os.getpid(), "components": runtime.components, "rss_kb": proc_status_kb("VmRSS")})
+            while (command := await commands()) != "stop":
+                if command == "mark":
+                    state.mark()
+                    emit("marked")
+                elif not command:  # the driver went away
+                    break
+            result = {
+                "cpu_s": cpu_seconds() - state.cpu_at_mark,
+                "wall_s": time.monotonic() - state.wall_at_mark,
+                "peak_rss_kb": proc_status_kb("VmHWM"),
+                "rss_at_mark_kb": state.rss_at_mark_kb,
+                "rss_end_kb": proc_status_kb("VmRSS"),
+                "loop_lag_s": state.lag,
+                "counts": dict(state.counts),
+                "received": state.received,
+                "sent": state.sent,
+                "outcomes": dict(state.outcomes),
+                "max_in_flight": state.max_in_flight,
+            }
+            probe.cancel()
+            worker_task.cancel()
+            await asyncio.gather(probe, worker_task, return_exceptions=True)
+            await worker.stop()
+            emit("result", result)
+        await runner.cleanup()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=os.environ.get("BENCH_BOT_LOG_LEVEL", "WARNING"), stream=sys.stderr)
+    asyncio.run(main(json.loads(sys.argv[1])))
