@@ -47,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         return serve.run_processes(settings, args.workers)
     if args.command == "web":
-        return asyncio.run(serve.serve(settings, platforms=False))
+        return asyncio.run(serve.serve(settings, role="web"))
     if args.command == "worker":
         if settings.redis_url is None:
             print("A separate worker needs REDIS_URL: the job queue must be shared.", file=sys.stderr)
             return 2
-        return asyncio.run(serve.serve(settings, platforms=False, http=False))
+        return asyncio.run(serve.serve(settings, role="worker"))
     if args.command == "migrate":
         return asyncio.run(serve.migrate(settings, args.database_url))
     return asyncio.run(serve.kie_check(settings))

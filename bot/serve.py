@@ -10,6 +10,7 @@ import subprocess
 import sys
 from contextlib import AsyncExitStack
 from pathlib import Path
+from typing import Literal
 
 from aiohttp import web
 
@@ -30,7 +31,7 @@ def run_processes(settings: Settings, workers: int) -> int:
         return 2
     extra = [subprocess.Popen([sys.executable, "-m", "bot", "worker"]) for _ in range(workers - 1)]
     try:
-        return asyncio.run(serve(settings, platforms=True))
+        return asyncio.run(serve(settings, role="all"))
     finally:
         for process in extra:
             process.terminate()
@@ -38,14 +39,17 @@ def run_processes(settings: Settings, workers: int) -> int:
             process.wait(timeout=30)
 
 
-async def serve(settings: Settings, *, platforms: bool, http: bool = True) -> int:
-    """Run until SIGINT/SIGTERM; a store that cannot be reached at start is a clear error, not a crash loop."""
+Role = Literal["all", "web", "worker"]
+
+
+async def serve(settings: Settings, *, role: Role) -> int:
+    """Run until SIGINT/SIGTERM. `all`: chats + web + worker; `web`: webhooks (incl. a Telegram webhook) + worker;
+    `worker`: the queue only. A Store that cannot be reached at start is a clear error and a non-zero exit."""
     try:
         async with build(settings) as runtime, AsyncExitStack() as stack:
             app = create_app(runtime.deps, settings)
-            if platforms:
-                await _start_platforms(runtime, settings, app, stack)
-            if http:
+            await _start_platforms(runtime, settings, app, stack, role)
+            if role != "worker":
                 runner = web.AppRunner(app, access_log=None)
                 await runner.setup()
                 stack.push_async_callback(runner.cleanup)
@@ -56,29 +60,30 @@ async def serve(settings: Settings, *, platforms: bool, http: bool = True) -> in
             worker.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await worker
-    except OSError as error:
-        print(f"Cannot start: {error}", file=sys.stderr)
+    except (OSError, StoreUnavailable) as error:
+        print(f"Cannot start: {error or type(error).__name__}", file=sys.stderr)
         return 1
     return 0
 
 
-async def _start_platforms(runtime: Runtime, settings: Settings, app: web.Application, stack: AsyncExitStack) -> None:
-    started = False
+async def _start_platforms(
+    runtime: Runtime, settings: Settings, app: web.Application, stack: AsyncExitStack, role: Role
+) -> None:
+    """Receive chats where this role does; every role can at least deliver results to Telegram."""
     if settings.telegram_bot_token:
-        from adapters.telegram.runner import telegram_running
+        from adapters.telegram.runner import telegram_delivery, telegram_running
 
-        await stack.enter_async_context(
-            telegram_running(runtime.deps, runtime.router.register, settings.telegram_config(), app)
-        )
-        started = True
-    if settings.discord_bot_token:
+        config = settings.telegram_config()
+        receives = role == "all" or (role == "web" and config.webhook_url is not None)
+        chat = telegram_running(runtime.deps, runtime.router.register, config, app) if receives else None
+        await stack.enter_async_context(chat or telegram_delivery(runtime.deps, runtime.router.register, config))
+    if settings.discord_bot_token and role == "all":
         from adapters.discord.runner import discord_running
 
         await stack.enter_async_context(
             discord_running(runtime.deps, runtime.router.register, settings.discord_config())
         )
-        started = True
-    if not started:
+    if role == "all" and not (settings.telegram_bot_token or settings.discord_bot_token):
         log.warning("no chat platform configured (TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN); serving webhooks only")
 
 

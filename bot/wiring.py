@@ -109,9 +109,11 @@ async def _coordination(
 ) -> tuple[Limiter, JobQueue, Signals]:
     if settings.redis_url:
         from adapters.redis import RedisJobQueue, RedisLimiter, RedisSignals, redis_from_url
+        from adapters.redis.connect import guarded
 
         redis = redis_from_url(settings.redis_url.get_secret_value())
         stack.push_async_callback(redis.aclose)
+        await guarded(redis.ping, "ping")
         queue = RedisJobQueue(redis)
         stack.push_async_callback(queue.aclose)
         components["coordination"] = "redis"
