@@ -252,4 +252,10 @@ async def main(config: dict[str, Any]) -> None:
 
 if __name__ == "__main__":
     logging.basicConfig(level=os.environ.get("BENCH_BOT_LOG_LEVEL", "WARNING"), stream=sys.stderr)
-    asyncio.run(main(json.loads(sys.argv[1])))
+    profile_to = os.environ.get("BENCH_PROFILE")  # a path: cProfile the bot process into it
+    if profile_to:
+        import cProfile
+
+        cProfile.run("asyncio.run(main(json.loads(sys.argv[1])))", profile_to)
+    else:
+        asyncio.run(main(json.loads(sys.argv[1])))
