@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 
-
 MAX_KEPT = 10_000
 
 
