@@ -66,6 +66,7 @@ class Settings(BaseSettings):
     # Discord
     discord_bot_token: SecretStr | None = None
     discord_dev_guild_id: int | None = None
+    discord_api_base_url: str | None = None
 
     # Supabase / Postgres / Redis
     supabase_url: str | None = None
@@ -127,7 +128,11 @@ class Settings(BaseSettings):
 
     def discord_config(self) -> DiscordConfig:
         assert self.discord_bot_token is not None
-        return DiscordConfig(token=self.discord_bot_token.get_secret_value(), dev_guild_id=self.discord_dev_guild_id)
+        return DiscordConfig(
+            token=self.discord_bot_token.get_secret_value(),
+            dev_guild_id=self.discord_dev_guild_id,
+            api_base_url=self.discord_api_base_url,
+        )
 
 
 def describe_settings_error(error: ValidationError) -> str:

@@ -9,3 +9,4 @@ from dataclasses import dataclass
 class DiscordConfig:
     token: str
     dev_guild_id: int | None = None
+    api_base_url: str | None = None

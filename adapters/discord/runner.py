@@ -60,6 +60,8 @@ async def discord_running(
 ) -> AsyncIterator[GibClient]:
     """Log in, sync commands (to the dev guild when set), register the messenger, then run the gateway in the
     background. `connect=False` skips the gateway (tests feed interactions; worker-only processes just deliver)."""
+    if config.api_base_url:  # a proxy or a test server in front of Discord's REST API
+        discord.http.Route.BASE = config.api_base_url.rstrip("/")
     client, tree = build_client(deps)
     gateway: asyncio.Task[None] | None = None
     try:
