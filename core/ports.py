@@ -62,17 +62,28 @@ class AccountStore(Protocol):
     async def get_account(self, account_id: str) -> Account | None: ...
 
     async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
-        """Get-or-create: two racing calls for one identity return the same account."""
+        """Get-or-create: two racing calls for one identity return the same account, unchanged if it existed.
+
+        An empty locale becomes "en".
+        """
         ...
 
     async def save_account(self, account: Account) -> None:
-        """Write the account's mutable fields (consent, settings, plan, deletion code)."""
+        """Write the account's mutable fields (consent, settings, plan, subscription, deletion code).
+
+        `id` and `created_at` never change; saving an unknown account creates nothing.
+        """
         ...
 
-    async def identities(self, account_id: str) -> list[Identity]: ...
+    async def identities(self, account_id: str) -> list[Identity]:
+        """The identities linked to the account ([] for an unknown account)."""
+        ...
 
     async def delete_account(self, account_id: str) -> None:
-        """Delete the account and every row that refers to it."""
+        """Delete the account and every row that refers to it (identities, generations, ledger, payments).
+
+        Processed webhook event ids stay (they identify no one); an unknown account is a no-op.
+        """
         ...
 
 
@@ -80,12 +91,17 @@ class LedgerStore(Protocol):
     async def reserve(self, req: ReserveRequest) -> Generation:
         """Atomically check limits and balance, insert the queued generation and its `hold:<id>` entry.
 
-        Raises DomainError(INSUFFICIENT_CREDITS | TOO_MANY_RUNNING) and writes nothing then.
+        Raises DomainError(INSUFFICIENT_CREDITS | TOO_MANY_RUNNING, or NOT_FOUND for an unknown account) and
+        writes nothing then. Called again with the same generation id, it returns that generation as it is now
+        (queued, running or finished) and charges nothing.
         """
         ...
 
     async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
-        """Remember a provider task (before any wait) and move the generation to running."""
+        """Remember a provider task (before any wait) and move the generation to running.
+
+        Does nothing for a finished or unknown generation.
+        """
         ...
 
     async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
@@ -95,22 +111,37 @@ class LedgerStore(Protocol):
         """
         ...
 
-    async def mark_delivered(self, generation_id: str, now: datetime) -> bool: ...
+    async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
+        """Stamp `delivered_at` once; False if it was already delivered or is unknown."""
+        ...
 
     async def get_generation(self, generation_id: str) -> Generation | None: ...
 
-    async def generations(self, account_id: str) -> list[Generation]: ...
-
-    async def unfinished(self) -> list[Generation]:
-        """Generations queued or running, or finished but not yet delivered (for resuming after a restart)."""
+    async def generations(self, account_id: str) -> list[Generation]:
+        """The account's generations, oldest first (by created_at, then id)."""
         ...
 
-    async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance: ...
+    async def unfinished(self) -> list[Generation]:
+        """Generations queued or running, or finished but not yet delivered (for resuming after a restart).
+
+        Oldest first (by created_at, then id).
+        """
+        ...
+
+    async def balance(self, account_id: str, day: date, free_per_day: int) -> Balance:
+        """Free images left on `day`, paid credits (sum of the ledger, may be negative) and the account's plan.
+
+        An unknown account has the day's free images, no credits and no plan.
+        """
+        ...
 
     async def add_credits(
         self, account_id: str, credits: int, kind: LedgerKind, key: str, note: str, now: datetime
     ) -> bool:
-        """Append a ledger entry once per idempotency key; False if the key was already used."""
+        """Append a ledger entry once per idempotency key; False if the key was already used.
+
+        Raises DomainError(NOT_FOUND) for an unknown account.
+        """
         ...
 
     async def ledger(self, account_id: str) -> list[LedgerEntry]: ...
@@ -118,12 +149,21 @@ class LedgerStore(Protocol):
 
 class PaymentStore(Protocol):
     async def record_payment(self, payment: Payment, kind: LedgerKind, key: str) -> bool:
-        """Insert the payment and its ledger entry together, once per idempotency key."""
+        """Insert the payment and its ledger entry (note: the provider ref) together, or nothing.
+
+        Nothing is written, and False returned, when the payment id or the idempotency key was already used,
+        also by a racing call. Raises DomainError(NOT_FOUND) for an unknown account. A provider ref may carry
+        several payments.
+        """
         ...
 
-    async def payments(self, account_id: str) -> list[Payment]: ...
+    async def payments(self, account_id: str) -> list[Payment]:
+        """The account's payments, oldest first (by created_at, then id)."""
+        ...
 
-    async def find_payment(self, provider: str, provider_ref: str) -> Payment | None: ...
+    async def find_payment(self, provider: str, provider_ref: str) -> Payment | None:
+        """The earliest payment recorded under this provider reference (the one a refund or dispute reverses)."""
+        ...
 
     async def record_event(self, provider: str, event_id: str, now: datetime) -> bool:
         """Remember a processed webhook event; False if it was seen before."""
