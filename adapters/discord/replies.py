@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import discord
 from discord.utils import MISSING
 
-from core.errors import DomainError
+from core.errors import DomainError, StoreUnavailable
 from core.texts import error_text, t
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,9 @@ async def answering(interaction: discord.Interaction, locale: str) -> AsyncItera
         yield reply
     except DomainError as error:
         await reply.fail(error_text(error, locale))
+    except StoreUnavailable:
+        log.warning("store unavailable while answering an interaction")
+        await reply.fail(t("error.temporarily_unavailable", locale))
     except Exception:
         error_id = uuid.uuid4().hex[:8]
         log.exception("discord interaction failed", extra={"error_id": error_id, "user_id": interaction.user.id})

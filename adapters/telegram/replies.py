@@ -17,7 +17,7 @@ from adapters.telegram.keyboards import buy_button
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import unreachable
 from adapters.telegram.updates import is_private, locale_of
-from core.errors import DomainError, ErrorCode
+from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.texts import error_text, t
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,9 @@ def guarded(handler: Handler[H]) -> Handler[H]:
             await handler(self, update, context)
         except DomainError as error:
             await safe_reply(message, error_text(error, locale), error_markup(error, locale))
+        except StoreUnavailable:
+            log.warning("store unavailable while handling an update")
+            await safe_reply(message, t("error.temporarily_unavailable", locale))
         except TelegramError as error:
             if unreachable(error):
                 log.info("chat unreachable", extra={"reason": type(error).__name__})
