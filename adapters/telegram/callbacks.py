@@ -17,7 +17,7 @@ from adapters.telegram.messenger import harmless_edit_error, unreachable
 from adapters.telegram.payments import send_stars_invoice
 from adapters.telegram.replies import Context, internal_error_text
 from adapters.telegram.updates import identity_of, locale_of
-from core.errors import DomainError, ErrorCode
+from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation
 from core.texts import error_text, t
 from core.usecases import generation, onboarding, privacy
@@ -50,6 +50,8 @@ class CallbackHandlers:
                 alert = await self.dispatch(query, parsed, context)
         except DomainError as error:
             alert = error_text(error, locale)
+        except StoreUnavailable:
+            alert = t("error.temporarily_unavailable", locale)
         except TelegramError as error:
             if not unreachable(error):
                 alert = internal_error_text(locale, "telegram call failed in a button")
