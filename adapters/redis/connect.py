@@ -23,15 +23,16 @@ UNAVAILABLE: tuple[type[Exception], ...] = (RedisConnectionError, RedisTimeoutEr
 def redis_from_url(url: str, *, socket_timeout_s: float = 10.0, connect_timeout_s: float = 2.0) -> Redis:
     """A client for REDIS_URL. `socket_timeout_s` must exceed every blocking read (queue block, signal wait chunk).
 
-    One retry after a reconnect makes the first command after a Redis restart succeed (pooled sockets are dead);
-    the limiter script is idempotent per hit, so that retry cannot count twice.
+    A few quick retries after reconnecting make the first commands after a Redis restart succeed (every pooled
+    socket is dead then, and a retry may pick another dead one); the limiter script is idempotent per hit and a
+    queue put is idempotent per generation, so a retry cannot count twice.
     """
     return Redis.from_url(
         url,
         decode_responses=True,
         socket_timeout=socket_timeout_s,
         socket_connect_timeout=connect_timeout_s,
-        retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 1),
+        retry=Retry(ExponentialBackoff(cap=0.2, base=0.05), 3),
         health_check_interval=15,
     )
 
