@@ -69,7 +69,7 @@ async def serve(settings: Settings, *, role: Role) -> int:
 async def _start_platforms(
     runtime: Runtime, settings: Settings, app: web.Application, stack: AsyncExitStack, role: Role
 ) -> None:
-    """Receive chats where this role does; every role can at least deliver results to Telegram."""
+    """Receive chats where this role does; every role can at least deliver results to every platform."""
     if settings.telegram_bot_token:
         from adapters.telegram.runner import telegram_delivery, telegram_running
 
@@ -77,12 +77,11 @@ async def _start_platforms(
         receives = role == "all" or (role == "web" and config.webhook_url is not None)
         chat = telegram_running(runtime.deps, runtime.router.register, config, app) if receives else None
         await stack.enter_async_context(chat or telegram_delivery(runtime.deps, runtime.router.register, config))
-    if settings.discord_bot_token and role == "all":
-        from adapters.discord.runner import discord_running
+    if settings.discord_bot_token:
+        from adapters.discord.runner import discord_delivery, discord_running
 
-        await stack.enter_async_context(
-            discord_running(runtime.deps, runtime.router.register, settings.discord_config())
-        )
+        start = discord_running if role == "all" else discord_delivery
+        await stack.enter_async_context(start(runtime.deps, runtime.router.register, settings.discord_config()))
     if role == "all" and not (settings.telegram_bot_token or settings.discord_bot_token):
         log.warning("no chat platform configured (TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN); serving webhooks only")
 

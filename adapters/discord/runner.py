@@ -60,17 +60,11 @@ async def discord_running(
 ) -> AsyncIterator[GibClient]:
     """Log in, sync commands (to the dev guild when set), register the messenger, then run the gateway in the
     background. `connect=False` skips the gateway (tests feed interactions; worker-only processes just deliver)."""
-    if config.api_base_url:  # a proxy or a test server in front of Discord's REST API
-        discord.http.Route.BASE = config.api_base_url.rstrip("/")
     client, tree = build_client(deps)
     gateway: asyncio.Task[None] | None = None
     try:
-        await client.login(config.token)
+        await _log_in(client, deps, register, config, clock)
         await _sync(tree, config.dev_guild_id)
-        register(
-            Platform.DISCORD,
-            DiscordMessenger(client, deps.blobs, clock or deps.clock, link_ttl_s=deps.policy.link_ttl_s),
-        )
         if connect:
             gateway = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
             gateway.add_done_callback(_gateway_ended)
@@ -82,6 +76,32 @@ async def discord_running(
             gateway.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await gateway
+
+
+@asynccontextmanager
+async def discord_delivery(
+    deps: Deps, register: Register, config: DiscordConfig, *, clock: Clock | None = None
+) -> AsyncIterator[GibClient]:
+    """For processes that do not receive interactions (web, worker): log in over REST only and deliver results."""
+    client = GibClient(deps)
+    try:
+        await _log_in(client, deps, register, config, clock)
+        yield client
+    finally:
+        await client.close()
+
+
+async def _log_in(
+    client: GibClient, deps: Deps, register: Register, config: DiscordConfig, clock: Clock | None
+) -> None:
+    """Log in over REST and let this process deliver Discord results."""
+    if config.api_base_url:  # a proxy or a test server in front of Discord's REST API
+        discord.http.Route.BASE = config.api_base_url.rstrip("/")
+    await client.login(config.token)
+    register(
+        Platform.DISCORD,
+        DiscordMessenger(client, deps.blobs, clock or deps.clock, link_ttl_s=deps.policy.link_ttl_s),
+    )
 
 
 async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | None) -> None:

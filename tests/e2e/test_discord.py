@@ -478,3 +478,18 @@ async def test_a_command_this_version_does_not_know_gets_the_help_privately(bot:
 
     assert answer.json["type"] == 4 and answer.flags & EPHEMERAL
     assert answer.content.startswith("I don't know that command.")
+
+
+async def test_a_process_that_only_delivers_logs_in_over_rest_and_can_reach_people(
+    fake: FakeDiscord, runtime: Runtime
+) -> None:
+    from adapters.discord.config import DiscordConfig
+    from adapters.discord.runner import discord_delivery
+    from core.ports import Notice
+
+    async with discord_delivery(runtime.deps, runtime.router.register, DiscordConfig(token="fake")):
+        sent = await runtime.router.notify(ALICE, Notice("plan_ended", {}), "en")
+
+    assert sent
+    assert fake.find("POST", f"/channels/{USER_ID + 7}/messages")
+    assert not fake.find("PUT", f"/applications/{APP_ID}/commands")  # it receives nothing, so it syncs nothing
