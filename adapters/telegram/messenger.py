@@ -161,21 +161,12 @@ class TelegramMessenger:
         thread: int | None,
         reply: ReplyParameters | None,
     ) -> Message:
-        markup = keyboard if keyboard is not None else None
-        if as_file:
-            return await self._bot.send_document(
-                chat_id,
-                file,
-                caption=caption,
-                reply_markup=markup,  # type: ignore[arg-type]
-                message_thread_id=thread,
-                reply_parameters=reply,
-            )
-        return await self._bot.send_photo(
+        send = self._bot.send_document if as_file else self._bot.send_photo
+        return await send(
             chat_id,
             file,
             caption=caption,
-            reply_markup=markup,  # type: ignore[arg-type]
+            reply_markup=keyboard,  # type: ignore[arg-type]
             message_thread_id=thread,
             reply_parameters=reply,
         )
