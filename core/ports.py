@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from core.errors import DomainError, ErrorCode
 from core.models import (
     Account,
     Balance,
     DeliveryTarget,
     Generation,
     GenerationRequest,
+    GenerationStatus,
+    Hold,
     Identity,
     ImageSpec,
     LedgerEntry,
@@ -23,6 +26,7 @@ from core.models import (
     RateDecision,
     TaskStatus,
 )
+from core.quota import free_left, plan_hold
 
 
 class Clock(Protocol):
@@ -33,7 +37,7 @@ class Clock(Protocol):
 
 @dataclass(frozen=True)
 class ReserveRequest:
-    """Everything the Store needs to take a hold atomically (the decision itself is `core.quota.plan_hold`)."""
+    """Everything the Store needs to take a hold atomically; `decide` is the pure decision (core.quota.plan_hold)."""
 
     generation_id: str
     account_id: str
@@ -45,6 +49,33 @@ class ReserveRequest:
     max_running: int
     day: date
     now: datetime
+
+    def decide(self, running: int, paid_balance: int, free_used_today: int) -> Generation:
+        """The queued generation with its hold, from the account's state read inside the Store's transaction;
+        raises TOO_MANY_RUNNING or INSUFFICIENT_CREDITS (then the Store writes nothing)."""
+        if running >= self.max_running:
+            raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=self.max_running)
+        count = self.request.count
+        left = free_left(self.free_per_day, free_used_today)
+        plan = plan_hold(count, self.unit_price, left, paid_balance, self.free_eligible)
+        if plan is None:
+            raise DomainError(ErrorCode.INSUFFICIENT_CREDITS, needed=count * self.unit_price, credits=paid_balance)
+        return Generation(
+            id=self.generation_id,
+            account_id=self.account_id,
+            request=self.request,
+            status=GenerationStatus.QUEUED,
+            hold=Hold(
+                free_images=plan.free_images,
+                paid_credits=plan.paid_credits,
+                unit_price=self.unit_price,
+                free_day=self.day,
+            ),
+            delivery=self.delivery,
+            task_ids=("",) * count,
+            created_at=self.now,
+            updated_at=self.now,
+        )
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from core.models import (
     Platform,
 )
 from core.ports import ReserveRequest, Settlement
-from core.quota import free_left, plan_hold, plan_settlement
+from core.quota import free_left, plan_settlement
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
 ACCOUNT_FIELDS = tuple(Account.model_fields)
@@ -145,33 +145,9 @@ class SqliteStore:
                 req.account_id,
                 *UNFINISHED,
             )
-            if running is not None and running["n"] >= req.max_running:
-                raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=req.max_running)
             paid, used = await self._money(req.account_id, req.day)
-            plan = plan_hold(
-                req.request.count, req.unit_price, free_left(req.free_per_day, used), paid, req.free_eligible
-            )
-            if plan is None:
-                raise DomainError(
-                    ErrorCode.INSUFFICIENT_CREDITS, needed=req.request.count * req.unit_price, credits=paid
-                )
-            hold = Hold(
-                free_images=plan.free_images,
-                paid_credits=plan.paid_credits,
-                unit_price=req.unit_price,
-                free_day=req.day,
-            )
-            generation = Generation(
-                id=req.generation_id,
-                account_id=req.account_id,
-                request=req.request,
-                status=GenerationStatus.QUEUED,
-                hold=hold,
-                delivery=req.delivery,
-                task_ids=("",) * req.request.count,
-                created_at=req.now,
-                updated_at=req.now,
-            )
+            generation = req.decide(running["n"] if running else 0, paid, used)
+            hold = generation.hold
             await db.execute(
                 "insert into generations (id, account_id, request, status, hold, delivery, task_ids, image_keys, "
                 "created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)",
@@ -188,7 +164,7 @@ class SqliteStore:
                 ),
             )
             await _insert_entry(
-                db, req.account_id, LedgerKind.HOLD, -plan.paid_credits, -plan.free_images, req.day,
+                db, req.account_id, LedgerKind.HOLD, -hold.paid_credits, -hold.free_images, req.day,
                 f"hold:{generation.id}", generation.id, "", req.now,
             )  # fmt: skip
             return generation

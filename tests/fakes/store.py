@@ -15,7 +15,6 @@ from core.models import (
     Balance,
     Generation,
     GenerationStatus,
-    Hold,
     Identity,
     ImageSpec,
     LedgerEntry,
@@ -28,7 +27,7 @@ from core.models import (
     TaskStatus,
 )
 from core.ports import Notice, ReserveRequest, Settlement, StoredImage
-from core.quota import free_left, plan_hold, plan_settlement
+from core.quota import free_left, plan_settlement
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
 _Row = TypeVar("_Row", Generation, Payment)
@@ -131,33 +130,14 @@ class FakeStore:
         self._require_account(req.account_id)
         if req.generation_id in self.generations_by_id:
             return self.generations_by_id[req.generation_id]
-        running = [g for g in self.generations_by_id.values() if g.account_id == req.account_id]
-        if sum(g.status in UNFINISHED for g in running) >= req.max_running:
-            raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=req.max_running)
+        mine = [g for g in self.generations_by_id.values() if g.account_id == req.account_id]
         paid, used = self._money(req.account_id, req.day)
-        plan = plan_hold(req.request.count, req.unit_price, free_left(req.free_per_day, used), paid, req.free_eligible)
-        if plan is None:
-            raise DomainError(ErrorCode.INSUFFICIENT_CREDITS, needed=req.request.count * req.unit_price, credits=paid)
-        generation = Generation(
-            id=req.generation_id,
-            account_id=req.account_id,
-            request=req.request,
-            status=GenerationStatus.QUEUED,
-            hold=Hold(
-                free_images=plan.free_images,
-                paid_credits=plan.paid_credits,
-                unit_price=req.unit_price,
-                free_day=req.day,
-            ),
-            delivery=req.delivery,
-            task_ids=("",) * req.request.count,
-            created_at=req.now,
-            updated_at=req.now,
-        )
+        generation = req.decide(sum(g.status in UNFINISHED for g in mine), paid, used)
+        hold = generation.hold
         self.generations_by_id[generation.id] = generation
         self._entry(
-            req.account_id, LedgerKind.HOLD, -plan.paid_credits, f"hold:{generation.id}", req.now,
-            free=-plan.free_images, day=req.day, generation_id=generation.id,
+            req.account_id, LedgerKind.HOLD, -hold.paid_credits, f"hold:{generation.id}", req.now,
+            free=-hold.free_images, day=req.day, generation_id=generation.id,
         )  # fmt: skip
         return generation
 
