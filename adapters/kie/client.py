@@ -120,6 +120,7 @@ class KieImageGenerator:
         create_limit: int = CREATE_LIMIT,
         create_window_s: float = CREATE_WINDOW_S,
         max_rate_waits: int = 30,
+        max_in_flight: int = 50,
     ) -> None:
         self._http = client
         self._api_key = api_key
@@ -134,6 +135,9 @@ class KieImageGenerator:
         self._create_limit = create_limit
         self._create_window_s = create_window_s
         self._max_rate_waits = max_rate_waits
+        # Thousands of polls waiting inside httpcore's pool cost O(waiters) per request (quadratic overall);
+        # waiting here instead is O(1). Matches the pool's max_connections.
+        self._in_flight = asyncio.Semaphore(max_in_flight)
 
     # -- ImageGenerator port ---------------------------------------------------------------------------------------
 
@@ -279,7 +283,8 @@ class KieImageGenerator:
             elif path.startswith("/api/v1/models"):
                 await self._acquire(DISCOVERY_LIMIT_KEY, 1, 1.0)
             try:
-                resp = await self._http.request(method, path, json=json, params=params, headers=self._headers())
+                async with self._in_flight:
+                    resp = await self._http.request(method, path, json=json, params=params, headers=self._headers())
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 # Nothing reached KIE: safe to retry even a create.
                 if last:
@@ -360,9 +365,12 @@ class KieImageGenerator:
         for attempt in range(self._max_retries + 1):
             last = attempt == self._max_retries
             try:
-                async with self._http.stream(
-                    "GET", url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"}, follow_redirects=True
-                ) as resp:
+                async with (
+                    self._in_flight,
+                    self._http.stream(
+                        "GET", url, headers={"User-Agent": USER_AGENT, "Accept": "image/*"}, follow_redirects=True
+                    ) as resp,
+                ):
                     if resp.status_code == 429 or resp.status_code >= 500:
                         if last:
                             return resp.status_code, None
