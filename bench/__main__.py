@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -127,8 +128,22 @@ async def run(args: argparse.Namespace) -> int:
     return 1 if any("error" in r for r in runs) else 0
 
 
+async def run_until_signalled(args: argparse.Namespace) -> int:
+    """SIGTERM/SIGINT cancel the run, so the servers and the bot process it started are still stopped."""
+    task = asyncio.current_task()
+    assert task is not None
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, task.cancel)
+    try:
+        return await run(args)
+    except asyncio.CancelledError:
+        print("cancelled", file=sys.stderr)
+        return 130
+
+
 def main() -> int:
-    return asyncio.run(run(parse(sys.argv[1:])))
+    return asyncio.run(run_until_signalled(parse(sys.argv[1:])))
 
 
 if __name__ == "__main__":

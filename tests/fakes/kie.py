@@ -444,7 +444,7 @@ class FakeKie:
             try:
                 async with self._session.post(task.callback_url, json=body, headers=headers) as resp:
                     status = resp.status
-            except aiohttp.ClientError:
+            except (aiohttp.ClientError, TimeoutError):
                 status = 0  # unreachable: KIE gives up after its retries; polling must still finish the task
             self.callbacks_sent.append(SentCallback(task.callback_url, headers, body, status))
 
