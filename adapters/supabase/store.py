@@ -6,6 +6,7 @@ costs a fixed handful of round trips: reserve, set_task_id per image, settle, ma
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime
@@ -39,8 +40,14 @@ GENERATION_COLUMNS = (
 LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
 PAYMENT_COLUMNS = ",".join(Payment.model_fields)
 
+RECONNECT_DELAYS_S = (0.05, 0.2, 0.5)
+
 # PostgREST codes meaning "the database cannot be reached", and Postgres classes for lost connections.
 _UNAVAILABLE_CODES = {"PGRST000", "PGRST001", "PGRST002", "PGRST003", "57P01", "57P02", "57P03", "53300"}
+
+
+class _NotRun(StoreUnavailable):
+    """The database could not be reached, so the request did not run: safe to try again."""
 
 
 def _unavailable(exc: APIError) -> bool:
@@ -90,12 +97,29 @@ class SupabaseStore:
     # Plumbing -----------------------------------------------------------------------------------------------
 
     async def _exec(self, call: Callable[[], Awaitable[Any]]) -> Any:
-        """Run one request; connection failures become StoreUnavailable, anything else stays a bug."""
+        """Run one request; connection failures become StoreUnavailable, anything else stays a bug.
+
+        PostgREST's "could not use a database connection" answers (PGRST000-003, e.g. the first request after a
+        Postgres restart finds a dead pooled connection) and refused connects are tried again a few times: the
+        request never ran, and every operation here is idempotent (keys, compare-and-set) anyway.
+        """
+        for delay in RECONNECT_DELAYS_S:
+            try:
+                return await self._exec_once(call)
+            except _NotRun:
+                await asyncio.sleep(delay)
+        return await self._exec_once(call)
+
+    async def _exec_once(self, call: Callable[[], Awaitable[Any]]) -> Any:
         try:
             response = await call()
+        except httpx.ConnectError as exc:
+            raise _NotRun(f"supabase: {type(exc).__name__}") from exc
         except httpx.TransportError as exc:
             raise StoreUnavailable(f"supabase: {type(exc).__name__}") from exc
         except APIError as exc:
+            if (exc.code or "").startswith("PGRST00"):
+                raise _NotRun(f"supabase: {exc.code} {exc.message}") from exc
             if _unavailable(exc):
                 raise StoreUnavailable(f"supabase: {exc.code} {exc.message}") from exc
             if exc.code == "23503":
