@@ -179,6 +179,9 @@ async def produce(deps: Deps, generation: Generation) -> Settlement:
     results = await asyncio.gather(*(one(slot) for slot in range(generation.request.count)), return_exceptions=True)
     keys = tuple(r for r in results if isinstance(r, str))
     errors = [r for r in results if isinstance(r, BaseException)]
+    outage = next((e for e in errors if isinstance(e, StoreUnavailable)), None)
+    if outage is not None:
+        raise outage  # not the provider's fault: the worker retries the job; saved task ids are followed
     for error in errors:
         if not isinstance(error, ProviderError | DomainError):
             log.error("generation slot crashed", exc_info=error, extra={"generation_id": generation.id})

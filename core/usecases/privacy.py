@@ -74,7 +74,7 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
     valid = (
         account.deletion_code is not None
         and account.deletion_expires_at is not None
-        and secrets.compare_digest(account.deletion_code, code.strip())
+        and secrets.compare_digest(account.deletion_code.encode(), code.strip().encode())
         and deps.clock.now() <= account.deletion_expires_at
     )
     if not valid:

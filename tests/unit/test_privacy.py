@@ -108,3 +108,13 @@ async def test_deletion_waits_for_running_images(world: World) -> None:
 
     assert refused.value.code is ErrorCode.GENERATION_IN_PROGRESS
     assert account in world.store.accounts
+
+
+async def test_a_confirmation_with_unusual_characters_is_just_wrong(world: World) -> None:
+    await world.member()
+    await privacy.request_deletion(world.deps, ALICE)
+
+    with pytest.raises(DomainError) as refused:
+        await privacy.confirm_deletion(world.deps, ALICE, "１２３４５６ \x80")
+
+    assert refused.value.code is ErrorCode.CONFIRMATION_INVALID
