@@ -47,7 +47,7 @@ def verify_kie_signature(
     current = time.time() if now is None else now
     if abs(current - sent_at) > max_skew_s:
         return False
-    return hmac.compare_digest(sign_kie(task_id, timestamp, key).encode(), signature.strip().encode())
+    return hmac.compare_digest(sign_kie(task_id, timestamp, key).encode(), signature.strip().encode("utf-8", "replace"))
 
 
 def parse_callback(body: bytes) -> str | None:

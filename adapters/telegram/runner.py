@@ -97,7 +97,7 @@ def webhook_route(app: TelegramApp, secret: str) -> Callable[[web.Request], Any]
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
-        if not hmac.compare_digest(given.encode(), secret.encode()):
+        if not hmac.compare_digest(given.encode("utf-8", "replace"), secret.encode()):
             log.warning("telegram webhook with a wrong secret refused")
             return web.json_response({"ok": False}, status=401)
         if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
