@@ -43,7 +43,7 @@ def production_settings(
     gateway: servers.SupabaseGateway, stack: servers.SupabaseStack, redis: servers.RedisServer, data_dir: Path
 ) -> Settings:
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
+        _env_file=None,
         bot_data_dir=data_dir,
         supabase_url=gateway.url,
         supabase_service_role_key=SecretStr(stack.service_key()),
