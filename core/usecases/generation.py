@@ -153,26 +153,27 @@ async def process(deps: Deps, generation_id: str) -> None:
     generation = await deps.store.get_generation(generation_id)
     if generation is None:
         return
+    locale = await _locale(deps, generation.account_id)
     if not generation.finished:
-        settlement = await produce(deps, generation)
+        settlement = await produce(deps, generation, locale)
         await deps.store.settle(generation.id, settlement, deps.clock.now())
         generation = await deps.store.get_generation(generation_id)
         if generation is None:
             return
     if generation.delivered_at is None:
-        await deliver(deps, generation)
+        await deliver(deps, generation, locale)
 
 
-async def produce(deps: Deps, generation: Generation) -> Settlement:
+async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement:
     """Run one provider task per image concurrently; keep what succeeded, report the first failure."""
-    locale = await _locale(deps, generation.account_id)
     done = 0
 
     async def one(slot: int) -> str:
         nonlocal done
         key = await _produce_slot(deps, generation, slot)
         done += 1
-        await _progress(deps, generation, "generating", done, locale)
+        if done < generation.request.count:  # the last one is followed at once by the result itself
+            await _progress(deps, generation, "generating", done, locale)
         return key
 
     await _progress(deps, generation, "generating", 0, locale)
@@ -247,9 +248,8 @@ async def follow(deps: Deps, task_id: str, deadline: datetime) -> TaskStatus:
         interval = min(interval * 1.5, deps.policy.poll_max_s)
 
 
-async def deliver(deps: Deps, generation: Generation) -> None:
+async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
     """Send the result (or the failure) to the stored target, then mark it delivered; money is already settled."""
-    locale = await _locale(deps, generation.account_id)
     try:
         if generation.status is GenerationStatus.SUCCEEDED:
             images = [StoredImage(key=k, data=await deps.blobs.get(k)) for k in generation.image_keys]

@@ -397,7 +397,7 @@ async def test_when_discord_rejects_the_token_and_the_channel_the_result_comes_b
     bot.fake.refused_channels.add(CHANNEL_ID)
     since = len(bot.fake.calls)
 
-    await generation.deliver(bot.runtime.deps, stored)
+    await generation.deliver(bot.runtime.deps, stored, "en")
 
     rejected = bot.fake.find("POST", f"/webhooks/{APP_ID}/{payload['token']}", since=since)
     dm_open = bot.fake.find("POST", "/users/@me/channels", since=since)
