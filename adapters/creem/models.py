@@ -140,34 +140,30 @@ class CheckoutEntity(CreemModel):
     mode: str | None = None
 
 
-class RefundEntity(CreemModel):
+class PaymentReversal(CreemModel):
+    """What refunds and disputes share: the payment they reverse, by id or as the expanded object."""
+
     id: str
     object: str | None = None
+    transaction: str | TransactionEntity | None = None
+    subscription: str | SubscriptionEntity | None = None
+    checkout: str | CheckoutEntity | None = None
+    order: str | OrderEntity | None = None
+    customer: str | CustomerEntity | None = None
+    created_at: int | None = None
+    mode: str | None = None
+
+
+class RefundEntity(PaymentReversal):
     status: str | None = None  # pending | succeeded | canceled | failed
     refund_amount: int | None = None
     refund_currency: str | None = None
     reason: str | None = None
-    transaction: str | TransactionEntity | None = None
-    subscription: str | SubscriptionEntity | None = None
-    checkout: str | CheckoutEntity | None = None
-    order: str | OrderEntity | None = None
-    customer: str | CustomerEntity | None = None
-    created_at: int | None = None
-    mode: str | None = None
 
 
-class DisputeEntity(CreemModel):
-    id: str
-    object: str | None = None
+class DisputeEntity(PaymentReversal):
     amount: int | None = None
     currency: str | None = None
-    transaction: str | TransactionEntity | None = None
-    subscription: str | SubscriptionEntity | None = None
-    checkout: str | CheckoutEntity | None = None
-    order: str | OrderEntity | None = None
-    customer: str | CustomerEntity | None = None
-    created_at: int | None = None
-    mode: str | None = None
 
 
 # --- requests and small responses ---------------------------------------------------------------------------------
