@@ -115,6 +115,16 @@ def find_redis_server() -> Path | None:
 # Servers --------------------------------------------------------------------------------------------------------
 
 
+def terminate(proc: subprocess.Popen[bytes], grace_s: float = 5.0) -> None:
+    """Stop a server process politely, then firmly."""
+    proc.terminate()
+    try:
+        proc.wait(grace_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def _wait_until(check: Callable[[], bool], timeout_s: float, what: str, log: Path | None = None) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
@@ -234,12 +244,7 @@ class PostgrestServer:
 
     def stop(self) -> None:
         if self.proc is not None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            terminate(self.proc)
         self.log.unlink(missing_ok=True)
 
 
@@ -275,12 +280,7 @@ class RedisServer:
 
     def stop(self) -> None:
         if self.proc is not None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+            terminate(self.proc)
         shutil.rmtree(self.root, ignore_errors=True)
 
 

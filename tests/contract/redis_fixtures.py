@@ -59,12 +59,7 @@ class RestartableRedis:
 
     def stop(self) -> None:
         if self._proc is not None:
-            self._proc.terminate()
-            try:
-                self._proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._proc.kill()
-                self._proc.wait()
+            servers.terminate(self._proc, grace_s=10)
             self._proc = None
 
     def close(self) -> None:
