@@ -18,7 +18,7 @@ from adapters.discord.interactions import display_name_of, identity_of, locale_o
 from adapters.discord.replies import Reply, answering
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
-from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, DeliveryTarget, Generation
+from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, DeliveryTarget, Generation, Identity
 from core.texts import t
 from core.usecases import generation, onboarding, privacy
 
@@ -74,6 +74,17 @@ def _generation_ref(value: str) -> str:
 # --- results: regenerate, vary, open the original ---------------------------------------------------------------
 
 
+Again = Callable[[Deps, Identity, str, DeliveryTarget], Awaitable[Generation]]
+
+
+async def _again(item: DynamicItem[Any], interaction: discord.Interaction, start: Again) -> None:
+    """A new generation from the one named in the button (regenerate or vary), queued like /imagine."""
+    deps, identity = deps_of(interaction), identity_of(interaction)
+    async with answering(interaction, locale_of(interaction)) as reply:
+        ref = _generation_ref(_arg(item))
+        await queue_generation(deps, reply, lambda target: start(deps, identity, ref, target))
+
+
 class RegenerateButton(DynamicItem[Item[Any]], template=r"gib:regen:(?P<arg>.*)"):
     @classmethod
     def make(cls, generation_id: str, locale: str) -> Self:
@@ -84,10 +95,7 @@ class RegenerateButton(DynamicItem[Item[Any]], template=r"gib:regen:(?P<arg>.*)"
         return cls(item)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        deps, identity = deps_of(interaction), identity_of(interaction)
-        async with answering(interaction, locale_of(interaction)) as reply:
-            ref = _generation_ref(_arg(self))
-            await queue_generation(deps, reply, lambda target: generation.regenerate(deps, identity, ref, target))
+        await _again(self, interaction, generation.regenerate)
 
 
 class VaryButton(DynamicItem[Item[Any]], template=r"gib:vary:(?P<arg>.*)"):
@@ -100,10 +108,7 @@ class VaryButton(DynamicItem[Item[Any]], template=r"gib:vary:(?P<arg>.*)"):
         return cls(item)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        deps, identity = deps_of(interaction), identity_of(interaction)
-        async with answering(interaction, locale_of(interaction)) as reply:
-            ref = _generation_ref(_arg(self))
-            await queue_generation(deps, reply, lambda target: generation.vary(deps, identity, ref, target))
+        await _again(self, interaction, generation.vary)
 
 
 def result_view(generation_id: str, links: Sequence[str], locale: str) -> View:
