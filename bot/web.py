@@ -73,6 +73,9 @@ async def creem_webhook(request: web.Request) -> web.Response:
         return web.json_response({"error": "malformed event"}, status=400)
     try:
         applied = await billing.apply_payment_event(request.app[DEPS], event)
+    except billing.PaymentNotApplied as problem:
+        log.error("creem webhook not applied (%s); Creem will retry", problem, extra={"event_id": event.event_id})
+        return web.json_response({"error": "not applied"}, status=503)
     except Exception:
         log.exception("creem webhook could not be applied; Creem will retry", extra={"event_id": event.event_id})
         return web.json_response({"error": "temporarily unavailable"}, status=503)

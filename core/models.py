@@ -31,6 +31,27 @@ class Identity(Frozen):
     platform_user_id: str
 
 
+class PlanStatus(StrEnum):
+    """Where a subscription stands, as the payment provider's own state machine says (Creem's statuses).
+
+    `canceled` is terminal and not stored: the plan and its subscription id are cleared then. Every other status
+    keeps the subscription id, so `/deleteme` can still cancel it at the provider.
+    """
+
+    ACTIVE = "active"
+    TRIALING = "trialing"
+    SCHEDULED_CANCEL = "scheduled_cancel"
+    PAST_DUE = "past_due"
+    UNPAID = "unpaid"
+    PAUSED = "paused"
+    EXPIRED = "expired"
+
+    @property
+    def grants_access(self) -> bool:
+        """What Creem's SDKs grant access for (active, trialing, paid) and keep until the period ends."""
+        return self in (PlanStatus.ACTIVE, PlanStatus.TRIALING, PlanStatus.SCHEDULED_CANCEL, PlanStatus.PAST_DUE)
+
+
 class Account(Frozen):
     """One person, whichever platform they use; settings and consent live here."""
 
@@ -45,6 +66,7 @@ class Account(Frozen):
     default_resolution: Resolution = "1K"
     send_as_file: bool = False
     plan: str | None = None
+    plan_status: PlanStatus | None = None
     subscription_id: str | None = None
     customer_id: str | None = None
     deletion_code: str | None = None
@@ -87,6 +109,7 @@ class Balance(Frozen):
     free_per_day: int
     paid_credits: int
     plan: str | None = None
+    plan_status: PlanStatus | None = None
 
 
 class GenerationStatus(StrEnum):
@@ -218,6 +241,7 @@ class Payment(Frozen):
 class PaymentEventKind(StrEnum):
     PACK_PAID = "pack_paid"
     PLAN_PAID = "plan_paid"
+    PLAN_STATUS = "plan_status"
     PLAN_ENDED = "plan_ended"
     REFUNDED = "refunded"
     DISPUTED = "disputed"
@@ -225,7 +249,12 @@ class PaymentEventKind(StrEnum):
 
 
 class PaymentEvent(Frozen):
-    """A provider-neutral payment fact, parsed by the provider adapter after verification."""
+    """A provider-neutral payment fact, parsed by the provider adapter after verification.
+
+    `plan_status` is the subscription's new status (PLAN_PAID, PLAN_STATUS). A reversal (REFUNDED, DISPUTED) names
+    itself by `reversal_id` (taken back once per id) and, when known, the `amount` reversed out of `paid_amount`
+    (both in the provider's minor units, tax included): the credits taken back are in that proportion.
+    """
 
     event_id: str
     provider: str
@@ -237,4 +266,8 @@ class PaymentEvent(Frozen):
     subscription_id: str | None = None
     customer_id: str | None = None
     platform: str | None = None
+    plan_status: PlanStatus | None = None
+    reversal_id: str | None = None
+    amount: int | None = None
+    paid_amount: int | None = None
     raw: dict[str, Any] = Field(default_factory=dict)

@@ -92,6 +92,11 @@ class AccountStore(Protocol):
 
     async def get_account(self, account_id: str) -> Account | None: ...
 
+    async def account_by_subscription(self, subscription_id: str) -> Account | None:
+        """The account holding this provider subscription (Creem's later subscription events may carry no
+        metadata: the paused/expired/unpaid samples have none)."""
+        ...
+
     async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
         """Get-or-create: two racing calls for one identity return the same account, unchanged if it existed.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.models import Account, Balance, Generation, Hold, Product, ProductKind
+from core.models import Account, Balance, Generation, Hold, PlanStatus, Product, ProductKind
 from core.policy import Policy
 from core.texts import error_code_text, t
 
@@ -45,10 +45,20 @@ def balance_text(balance: Balance, policy: Policy, locale: str) -> str:
         free_left=balance.free_left,
         free_per_day=balance.free_per_day,
         credits=balance.paid_credits,
-        plan=balance.plan or t("plan_none", locale),
+        plan=plan_text(balance, policy, locale),
     )
     prices = t("prices", locale, p1=policy.prices["1K"], p2=policy.prices["2K"], p4=policy.prices["4K"])
     return f"{lines}\n{prices}"
+
+
+def plan_text(balance: Balance, policy: Policy, locale: str) -> str:
+    """The plan by its label, with what its status means and what to do (paused, past due, expired, …)."""
+    if not balance.plan:
+        return t("plan_none", locale)
+    product = policy.product(balance.plan)
+    label = product.label if product else balance.plan
+    status = balance.plan_status or PlanStatus.ACTIVE
+    return t(f"plan_state.{status.value}", locale, plan=label)
 
 
 def product_text(product: Product, locale: str) -> str:

@@ -5,7 +5,10 @@ Which event credits what (docs.creem.io/code/webhooks; creem.md §4.7):
 - a plan is paid by `subscription.paid`, first payment and every renewal, keyed by the transaction id; the plan's
   `checkout.completed` is IGNORED for crediting (it only links subscription and customer), so one payment never
   credits twice;
-- refunds and disputes carry the ref the payment was keyed by (order id for a pack, transaction id for a plan).
+- refunds and disputes carry the ref the payment was keyed by (order id for a pack, transaction id for a plan);
+  they take back credits in proportion to the amount reversed, once per refund/dispute id, and a refund only once
+  its status is `succeeded` (a `pending` one changes nothing until a delivery says it went through);
+- subscription events follow Creem's state machine (`STATUS_EVENTS`): only `canceled` ends a plan.
 """
 
 from __future__ import annotations
@@ -31,11 +34,23 @@ from adapters.creem.models import (
     TransactionEntity,
     parse_envelope,
 )
-from core.models import PaymentEvent, PaymentEventKind
+from core.models import PaymentEvent, PaymentEventKind, PlanStatus
 
 PROVIDER = "creem"
-PLAN_ENDING_EVENTS = frozenset({"subscription.canceled", "subscription.expired"})
-REFUND_NOT_HAPPENING = frozenset({"failed", "canceled"})
+# What each subscription event means for the plan (docs.creem.io/code/webhooks and the official SDKs, which grant
+# access on active/trialing/paid and revoke it on paused/expired/canceled). `subscription.expired` is NOT the end:
+# "payment retries can happen at this stage", terminal only once the status becomes `canceled`.
+STATUS_EVENTS = {
+    "subscription.active": PlanStatus.ACTIVE,
+    "subscription.trialing": PlanStatus.TRIALING,
+    "subscription.scheduled_cancel": PlanStatus.SCHEDULED_CANCEL,
+    "subscription.past_due": PlanStatus.PAST_DUE,
+    "subscription.unpaid": PlanStatus.UNPAID,
+    "subscription.paused": PlanStatus.PAUSED,
+    "subscription.expired": PlanStatus.EXPIRED,
+}
+# Only a refund that has gone through takes credits back; pending/requiresAction wait, failed/canceled never do.
+REFUND_DONE = "succeeded"
 
 
 def _id(value: str | CustomerEntity | ProductEntity | SubscriptionEntity | OrderEntity | None) -> str | None:
@@ -68,6 +83,7 @@ def _event(
     payment_ref: str | None = None,
     subscription_id: str | None = None,
     customer_id: str | None = None,
+    **extra: Any,
 ) -> PaymentEvent:
     return PaymentEvent(
         event_id=event_id,
@@ -80,6 +96,7 @@ def _event(
         subscription_id=subscription_id,
         customer_id=customer_id,
         raw=raw,
+        **extra,
     )
 
 
@@ -109,17 +126,48 @@ def _checkout_completed(event: CheckoutCompletedEvent, raw: dict[str, Any]) -> P
 
 
 def _subscription(event: SubscriptionEvent, raw: dict[str, Any]) -> PaymentEvent:
+    """Creem's subscription state machine: every status but `canceled` keeps the subscription (and its id)."""
     sub = event.object
     meta = _merged(sub.metadata)
-    kind, ref = PaymentEventKind.IGNORED, None
-    if event.event_type == "subscription.paid":
-        kind = PaymentEventKind.PLAN_PAID
+    kind, ref, status = _subscription_kind(event.event_type, sub.status)
+    if kind is PaymentEventKind.PLAN_PAID:
         ref = sub.last_transaction_id or (sub.last_transaction.id if sub.last_transaction else None)
         if not ref:
             raise ValueError("subscription.paid without a transaction id")
-    elif event.event_type in PLAN_ENDING_EVENTS:
-        kind, ref = PaymentEventKind.PLAN_ENDED, sub.id
-    return _event(event.id, kind, meta, raw, payment_ref=ref, subscription_id=sub.id, customer_id=_id(sub.customer))
+    return _event(
+        event.id,
+        kind,
+        meta,
+        raw,
+        payment_ref=ref or sub.id,
+        subscription_id=sub.id,
+        customer_id=_id(sub.customer),
+        plan_status=status,
+    )
+
+
+def _subscription_kind(
+    event_type: str, object_status: str | None
+) -> tuple[PaymentEventKind, str | None, PlanStatus | None]:
+    """(kind, payment ref, new status). The event type decides; the object's own status only for `update`, whose
+    type says nothing (the `expired` sample still says `active`, so the status field is not trusted over the type)."""
+    if event_type == "subscription.paid":
+        return PaymentEventKind.PLAN_PAID, None, PlanStatus.ACTIVE
+    if event_type == "subscription.canceled" or (event_type == "subscription.update" and object_status == "canceled"):
+        return PaymentEventKind.PLAN_ENDED, None, None
+    status = STATUS_EVENTS.get(event_type)
+    if status is None and event_type == "subscription.update":
+        status = _known_status(object_status)
+    if status is None:
+        return PaymentEventKind.IGNORED, None, None
+    return PaymentEventKind.PLAN_STATUS, None, status
+
+
+def _known_status(value: str | None) -> PlanStatus | None:
+    try:
+        return PlanStatus(value) if value else None
+    except ValueError:
+        return None
 
 
 def _clawback_ref(entity: RefundEntity | DisputeEntity) -> str:
@@ -146,12 +194,17 @@ def _id_str(value: object) -> str | None:
 def _clawback(
     event: RefundCreatedEvent | DisputeCreatedEvent, kind: PaymentEventKind, raw: dict[str, Any]
 ) -> PaymentEvent:
+    """A refund or dispute, named by its own id, with the amount it reverses out of what was paid."""
     entity = event.object
     checkout = entity.checkout if isinstance(entity.checkout, CheckoutEntity) else None
     subscription = entity.subscription if isinstance(entity.subscription, SubscriptionEntity) else None
     meta = _merged(checkout.metadata if checkout else None, subscription.metadata if subscription else None)
-    if isinstance(entity, RefundEntity) and entity.status in REFUND_NOT_HAPPENING:
-        kind = PaymentEventKind.IGNORED
+    if isinstance(entity, RefundEntity):
+        amount = entity.refund_amount
+        if entity.status != REFUND_DONE:
+            kind = PaymentEventKind.IGNORED
+    else:
+        amount = entity.amount
     return _event(
         event.id,
         kind,
@@ -160,7 +213,23 @@ def _clawback(
         payment_ref=_clawback_ref(entity),
         subscription_id=_id(entity.subscription),
         customer_id=_id(entity.customer),
+        reversal_id=entity.id,
+        amount=amount,
+        paid_amount=_paid_amount(entity),
     )
+
+
+def _paid_amount(entity: RefundEntity | DisputeEntity) -> int | None:
+    """What the customer paid, tax included (refund amounts include tax: the sample refunds 1210 of 1210 paid)."""
+    transaction = entity.transaction if isinstance(entity.transaction, TransactionEntity) else None
+    order = entity.order if isinstance(entity.order, OrderEntity) else None
+    candidates = (
+        transaction.amount_paid if transaction else None,
+        order.amount_paid if order else None,
+        transaction.amount if transaction else None,
+        order.amount if order else None,
+    )
+    return next((value for value in candidates if value), None)
 
 
 def parse_event(raw_body: bytes) -> PaymentEvent:

@@ -100,6 +100,7 @@ class OrderEntity(CreemModel):
     product: str | ProductEntity | None = None
     transaction: str | None = None
     amount: int | None = None
+    amount_paid: int | None = None
     currency: str | None = None
     status: str | None = None  # "pending" | "paid"
     type: str | None = None  # "recurring" | "onetime"
@@ -155,7 +156,7 @@ class PaymentReversal(CreemModel):
 
 
 class RefundEntity(PaymentReversal):
-    status: str | None = None  # pending | succeeded | canceled | failed
+    status: str | None = None  # pending | requiresAction | succeeded | failed | canceled
     refund_amount: int | None = None
     refund_currency: str | None = None
     reason: str | None = None

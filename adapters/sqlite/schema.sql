@@ -11,6 +11,7 @@ create table if not exists accounts (
     default_resolution text not null default '1K',
     send_as_file integer not null default 0,
     plan text,
+    plan_status text,
     subscription_id text,
     customer_id text,
     deletion_code text,

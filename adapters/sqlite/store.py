@@ -51,6 +51,7 @@ class SqliteStore:
         await db.execute("pragma foreign_keys = on")
         await db.execute("pragma busy_timeout = 5000")
         await db.executescript(SCHEMA)
+        await _upgrade(db)
         return cls(db)
 
     async def close(self) -> None:
@@ -92,6 +93,10 @@ class SqliteStore:
 
     async def get_account(self, account_id: str) -> Account | None:
         row = await self._one("select * from accounts where id = ?", account_id)
+        return _account(row) if row else None
+
+    async def account_by_subscription(self, subscription_id: str) -> Account | None:
+        row = await self._one("select * from accounts where subscription_id = ? limit 1", subscription_id)
         return _account(row) if row else None
 
     async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
@@ -369,6 +374,18 @@ async def _insert_entry(
         ),
     )
     return cursor.rowcount == 1
+
+
+ADDED_ACCOUNT_COLUMNS = {"plan_status": "text"}
+
+
+async def _upgrade(db: aiosqlite.Connection) -> None:
+    """Columns added after a database file was first created (`create table if not exists` leaves it as it was)."""
+    async with db.execute("pragma table_info(accounts)") as cursor:
+        present = {row["name"] for row in await cursor.fetchall()}
+    for column, kind in ADDED_ACCOUNT_COLUMNS.items():
+        if column not in present:
+            await db.execute(f"alter table accounts add column {column} {kind}")
 
 
 def _account_values(account: Account) -> dict[str, Any]:

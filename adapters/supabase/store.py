@@ -153,6 +153,18 @@ class SupabaseStore:
         )
         return Account.model_validate(rows[0]) if rows else None
 
+    async def account_by_subscription(self, subscription_id: str) -> Account | None:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("accounts")
+                .select(ACCOUNT_COLUMNS)
+                .eq("subscription_id", subscription_id)
+                .limit(1)
+                .execute()
+            )
+        )
+        return Account.model_validate(rows[0]) if rows else None
+
     async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
         row = await self._rpc(
             "create_account",

@@ -68,7 +68,38 @@ TEXTS: dict[str, str] = {
     "no_products": "There is nothing to buy right now.",
     "payment_received": "Payment received: {credits} credits added. Balance: {balance} credits.",
     "plan_renewed": "Your plan renewed: {credits} credits added. Balance: {balance} credits.",
-    "plan_ended": "Your plan has ended; no more monthly credits will be added.",
+    "plan_ended": "Your plan has ended; no more monthly credits will be added. Your credits stay yours.",
+    # a plan's status (Creem's subscription states): what it means and what to do, in /balance …
+    "plan_state.active": "{plan}",
+    "plan_state.trialing": "{plan} (trial)",
+    "plan_state.scheduled_cancel": "{plan} (ends at the end of this period; resume it in /billing)",
+    "plan_state.past_due": "{plan} (a payment failed and is being retried; update your payment method in /billing)",
+    "plan_state.unpaid": "{plan} (suspended: its payment is missing; pay or update your payment method in /billing)",
+    "plan_state.paused": "{plan} (paused: no monthly credits until you resume it in /billing)",
+    "plan_state.expired": "{plan} (expired without payment: no monthly credits; renew it in /billing)",
+    # … and as a notice when it changes
+    "plan_status.active": "Your plan {plan} is active again. Monthly credits are added with each payment.",
+    "plan_status.trialing": "Your trial of {plan} has started.",
+    "plan_status.scheduled_cancel": (
+        "Your plan {plan} will end at the end of the current period; until then nothing changes. "
+        "Changed your mind? Resume it in /billing."
+    ),
+    "plan_status.past_due": (
+        "The payment for your plan {plan} failed. It will be retried; to keep your plan, update your payment "
+        "method in /billing."
+    ),
+    "plan_status.unpaid": (
+        "Your plan {plan} is suspended because its payment could not be collected: no monthly credits are added. "
+        "Pay or update your payment method in /billing to continue."
+    ),
+    "plan_status.paused": (
+        "Your plan {plan} is paused: no monthly credits are added until you resume it in /billing. "
+        "Your credits stay yours."
+    ),
+    "plan_status.expired": (
+        "Your plan {plan} has expired: the period ended without a payment, so no monthly credits are added. "
+        "The payment may still be retried; update your payment method in /billing to renew, or cancel it there."
+    ),
     "payment_reversed": "A payment was refunded or disputed: {credits} credits were taken back. Balance: {balance}.",
     "paysupport": "Questions about a payment? Write to {contact} with your payment details and we will help.",
     "stars_button": "⭐ {stars} Stars",

@@ -20,8 +20,14 @@ from core.models import (
 )
 from core.ports import Notice
 from core.usecases.accounts import require_account, require_consent
+from core.usecases.subscriptions import plan_change
 
 log = logging.getLogger(__name__)
+
+
+class PaymentNotApplied(Exception):
+    """A verified payment that could not be credited now (e.g. its product is not configured): answer the
+    provider with an error so it delivers again, and the operator can fix the configuration meanwhile."""
 
 
 async def balance(deps: Deps, identity: Identity) -> Balance:
@@ -31,7 +37,7 @@ async def balance(deps: Deps, identity: Identity) -> Balance:
 
 async def account_balance(deps: Deps, account: Account) -> Balance:
     held = await deps.store.balance(account.id, deps.clock.now().date(), deps.policy.free_per_day)
-    return held.model_copy(update={"plan": account.plan})
+    return held.model_copy(update={"plan": account.plan, "plan_status": account.plan_status if account.plan else None})
 
 
 def products(deps: Deps) -> tuple[Product, ...]:
@@ -64,7 +70,11 @@ async def portal_link(deps: Deps, identity: Identity) -> str:
 
 
 async def apply_payment_event(deps: Deps, event: PaymentEvent) -> bool:
-    """Apply a verified provider event once (keyed by the payment, not the delivery); True if credits moved."""
+    """Apply a verified provider event once (keyed by the payment, not the delivery); True if credits moved.
+
+    Raises when the payment could not be applied (Store down, a product this bot does not know), so the provider's
+    delivery is answered with an error and retried; a retry credits nothing twice.
+    """
     account = await _event_account(deps, event)
     if account is None:
         log.warning("payment event for an unknown or deleted account", extra={"event_id": event.event_id})
@@ -76,27 +86,32 @@ async def apply_payment_event(deps: Deps, event: PaymentEvent) -> bool:
         applied = await _claw_back(deps, account, event)
     else:
         applied = False
-        await _link_subscription(deps, account, event)
+        await _apply_plan(deps, account, event)
     await deps.store.record_event(event.provider, event.event_id, deps.clock.now())
     return applied
 
 
 async def _event_account(deps: Deps, event: PaymentEvent) -> Account | None:
-    """The account from the event's metadata, or (refunds and disputes carry none) from the original payment."""
+    """The account from the event's metadata; else from the original payment (refunds and disputes) or from the
+    subscription it holds (Creem's later subscription events may come without metadata)."""
     if event.account_id:
         return await deps.store.get_account(event.account_id)
     if event.kind in (PaymentEventKind.REFUNDED, PaymentEventKind.DISPUTED):
         payment = await deps.store.find_payment(event.provider, event.payment_ref)
         return await deps.store.get_account(payment.account_id) if payment else None
+    if event.subscription_id:
+        return await deps.store.account_by_subscription(event.subscription_id)
     return None
 
 
 async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
+    if event.product_id is None and event.kind is PaymentEventKind.PLAN_PAID and account.plan:
+        event = event.model_copy(update={"product_id": account.plan})  # a renewal of the plan it holds
     product = deps.policy.product(event.product_id or "")
     credits = event.credits if event.credits is not None else (product.credits if product else None)
     if credits is None:
         log.error("payment for an unknown product; not granted", extra={"event_id": event.event_id})
-        return False
+        raise PaymentNotApplied(f"product {event.product_id!r} is not configured")
     plan = event.kind is PaymentEventKind.PLAN_PAID
     payment = Payment(
         id=uuid.uuid4().hex,
@@ -110,48 +125,68 @@ async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
     )
     kind = LedgerKind.RENEWAL if plan else LedgerKind.PURCHASE
     applied = await deps.store.record_payment(payment, kind, f"{event.provider}:{kind.value}:{event.payment_ref}")
-    await _link_subscription(deps, account, event)
+    await _apply_plan(deps, account, event)
     if applied:
         await _tell(deps, account, event, "plan_renewed" if plan else "payment_received", credits)
     return applied
 
 
 async def _claw_back(deps: Deps, account: Account, event: PaymentEvent) -> bool:
+    """Take back the share of the payment's credits this refund/dispute reverses, once per reversal id."""
     payment = await deps.store.find_payment(event.provider, event.payment_ref)
-    credits = payment.credits if payment else (event.credits or 0)
-    if credits <= 0:
+    if payment is None or payment.credits <= 0:
         log.warning("refund or dispute for an unknown payment", extra={"event_id": event.event_id})
         return False
-    key = f"{event.provider}:clawback:{event.payment_ref}"
-    applied = await deps.store.add_credits(
-        account.id, -credits, LedgerKind.CLAWBACK, key, event.kind.value, deps.clock.now()
-    )
+    key = f"{event.provider}:clawback:{event.reversal_id or event.payment_ref}"
+    taken = await _taken_back(deps, account.id, event.provider, event.payment_ref)
+    credits = min(reversed_credits(payment.credits, event.amount, event.paid_amount), payment.credits - taken)
+    if credits <= 0:
+        log.info("reversal takes back nothing more", extra={"event_id": event.event_id})
+        return False
+    note = f"{event.kind.value} {event.payment_ref}"
+    applied = await deps.store.add_credits(account.id, -credits, LedgerKind.CLAWBACK, key, note, deps.clock.now())
     if applied:
         await _tell(deps, account, event, "payment_reversed", credits)
     return applied
 
 
-async def _link_subscription(deps: Deps, account: Account, event: PaymentEvent) -> None:
-    changes: dict[str, object] = {}
-    if event.customer_id and event.customer_id != account.customer_id:
-        changes["customer_id"] = event.customer_id
-    if event.kind is PaymentEventKind.PLAN_PAID:
-        changes.update(plan=event.product_id, subscription_id=event.subscription_id or account.subscription_id)
-    has_plan = bool(account.plan or account.subscription_id)
-    if (
-        event.kind is PaymentEventKind.PLAN_ENDED
-        and has_plan
-        and account.subscription_id in (None, event.subscription_id)
-    ):
-        changes.update(plan=None, subscription_id=None)
-    if changes:
-        fresh = await deps.store.get_account(account.id) or account
-        await deps.store.save_account(fresh.model_copy(update=changes))
-    if event.kind is PaymentEventKind.PLAN_ENDED and "plan" in changes:
-        await _tell(deps, account, event, "plan_ended", 0)
+def reversed_credits(credits: int, amount: int | None, paid_amount: int | None) -> int:
+    """Credits matching the reversed share of a payment (rounded to the nearest credit); all of them when the
+    amounts are unknown or the whole payment is reversed."""
+    if amount is None or not paid_amount or amount >= paid_amount:
+        return credits
+    return max(0, (credits * amount * 2 + paid_amount) // (paid_amount * 2))
 
 
-async def _tell(deps: Deps, account: Account, event: PaymentEvent, key: str, credits: int) -> None:
+async def _taken_back(deps: Deps, account_id: str, provider: str, payment_ref: str) -> int:
+    """Credits already taken back for this payment by earlier refunds or disputes (never more than were bought)."""
+    prefix = f"{provider}:clawback:"
+    return sum(
+        -entry.credits
+        for entry in await deps.store.ledger(account_id)
+        if entry.kind is LedgerKind.CLAWBACK
+        and entry.idempotency_key.startswith(prefix)
+        and entry.note.split(" ")[-1] == payment_ref
+    )
+
+
+async def _apply_plan(deps: Deps, account: Account, event: PaymentEvent) -> None:
+    """Move the plan along the provider's subscription states (see core.usecases.subscriptions)."""
+    fresh = await deps.store.get_account(account.id) or account
+    change = plan_change(fresh, event)
+    if change.fields:
+        await deps.store.save_account(fresh.model_copy(update=change.fields))
+    if change.notice:
+        plan = _plan_label(deps, event.product_id or fresh.plan)
+        await _tell(deps, account, event, change.notice, 0, plan=plan)
+
+
+def _plan_label(deps: Deps, plan: str | None) -> str:
+    product = deps.policy.product(plan or "")
+    return product.label if product else (plan or "")
+
+
+async def _tell(deps: Deps, account: Account, event: PaymentEvent, key: str, credits: int, **params: object) -> None:
     """Tell the person in the chat they bought from, unless they opted out of notifications."""
     if account.notifications_opt_out:
         return
@@ -162,7 +197,7 @@ async def _tell(deps: Deps, account: Account, event: PaymentEvent, key: str, cre
         return
     target = candidates[0]
     held = await account_balance(deps, account)
-    notice = Notice(key=key, params={"credits": credits, "balance": held.paid_credits})
+    notice = Notice(key=key, params={"credits": credits, "balance": held.paid_credits, **params})
     try:
         await deps.messenger.notify(target, notice, account.locale)
     except Exception:

@@ -20,6 +20,7 @@ from core.models import (
     GenerationStatus,
     Identity,
     LedgerKind,
+    PlanStatus,
     Platform,
 )
 from core.ports import Settlement, Store
@@ -563,6 +564,7 @@ async def test_every_account_field_is_saved_and_read_back(store: Store) -> None:
             "default_resolution": "4K",
             "send_as_file": True,
             "plan": "pro",
+            "plan_status": PlanStatus.PAUSED,
             "subscription_id": "sub_1",
             "customer_id": "cus_1",
             "deletion_code": "483921",
@@ -578,6 +580,16 @@ async def test_every_account_field_is_saved_and_read_back(store: Store) -> None:
 
     assert saved == changed
     assert await store.get_account(account.id) == cleared
+
+
+async def test_an_account_is_found_by_its_subscription_id(store: Store) -> None:
+    account = await new_account(store)
+    subscription = unique("sub")
+    held = account.model_copy(update={"plan": "pro", "subscription_id": subscription})
+    await store.save_account(held)
+
+    assert await store.account_by_subscription(subscription) == held
+    assert await store.account_by_subscription(unique("sub")) is None
 
 
 async def test_saving_an_unknown_account_creates_nothing(store: Store, rows: RowCounter) -> None:

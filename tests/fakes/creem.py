@@ -272,17 +272,25 @@ def refund_obj(
     checkout: JSON | None,
     subscription: JSON | None = None,
     status: str = "succeeded",
+    amount: int | None = None,
+    refund_id: str | None = None,
     reason: str = "requested_by_customer",
     mode: str = "test",
 ) -> JSON:
+    """refund.created's object as in Creem's sample: `refund_amount` includes tax (a full refund is the transaction's
+    `amount_paid`); the nested transaction says `refunded`/`partialRefund` only once the refund went through."""
+    paid = transaction.get("amount_paid", 0)
+    refunded = paid if amount is None else amount
+    done = status == "succeeded"
+    state = ("refunded" if refunded >= paid else "partialRefund") if done else transaction.get("status", "paid")
     return {
-        "id": new_id("ref"),
+        "id": refund_id or new_id("ref"),
         "object": "refund",
         "status": status,
-        "refund_amount": transaction.get("amount_paid", 0),
+        "refund_amount": refunded,
         "refund_currency": transaction.get("currency", "EUR"),
         "reason": reason,
-        "transaction": {**transaction, "status": "refunded", "refunded_amount": transaction.get("amount_paid", 0)},
+        "transaction": {**transaction, "status": state, "refunded_amount": refunded if done else 0},
         "subscription": subscription,
         "checkout": checkout,
         "order": order,
@@ -331,6 +339,19 @@ def _checkout_stub(checkout: JSON, *, with_metadata: bool) -> JSON:
     if with_metadata:
         stub.update(request_id=checkout.get("request_id"), metadata=checkout.get("metadata"))
     return stub
+
+
+# Each status event's `status` field and metadata as in Creem's documented samples (docs.creem.io/code/webhooks).
+SUBSCRIPTION_STATUS_SAMPLES: dict[str, tuple[str, Literal["ours", "none", "empty"]]] = {
+    "subscription.active": ("active", "ours"),
+    "subscription.trialing": ("trialing", "ours"),
+    "subscription.scheduled_cancel": ("scheduled_cancel", "ours"),
+    "subscription.past_due": ("past_due", "ours"),
+    "subscription.unpaid": ("unpaid", "empty"),
+    "subscription.paused": ("paused", "none"),
+    "subscription.expired": ("active", "none"),
+    "subscription.update": ("active", "ours"),
+}
 
 
 # --- the fake server ----------------------------------------------------------------------------------------------
@@ -617,15 +638,30 @@ class FakeCreem:
         return self._subscription_event("subscription.paid", purchase, email=email)
 
     def end_subscription(self, checkout_id: str, event_type: str = "subscription.canceled") -> Delivery:
+        """The terminal `subscription.canceled` (status `canceled`, `canceled_at` set)."""
         purchase = self.purchases[checkout_id]
         if purchase.subscription_id:
             self.subscriptions[purchase.subscription_id].update(status="canceled")
         return self._subscription_event(event_type, purchase, status="canceled", canceled=True)
 
-    def refund(self, checkout_id: str, *, status: str = "succeeded") -> Delivery:
-        """refund.created for the purchase's latest transaction, with Creem's nested checkout/order/customer."""
+    def subscription_changed(self, checkout_id: str, event_type: str) -> Delivery:
+        """A status event as Creem documents it (`SUBSCRIPTION_STATUS_SAMPLES`): `expired` still says `active`, and
+        the `expired`/`paused` samples carry no metadata (`unpaid` an empty one)."""
+        status, metadata = SUBSCRIPTION_STATUS_SAMPLES[event_type]
         purchase = self.purchases[checkout_id]
-        obj = refund_obj(status=status, **self._clawback_parts(purchase, with_metadata=True))
+        assert purchase.subscription_id is not None, "not a subscription purchase"
+        if event_type != "subscription.expired":
+            self.subscriptions[purchase.subscription_id]["status"] = status
+        return self._subscription_event(event_type, purchase, status=status, metadata=metadata)
+
+    def refund(
+        self, checkout_id: str, *, status: str = "succeeded", amount: int | None = None, refund_id: str | None = None
+    ) -> Delivery:
+        """refund.created for the purchase's latest transaction, with Creem's nested checkout/order/customer; `amount`
+        (cents, tax included) makes it partial, `refund_id` names a refund delivered again with a new status."""
+        purchase = self.purchases[checkout_id]
+        parts = self._clawback_parts(purchase, with_metadata=True)
+        obj = refund_obj(status=status, amount=amount, refund_id=refund_id, **parts)
         return signed_event("refund.created", obj, self.webhook_secret)
 
     def dispute(self, checkout_id: str) -> Delivery:
@@ -661,14 +697,16 @@ class FakeCreem:
         email: str = "buyer@example.com",
         status: str = "active",
         canceled: bool = False,
+        metadata: Literal["ours", "none", "empty"] = "ours",
     ) -> Delivery:
         assert purchase.subscription_id is not None, "not a subscription purchase"
         p = purchase.product
+        ours = purchase.checkout.get("metadata")
         obj = subscription_obj(
             purchase.subscription_id,
             product=product_obj(p.id, name=p.name, price=p.price, currency=p.currency, billing_type="recurring"),
             customer=customer_obj(purchase.customer_id, email=email),
-            metadata=purchase.checkout.get("metadata"),
+            metadata={"ours": ours, "none": None, "empty": {}}[metadata],
             status=status,
             last_transaction_id=purchase.transaction_ids[-1] if purchase.transaction_ids else None,
             canceled=canceled,

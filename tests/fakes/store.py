@@ -66,6 +66,9 @@ class FakeStore:
     async def get_account(self, account_id: str) -> Account | None:
         return self.accounts.get(account_id)
 
+    async def account_by_subscription(self, subscription_id: str) -> Account | None:
+        return next((a for a in self.accounts.values() if a.subscription_id == subscription_id), None)
+
     async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
         if identity in self.identity_map:
             return self.accounts[self.identity_map[identity]]

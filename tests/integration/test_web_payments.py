@@ -25,8 +25,8 @@ from bot.web import MAX_WEBHOOK_BYTES, create_app
 from bot.wiring import Runtime, build
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
-from core.models import Account, DeliveryTarget, GenerationRequest, Identity, LedgerKind, Platform
-from core.usecases import billing, generation, onboarding
+from core.models import Account, DeliveryTarget, GenerationRequest, Identity, LedgerKind, PlanStatus, Platform
+from core.usecases import billing, generation, onboarding, privacy
 from tests.fakes.creem import Delivery, FakeCreem, FakeProduct, checkout_completed_obj, signed_event
 from tests.fakes.kie import FakeKie, Outcome
 from tests.fakes.messenger import RecordingMessenger
@@ -244,7 +244,7 @@ async def test_a_webhook_signed_with_another_secret_is_refused(shop: Shop) -> No
     assert await shop.credits(account.id) == 0
 
 
-async def test_a_payment_for_an_unknown_product_grants_nothing_answers_200_and_is_logged(
+async def test_a_payment_for_an_unknown_product_is_not_acknowledged_so_creem_delivers_it_again(
     shop: Shop, caplog: pytest.LogCaptureFixture
 ) -> None:
     _, account = await shop.customer()
@@ -256,7 +256,7 @@ async def test_a_payment_for_an_unknown_product_grants_nothing_answers_200_and_i
     with caplog.at_level(logging.ERROR, logger="core.usecases.billing"):
         status = await shop.post(delivery)
 
-    assert status == 200
+    assert status == 503
     assert await shop.credits(account.id) == 0
     assert await shop.deps.store.payments(account.id) == []
     assert any("unknown product" in r.getMessage() for r in caplog.records)
@@ -366,15 +366,14 @@ async def test_a_dispute_claws_back_a_plan_payment(shop: Shop) -> None:
     assert shop.chat.notices[-1].notice.key == "payment_reversed"
 
 
-@pytest.mark.parametrize("event_type", ["subscription.canceled", "subscription.expired"])
-async def test_an_ended_subscription_stops_the_plan_and_is_told(shop: Shop, event_type: str) -> None:
+async def test_a_canceled_subscription_stops_the_plan_and_is_told(shop: Shop) -> None:
     ada, account = await shop.customer()
     checkout_id = await shop.checkout(ada, PLAN)
     for delivery in shop.creem.complete_checkout(checkout_id):
         assert await shop.post(delivery) == 200
     assert (await shop.account(account.id)).plan == PLAN
 
-    status = await shop.post(shop.creem.end_subscription(checkout_id, event_type))
+    status = await shop.post(shop.creem.end_subscription(checkout_id))
 
     assert status == 200
     fresh = await shop.account(account.id)
@@ -382,6 +381,58 @@ async def test_an_ended_subscription_stops_the_plan_and_is_told(shop: Shop, even
     assert fresh.subscription_id is None
     assert await shop.credits(account.id) == 500  # credits already paid for stay
     assert shop.chat.notices[-1].notice.key == "plan_ended"
+
+
+async def test_after_subscription_expired_the_plan_waits_and_deleteme_still_cancels_it_at_creem(shop: Shop) -> None:
+    ada, account = await shop.customer()
+    checkout_id = await shop.checkout(ada, PLAN)
+    for delivery in shop.creem.complete_checkout(checkout_id):
+        assert await shop.post(delivery) == 200
+    subscription = (await shop.account(account.id)).subscription_id
+
+    status = await shop.post(shop.creem.subscription_changed(checkout_id, "subscription.expired"))
+    expired = await shop.account(account.id)
+    await privacy.confirm_deletion(shop.deps, ada, await privacy.request_deletion(shop.deps, ada))
+
+    assert status == 200
+    assert (expired.plan, expired.subscription_id, expired.plan_status) == (PLAN, subscription, PlanStatus.EXPIRED)
+    assert shop.chat.notices[-1].notice.key == "plan_status.expired"
+    assert [r.path for r in shop.creem.requests if "/cancel" in r.path] == [f"/v1/subscriptions/{subscription}/cancel"]
+    assert shop.creem.subscriptions[subscription or ""]["status"] == "canceled"
+
+
+@pytest.mark.parametrize(
+    ("event_type", "status"),
+    [("subscription.paused", PlanStatus.PAUSED), ("subscription.unpaid", PlanStatus.UNPAID),
+     ("subscription.past_due", PlanStatus.PAST_DUE), ("subscription.scheduled_cancel", PlanStatus.SCHEDULED_CANCEL)],
+)  # fmt: skip
+async def test_a_subscription_status_is_kept_and_shown_in_balance(
+    shop: Shop, event_type: str, status: PlanStatus
+) -> None:
+    ada, _ = await shop.customer()
+    checkout_id = await shop.checkout(ada, PLAN)
+    for delivery in shop.creem.complete_checkout(checkout_id):
+        assert await shop.post(delivery) == 200
+
+    assert await shop.post(shop.creem.subscription_changed(checkout_id, event_type)) == 200
+
+    held = await billing.balance(shop.deps, ada)
+    assert (held.plan, held.plan_status) == (PLAN, status)
+    assert shop.chat.notices[-1].notice.key == f"plan_status.{status.value}"
+
+
+async def test_a_partial_refund_takes_back_its_share_and_a_pending_one_waits_for_success(shop: Shop) -> None:
+    ada, account = await shop.customer()
+    checkout_id = await paid_pack(shop, ada)
+
+    assert await shop.post(shop.creem.refund(checkout_id, amount=1)) == 200
+    one_cent = await shop.credits(account.id)
+    assert await shop.post(shop.creem.refund(checkout_id, status="pending", amount=605, refund_id="ref_half")) == 200
+    pending = await shop.credits(account.id)
+    assert await shop.post(shop.creem.refund(checkout_id, amount=605, refund_id="ref_half")) == 200
+
+    assert (one_cent, pending) == (100, 100)
+    assert await shop.credits(account.id) == 50
 
 
 async def test_a_person_who_opted_out_gets_credits_but_no_message(shop: Shop) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from adapters.creem.events import parse_event
-from core.models import PaymentEvent, PaymentEventKind
+from core.models import PaymentEvent, PaymentEventKind, PlanStatus
 from tests.fakes.creem import (
     checkout_completed_obj,
     customer_obj,
@@ -20,6 +20,7 @@ from tests.fakes.creem import (
     subscription_obj,
     transaction_obj,
 )
+from tests.fakes.creem_samples import refund_created, sign
 
 META = {"account_id": "acc_42", "platform": "telegram", "product_id": "pack100"}
 PLAN_META = {"account_id": "acc_42", "platform": "discord", "product_id": "pro"}
@@ -128,23 +129,37 @@ def test_subscription_paid_without_any_transaction_is_rejected() -> None:
         parse("subscription.paid", sub)
 
 
-@pytest.mark.parametrize("event_type", ["subscription.canceled", "subscription.expired"])
-def test_a_cancelled_or_expired_subscription_ends_the_plan(event_type: str) -> None:
-    event = parse(event_type, paid_subscription(status="canceled"))
+def test_only_a_cancelled_subscription_ends_the_plan() -> None:
+    event = parse("subscription.canceled", paid_subscription(status="canceled"))
 
     assert event.kind is PaymentEventKind.PLAN_ENDED
     assert (event.subscription_id, event.account_id, event.payment_ref) == ("sub_1", "acc_42", "sub_1")
 
 
 @pytest.mark.parametrize(
-    "event_type",
-    ["subscription.active", "subscription.scheduled_cancel", "subscription.past_due", "subscription.update"],
+    ("event_type", "status"),
+    [
+        ("subscription.active", PlanStatus.ACTIVE),
+        ("subscription.trialing", PlanStatus.TRIALING),
+        ("subscription.scheduled_cancel", PlanStatus.SCHEDULED_CANCEL),
+        ("subscription.past_due", PlanStatus.PAST_DUE),
+        ("subscription.unpaid", PlanStatus.UNPAID),
+        ("subscription.paused", PlanStatus.PAUSED),
+        ("subscription.expired", PlanStatus.EXPIRED),
+    ],
 )
-def test_other_subscription_events_credit_nothing_but_carry_the_ids(event_type: str) -> None:
+def test_other_subscription_events_set_the_plans_status_but_credit_nothing(event_type: str, status: PlanStatus) -> None:
     event = parse(event_type, paid_subscription())
 
-    assert event.kind is PaymentEventKind.IGNORED
+    assert event.kind is PaymentEventKind.PLAN_STATUS
+    assert event.plan_status is status
     assert (event.subscription_id, event.customer_id, event.account_id) == ("sub_1", "cust_1", "acc_42")
+
+
+def test_an_update_carries_the_status_the_subscription_says() -> None:
+    assert parse("subscription.update", paid_subscription(status="paused")).plan_status is PlanStatus.PAUSED
+    assert parse("subscription.update", paid_subscription(status="canceled")).kind is PaymentEventKind.PLAN_ENDED
+    assert parse("subscription.update", paid_subscription(status="weird")).kind is PaymentEventKind.IGNORED
 
 
 def pack_parts() -> dict[str, Any]:
@@ -189,11 +204,29 @@ def test_a_plan_refund_claws_back_by_the_transaction_it_was_credited_under() -> 
     assert (event.account_id, event.subscription_id) == ("acc_42", "sub_1")
 
 
-@pytest.mark.parametrize("status", ["failed", "canceled"])
-def test_a_refund_that_did_not_happen_claws_back_nothing(status: str) -> None:
+@pytest.mark.parametrize("status", ["pending", "requiresAction", "failed", "canceled"])
+def test_a_refund_that_has_not_gone_through_claws_back_nothing(status: str) -> None:
     event = parse("refund.created", refund_obj(status=status, **pack_parts()))
 
     assert event.kind is PaymentEventKind.IGNORED
+
+
+def test_a_refund_names_itself_and_the_share_of_the_payment_it_returns() -> None:
+    obj = refund_obj(amount=1, refund_id="ref_cent", **pack_parts())
+
+    event = parse("refund.created", obj)
+
+    assert (event.reversal_id, event.amount, event.paid_amount) == ("ref_cent", 1, obj["transaction"]["amount_paid"])
+
+
+def test_the_documented_refund_sample_returns_the_whole_payment() -> None:
+    body, _ = sign(refund_created(), "whsec")
+
+    event = parse_event(body)
+
+    assert event.kind is PaymentEventKind.REFUNDED
+    assert (event.reversal_id, event.payment_ref) == ("ref_3DB9NQFvk18TJwSqd0N6bd", "tran_5yMaWzAl3jxuGJMCOrYWwk")
+    assert (event.amount, event.paid_amount) == (1210, 1210)
 
 
 def test_a_refund_naming_the_order_only_by_id_still_finds_the_pack() -> None:
@@ -226,7 +259,7 @@ def test_a_dispute_naming_neither_order_nor_transaction_is_rejected() -> None:
         parse("dispute.created", obj)
 
 
-@pytest.mark.parametrize("event_type", ["credits.granted", "subscription.trialing", "something.new"])
+@pytest.mark.parametrize("event_type", ["credits.granted", "customer_credits.exhausted", "something.new"])
 def test_events_we_do_not_act_on_are_ignored(event_type: str) -> None:
     event = parse(event_type, {"id": "x_1", "whatever": [1, 2]})
 
