@@ -1,4 +1,4 @@
-"""Command line: `python -m bot console | run | web | worker | migrate | kie-check`."""
+"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars`."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     migrate = commands.add_parser("migrate", help="apply supabase/migrations to a Postgres database")
     migrate.add_argument("--database-url", default=None, help="defaults to DATABASE_URL")
     commands.add_parser("kie-check", help="show the operator's KIE credits and whether the models exist")
+    refund = commands.add_parser("refund-stars", help="refund a Telegram Stars payment and take its credits back")
+    refund.add_argument("charge_id", help="the payment's telegram_payment_charge_id")
+    refund.add_argument("--user-id", type=int, default=None, help="the payer (only for a charge the bot never saw)")
     args = parser.parse_args(argv)
 
     if getattr(args, "data_dir", None):
@@ -55,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(serve.serve(settings, role="worker"))
     if args.command == "migrate":
         return asyncio.run(serve.migrate(settings, args.database_url))
+    if args.command == "refund-stars":
+        from bot import admin
+
+        return asyncio.run(admin.refund_stars(settings, args.charge_id, args.user_id))
     return asyncio.run(serve.kie_check(settings))
 
 

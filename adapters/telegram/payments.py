@@ -4,14 +4,18 @@ Flow: a Stars button → sendInvoice; Telegram asks pre_checkout_query (answered
 product, price and account are checked, and a refusal carries a reason); the credits are granted only on
 successful_payment, keyed by telegram_payment_charge_id through the core's apply_payment_event, so a payment
 delivered twice is granted once. A plan bought with Stars grants one month of the plan's credits (Stars
-invoices sent by a bot do not renew). Refunds are an operator action: `refund_stars`.
+invoices sent by a bot do not renew). Refunds: the operator's `python -m bot refund-stars <charge id>`
+(`refund_stars`), or Telegram's `refunded_payment` service message; either takes the credits back once per charge
+id. A payment whose grant failed is found again by the reconciliation (adapters/telegram/stars_ledger.py).
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from telegram import Bot, LabeledPrice, Message, PreCheckoutQuery, Update
+from telegram.error import BadRequest
 from telegram.ext import Application, MessageHandler, PreCheckoutQueryHandler, filters
 
 from adapters.chat.render import product_text
@@ -20,7 +24,7 @@ from adapters.telegram.replies import Context, internal_error_text
 from adapters.telegram.updates import identity_of, locale_of
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
-from core.models import Identity, PaymentEvent, PaymentEventKind, ProductKind
+from core.models import Identity, Payment, PaymentEvent, PaymentEventKind, Platform, ProductKind
 from core.texts import t
 from core.usecases import billing
 from core.usecases.accounts import require_consent
@@ -30,6 +34,7 @@ log = logging.getLogger(__name__)
 PROVIDER = "telegram_stars"
 CURRENCY = "XTR"
 PAYLOAD_VERSION = "v1"
+ALREADY_REFUNDED = "CHARGE_ALREADY_REFUNDED"  # Bot API's answer to refundStarPayment for a refunded charge
 
 
 def invoice_payload(product_id: str, account_id: str) -> str:
@@ -89,20 +94,48 @@ def payment_event(message: Message) -> PaymentEvent | None:
     paid = message.successful_payment
     if paid is None or paid.currency != CURRENCY:
         return None
-    parsed = parse_payload(paid.invoice_payload)
+    return paid_event(paid.telegram_payment_charge_id, paid.invoice_payload, paid.total_amount)
+
+
+def paid_event(charge_id: str, payload: str, stars: int) -> PaymentEvent | None:
+    """A Stars payment for one of our invoices, keyed by its charge id (from the service message, or found in
+    getStarTransactions by the reconciliation: the same key, so it is granted once either way)."""
+    parsed = parse_payload(payload)
     if parsed is None:
         return None
     product_id, account_id = parsed
     return PaymentEvent(
-        event_id=f"{PROVIDER}:{paid.telegram_payment_charge_id}",
+        event_id=f"{PROVIDER}:{charge_id}",
         provider=PROVIDER,
         kind=PaymentEventKind.PACK_PAID,
         account_id=account_id,
         product_id=product_id,
-        payment_ref=paid.telegram_payment_charge_id,
+        payment_ref=charge_id,
         platform="telegram",
-        raw={"currency": paid.currency, "total_amount": paid.total_amount},
+        raw={"currency": CURRENCY, "total_amount": stars},
     )
+
+
+def refund_event(charge_id: str) -> PaymentEvent:
+    """Stars given back for a charge, however it happened (operator command, refunded_payment, or seen by the
+    reconciliation): the credits are taken back once per charge id."""
+    return PaymentEvent(
+        event_id=f"{PROVIDER}:refund:{charge_id}",
+        provider=PROVIDER,
+        kind=PaymentEventKind.REFUNDED,
+        account_id=None,
+        payment_ref=charge_id,
+        reversal_id=charge_id,
+        platform="telegram",
+    )
+
+
+async def apply_stars_payment(deps: Deps, event: PaymentEvent) -> bool:
+    """Grant a Stars payment (a plan bought with Stars grants one month of its credits)."""
+    product = deps.policy.product(event.product_id or "")
+    if product is not None and product.kind is ProductKind.PLAN:
+        event = event.model_copy(update={"kind": PaymentEventKind.PLAN_PAID})
+    return await billing.apply_payment_event(deps, event)
 
 
 class StarsHandlers:
@@ -112,6 +145,7 @@ class StarsHandlers:
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         app.add_handler(PreCheckoutQueryHandler(self.pre_checkout))
         app.add_handler(MessageHandler(filters.SUCCESSFUL_PAYMENT, self.successful_payment))
+        app.add_handler(MessageHandler(filters.StatusUpdate.REFUNDED_PAYMENT, self.refunded_payment))
 
     async def pre_checkout(self, update: Update, context: Context) -> None:
         """Always answered (Telegram cancels the payment after 10 s): ok, or a refusal with its reason."""
@@ -129,28 +163,61 @@ class StarsHandlers:
             await query.answer(ok=False, error_message=reason)
 
     async def successful_payment(self, update: Update, context: Context) -> None:
-        """Grant once per charge id; the core tells the person (payment_received) in this chat."""
+        """Grant once per charge id; the core tells the person (payment_received) in this chat. If the grant fails
+        (Store down), the reconciliation finds the charge in getStarTransactions and grants it later."""
         message = update.effective_message
         event = payment_event(message) if message else None
         if event is None:
             log.error("successful_payment that is not one of our Stars invoices")
             return
-        product = self.deps.policy.product(event.product_id or "")
-        if product is not None and product.kind is ProductKind.PLAN:
-            event = event.model_copy(update={"kind": PaymentEventKind.PLAN_PAID})
-        applied = await billing.apply_payment_event(self.deps, event)
+        applied = await apply_stars_payment(self.deps, event)
         log.info("stars payment", extra={"event_id": event.event_id, "applied": applied})
 
+    async def refunded_payment(self, update: Update, context: Context) -> None:
+        """Telegram says Stars went back to the person (Bot API RefundedPayment): take the credits back once."""
+        message = update.effective_message
+        refunded = message.refunded_payment if message else None
+        if refunded is None or refunded.currency != CURRENCY:
+            return
+        applied = await billing.apply_payment_event(self.deps, refund_event(refunded.telegram_payment_charge_id))
+        log.info("stars refund", extra={"applied": applied})
 
-async def refund_stars(bot: Bot, deps: Deps, user_id: int, charge_id: str) -> bool:
-    """Operator action: give the Stars back (refundStarPayment), then take the credits back once."""
-    await bot.refund_star_payment(user_id, charge_id)
-    event = PaymentEvent(
-        event_id=f"{PROVIDER}:refund:{charge_id}",
-        provider=PROVIDER,
-        kind=PaymentEventKind.REFUNDED,
-        account_id=None,
-        payment_ref=charge_id,
-        platform="telegram",
-    )
-    return await billing.apply_payment_event(deps, event)
+
+async def refund_stars(bot: Bot, deps: Deps, charge_id: str, user_id: int | None = None) -> StarsRefund:
+    """Operator action: give the Stars back (refundStarPayment), then take the credits back once.
+
+    The payer is found from the recorded payment (or given, for a charge this bot never recorded). A charge that
+    Telegram says is already refunded still has its credits taken back (once): the Stars are back with the person.
+    """
+    payment = await deps.store.find_payment(PROVIDER, charge_id)
+    payer = user_id if user_id is not None else await _payer(deps, payment)
+    if payer is None:
+        raise LookupError(f"no Stars payment recorded with charge id {charge_id}")
+    try:
+        await bot.refund_star_payment(payer, charge_id)
+        already = False
+    except BadRequest as error:
+        if ALREADY_REFUNDED not in str(error).upper():
+            raise
+        already = True
+    taken = await billing.apply_payment_event(deps, refund_event(charge_id))
+    return StarsRefund(charge_id, payer, payment.credits if payment and taken else 0, already)
+
+
+@dataclass(frozen=True)
+class StarsRefund:
+    """What an operator refund did: credits taken back now (0 if they already were), and whether Telegram had
+    already refunded the Stars."""
+
+    charge_id: str
+    user_id: int
+    credits_taken: int
+    already_refunded: bool
+
+
+async def _payer(deps: Deps, payment: Payment | None) -> int | None:
+    if payment is None:
+        return None
+    identities = await deps.store.identities(payment.account_id)
+    telegram = [i.platform_user_id for i in identities if i.platform is Platform.TELEGRAM]
+    return int(telegram[0]) if telegram and telegram[0].lstrip("-").isdigit() else None

@@ -7,6 +7,7 @@ one slow update never blocks the others. No persistence: all state lives in the 
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -27,6 +28,7 @@ from adapters.telegram.limits import FileLimits
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.payments import StarsHandlers
 from adapters.telegram.replies import internal_error_text
+from adapters.telegram.stars_ledger import StarsReconciler
 from core.deps import Deps
 from core.models import Platform
 from core.ports import Messenger
@@ -138,6 +140,7 @@ async def telegram_running(
         register(Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=limits))
         await app.bot.set_my_commands(bot_commands())
         await app.start()
+        reconciler = _reconcile_stars(app, deps)
         try:
             if use_webhook:
                 await app.bot.set_webhook(
@@ -149,9 +152,18 @@ async def telegram_running(
             log.info("telegram started", extra={"mode": "webhook" if use_webhook else "polling"})
             yield app
         finally:
+            if reconciler is not None:
+                reconciler.cancel()
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             await app.stop()
+
+
+def _reconcile_stars(app: TelegramApp, deps: Deps) -> asyncio.Task[None] | None:
+    """Stars sold: check Telegram's transactions now and periodically, so no paid purchase is ever lost."""
+    if not any(product.stars > 0 for product in deps.policy.products):
+        return None
+    return app.create_task(StarsReconciler(app.bot, deps).run(), name="stars-reconciliation")
 
 
 @asynccontextmanager

@@ -7,6 +7,9 @@ import asyncio
 import contextlib
 import io
 import json
+import os
+import sys
+from asyncio.subprocess import PIPE
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +23,11 @@ from pydantic import SecretStr
 
 from adapters.telegram.payments import invoice_payload, parse_payload, refund_stars
 from adapters.telegram.runner import SECRET_HEADER, WEBHOOK_PATH, telegram_running
+from adapters.telegram.stars_ledger import StarsReconciler
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import Runtime, build
+from core.errors import StoreUnavailable
 from core.models import Account, GenerationStatus, Identity, LedgerKind, Platform
 from tests.fakes.creem import FakeCreem, FakeProduct
 from tests.fakes.telegram_api import Call, FakeTelegram
@@ -426,24 +431,127 @@ async def test_stars_invoice_pre_checkout_and_a_payment_delivered_twice_grants_o
     assert len([c for c in fake.calls_to("sendMessage", ADA.id) if "Payment received" in c.params["text"]]) == 1
 
 
-async def test_refunding_a_stars_payment_returns_the_stars_and_takes_the_credits_back_once(
+async def stars_paid(bot: Harness, fake: FakeTelegram, user: TgUser, charge_id: str) -> Account:
+    """`user` paid the 100-credit pack in Stars: Telegram booked it and sent successful_payment."""
+    account = await bot.account(user)
+    assert account is not None
+    payload = invoice_payload("pack100", account.id)
+    fake.record_star_payment(user.json(), payload, 500, charge_id)
+    await bot.send(bot.updates.successful_payment(user, payload, 500, charge_id))
+    return account
+
+
+async def credits_of(bot: Harness, account: Account) -> int:
+    return sum(e.credits for e in await bot.runtime.deps.store.ledger(account.id))
+
+
+async def test_an_operator_refund_returns_the_stars_and_takes_the_credits_back_once(
     bot: Harness, fake: FakeTelegram
 ) -> None:
     await bot.onboard(ADA)
-    account = await bot.account(ADA)
-    assert account is not None
-    payload = invoice_payload("pack100", account.id)
-    await bot.send(bot.updates.successful_payment(ADA, payload, 500, "charge-9"))
+    account = await stars_paid(bot, fake, ADA, "charge-9")
     await bot.said(ADA.id, "Payment received")
 
-    first = await refund_stars(bot.app.bot, bot.runtime.deps, ADA.id, "charge-9")
-    again = await refund_stars(bot.app.bot, bot.runtime.deps, ADA.id, "charge-9")
+    first = await refund_stars(bot.app.bot, bot.runtime.deps, "charge-9")
+    again = await refund_stars(bot.app.bot, bot.runtime.deps, "charge-9")
 
-    assert (first, again) == (True, False)
-    assert fake.refunds == [(ADA.id, "charge-9"), (ADA.id, "charge-9")]
-    ledger = await bot.runtime.deps.store.ledger(account.id)
-    assert sum(e.credits for e in ledger) == 0
+    assert (first.user_id, first.credits_taken, first.already_refunded) == (ADA.id, 100, False)
+    assert (again.credits_taken, again.already_refunded) == (0, True)
+    assert fake.refunds == [(ADA.id, "charge-9")]
+    assert await credits_of(bot, account) == 0
     await bot.said(ADA.id, "100 credits were taken back")
+
+
+async def run_cli(tmp_path: Path, fake: FakeTelegram, *args: str) -> tuple[int, str, str]:
+    """`python -m bot …` as its own process, against the fake Bot API and this test's data folder."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SUPABASE", "REDIS", "CREEM", "KIE", "TELEGRAM"))}
+    env = {**clean, "BOT_DATA_DIR": str(tmp_path), "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": fake.base_url,
+           "PRODUCTS_JSON": json.dumps([{**p, "creem_product_id": ""} for p in PRODUCTS])}  # fmt: skip
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, env=env, stdout=PIPE, stderr=PIPE, cwd=tmp_path
+    )
+    out, err = await asyncio.wait_for(process.communicate(), 60)
+    return process.returncode or 0, out.decode(), err.decode()
+
+
+async def test_the_refund_stars_command_refunds_once_and_says_what_it_did(tmp_path: Path, fake: FakeTelegram) -> None:
+    async with running(settings_for(tmp_path, fake), fake) as bot:
+        await bot.onboard(ADA)
+        account = await stars_paid(bot, fake, ADA, "charge-cli")
+        await bot.said(ADA.id, "Payment received")
+
+    first = await run_cli(tmp_path, fake, "refund-stars", "charge-cli")
+    again = await run_cli(tmp_path, fake, "refund-stars", "charge-cli")
+    unknown = await run_cli(tmp_path, fake, "refund-stars", "charge-never-seen")
+
+    assert first[0] == 0 and "refunded to user 1001; 100 credits taken back" in first[1]
+    assert again[0] == 0 and "already refunded" in again[1] and "0 credits" in again[1]
+    assert unknown[0] == 2 and "--user-id" in unknown[2] and "Traceback" not in unknown[2]
+    assert fake.refunds == [(ADA.id, "charge-cli")]
+    async with build(settings_for(tmp_path, fake)) as runtime:
+        assert sum(e.credits for e in await runtime.deps.store.ledger(account.id)) == 0
+
+
+async def test_a_refunded_payment_message_takes_the_credits_back_once(bot: Harness, fake: FakeTelegram) -> None:
+    await bot.onboard(ADA)
+    account = await stars_paid(bot, fake, ADA, "charge-r")
+    await bot.said(ADA.id, "Payment received")
+    payload = invoice_payload("pack100", account.id)
+
+    await bot.send(bot.updates.refunded_payment(ADA, payload, 500, "charge-r"))
+    await bot.send(bot.updates.refunded_payment(ADA, payload, 500, "charge-r"))
+    await bot.said(ADA.id, "100 credits were taken back")
+    await bot.command(ADA, "/balance")
+    await bot.said(ADA.id, "Paid credits: 0")
+
+    clawbacks = [e for e in await bot.runtime.deps.store.ledger(account.id) if e.kind is LedgerKind.CLAWBACK]
+    assert [e.credits for e in clawbacks] == [-100]
+    assert len([c for c in fake.calls_to("sendMessage", ADA.id) if "taken back" in c.params["text"]]) == 1
+
+
+async def test_a_stars_payment_whose_grant_failed_is_granted_once_by_the_reconciliation(
+    bot: Harness, fake: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await bot.onboard(ADA)
+    store = bot.runtime.deps.store
+    record_payment = store.record_payment
+    failures: list[str] = []
+    failed = asyncio.Event()
+
+    async def down_once(*args: Any, **kwargs: Any) -> bool:
+        if not failures:
+            failures.append("down")
+            failed.set()
+            raise StoreUnavailable("store down while granting")
+        return await record_payment(*args, **kwargs)
+
+    monkeypatch.setattr(store, "record_payment", down_once)
+    account = await stars_paid(bot, fake, ADA, "charge-lost")
+    await asyncio.wait_for(failed.wait(), 10)
+    lost = await credits_of(bot, account)
+    reconciler = StarsReconciler(bot.app.bot, bot.runtime.deps)
+
+    await reconciler.run_once()
+    await reconciler.run_once()
+    await StarsReconciler(bot.app.bot, bot.runtime.deps).run_once()  # another process, from the start
+
+    assert (failures, lost) == (["down"], 0)
+    assert await credits_of(bot, account) == 100
+    await bot.said(ADA.id, "Payment received: 100 credits added")
+    assert len([c for c in fake.calls_to("sendMessage", ADA.id) if "Payment received" in c.params["text"]]) == 1
+    assert reconciler.offset == 1
+
+
+async def test_the_reconciliation_takes_back_a_refund_made_elsewhere(bot: Harness, fake: FakeTelegram) -> None:
+    await bot.onboard(ADA)
+    account = await stars_paid(bot, fake, ADA, "charge-x")
+    await bot.said(ADA.id, "Payment received")
+    await bot.app.bot.refund_star_payment(ADA.id, "charge-x")  # e.g. by another tool, and its message was lost
+
+    await StarsReconciler(bot.app.bot, bot.runtime.deps).run_once()
+    await StarsReconciler(bot.app.bot, bot.runtime.deps).run_once()
+
+    assert await credits_of(bot, account) == 0
 
 
 async def test_paysupport_answers_with_the_contact(bot: Harness) -> None:

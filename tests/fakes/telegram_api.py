@@ -115,6 +115,7 @@ class FakeTelegram:
         self.webhook: JSON | None = None
         self.commands: list[JSON] = []
         self.refunds: list[tuple[int, str]] = []
+        self.star_transactions: list[JSON] = []  # the bot's Stars ledger, oldest first (getStarTransactions)
         self._runner: web.AppRunner | None = None
         self._closing = False
         self.port = 0
@@ -137,6 +138,7 @@ class FakeTelegram:
             "sendInvoice": self._send_invoice,
             "answerPreCheckoutQuery": self._answer_pre_checkout,
             "refundStarPayment": self._refund_star_payment,
+            "getStarTransactions": self._get_star_transactions,
         }
 
     # --- lifecycle -----------------------------------------------------------------------------------------
@@ -552,9 +554,47 @@ class FakeTelegram:
             raise ApiError(400, "Bad Request: error_message must be non-empty if ok is false")
         return True
 
+    def record_star_payment(self, user: JSON, payload: str, stars: int, charge_id: str) -> None:
+        """A Stars payment as Telegram books it (the StarTransaction behind a successful_payment): its id is the
+        charge id, its source the paying user with `transaction_type: invoice_payment` and our invoice payload."""
+        self.star_transactions.append(
+            {
+                "id": charge_id,
+                "amount": stars,
+                "date": int(time.time()),
+                "source": {"type": "user", "transaction_type": "invoice_payment", "user": user,
+                           "invoice_payload": payload},
+            }
+        )  # fmt: skip
+
+    def _star_payment(self, charge_id: str) -> JSON | None:
+        return next((t for t in self.star_transactions if t["id"] == charge_id and "source" in t), None)
+
     async def _refund_star_payment(self, call: Call) -> bool:
-        self.refunds.append((int(call.params["user_id"]), call.params["telegram_payment_charge_id"]))
+        """Refunds once: a second refund of a charge is `CHARGE_ALREADY_REFUNDED` (a charge the fake never booked,
+        e.g. paid before a test's fake started, is accepted). A refund is booked as an outgoing transaction with the
+        original charge id, as Telegram's ledger shows it."""
+        user_id, charge_id = int(call.params["user_id"]), call.params["telegram_payment_charge_id"]
+        if any(t["id"] == charge_id and "receiver" in t for t in self.star_transactions):
+            raise ApiError(400, "Bad Request: CHARGE_ALREADY_REFUNDED")
+        self.refunds.append((user_id, charge_id))
+        paid = self._star_payment(charge_id)
+        if paid is not None:
+            if paid["source"]["user"]["id"] != user_id:
+                raise ApiError(400, "Bad Request: USER_ID_INVALID")
+            receiver = {**paid["source"]}
+            self.star_transactions.append(
+                {"id": charge_id, "amount": paid["amount"], "date": int(time.time()), "receiver": receiver}
+            )
         return True
+
+    async def _get_star_transactions(self, call: Call) -> JSON:
+        """`StarTransactions` in chronological order; `offset` skips, `limit` is 1-100 (default 100)."""
+        offset = int(call.params.get("offset") or 0)
+        limit = int(call.params.get("limit") or 100)
+        if not 1 <= limit <= 100:
+            raise ApiError(400, "Bad Request: limit must be between 1 and 100")
+        return {"transactions": self.star_transactions[offset : offset + limit]}
 
 
 def _chat(chat_id: int) -> JSON:

@@ -120,3 +120,19 @@ class Updates:
                 },
             )
         )
+
+    def refunded_payment(
+        self, user: TgUser, payload: str, total_amount: int, charge_id: str, currency: str = "XTR"
+    ) -> JSON:
+        """The service message Telegram sends when Stars went back to the person (Bot API RefundedPayment)."""
+        return self._update(
+            message=self.message_json(
+                user,
+                refunded_payment={
+                    "currency": currency,
+                    "total_amount": total_amount,
+                    "invoice_payload": payload,
+                    "telegram_payment_charge_id": charge_id,
+                },
+            )
+        )

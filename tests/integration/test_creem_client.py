@@ -301,7 +301,8 @@ async def test_a_paid_plan_checkout_credits_once_on_subscription_paid(
 
     events = [parse_event(body) for body, _ in creem.complete_checkout(checkout_id)]
 
-    assert [e.kind for e in events] == [PaymentEventKind.IGNORED, PaymentEventKind.IGNORED, PaymentEventKind.PLAN_PAID]
+    kinds = [e.kind for e in events]
+    assert kinds == [PaymentEventKind.IGNORED, PaymentEventKind.PLAN_STATUS, PaymentEventKind.PLAN_PAID]
     paid = events[-1]
     assert (paid.account_id, paid.product_id) == ("acc_42", "pro")
     assert paid.payment_ref == creem.purchases[checkout_id].transaction_ids[-1]
