@@ -34,6 +34,9 @@ class MessengerRouter:
     ) -> None:
         await self._for(generation.delivery.platform).deliver(generation, images, balance, locale)
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        await self._for(generation.delivery.platform).tidy(generation, locale)
+
     async def failed(self, generation: Generation, locale: str) -> None:
         await self._for(generation.delivery.platform).failed(generation, locale)
 

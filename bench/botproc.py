@@ -92,6 +92,9 @@ class TimedMessenger:
         await self._inner.deliver(generation, images, balance, locale)
         self._state.finished(generation.delivery.chat_id, "ok")
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        await self._inner.tidy(generation, locale)
+
     async def failed(self, generation: Generation, locale: str) -> None:
         await self._inner.failed(generation, locale)
         self._state.finished(generation.delivery.chat_id, "failed")

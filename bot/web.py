@@ -13,10 +13,10 @@ from aiohttp import web
 
 from adapters.creem.events import parse_event
 from adapters.creem.signatures import SIGNATURE_HEADER, verify_redirect, verify_webhook
-from adapters.kie.callbacks import callback_task_id
+from adapters.kie.callbacks import callback_ref, callback_task_id
 from bot.settings import Settings
 from core.deps import Deps
-from core.usecases import billing
+from core.usecases import billing, tasks
 
 log = logging.getLogger(__name__)
 
@@ -93,8 +93,16 @@ async def kie_callback(request: web.Request) -> web.Response:
     task_id = callback_task_id(body, request.headers, key)
     if task_id is None:
         return web.json_response({"error": "invalid callback"}, status=401)
+    deps = request.app[DEPS]
+    ref = callback_ref(request.query, settings.kie_api_key.get_secret_value()) if settings.kie_api_key else None
+    if ref is not None:
+        try:
+            await tasks.report_task(deps, ref, task_id)  # the task of a create whose answer was lost is adopted
+        except Exception:
+            log.exception("kie callback could not be recorded; KIE will retry", extra={"task_id": task_id})
+            return web.json_response({"error": "temporarily unavailable"}, status=503)
     try:
-        await request.app[DEPS].signals.notify(f"task:{task_id}")
+        await deps.signals.notify(f"task:{task_id}")
     except Exception:
         log.warning("kie callback could not be signalled; polling will catch up", extra={"task_id": task_id})
     return web.json_response({"received": True})

@@ -28,6 +28,11 @@ class ErrorCode(StrEnum):
     CONFIRMATION_INVALID = "confirmation_invalid"
     GENERATION_IN_PROGRESS = "generation_in_progress"
     TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
+    TASK_LOST = "task_lost"
+    CANCELLED = "cancelled"
+    NOTHING_TO_CANCEL = "nothing_to_cancel"
+    ALREADY_STARTED = "already_started"
+    ALREADY_FINISHED = "already_finished"
 
 
 class DomainError(Exception):

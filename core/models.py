@@ -163,6 +163,7 @@ class Generation(Frozen):
     hold: Hold
     delivery: DeliveryTarget
     task_ids: tuple[str, ...] = ()
+    creating: tuple[int, ...] = ()  # slots whose provider task was being created (the intent, saved first)
     image_keys: tuple[str, ...] = ()
     error_code: str | None = None
     error_detail: str | None = None
@@ -173,6 +174,17 @@ class Generation(Frozen):
     @property
     def finished(self) -> bool:
         return self.status in (GenerationStatus.SUCCEEDED, GenerationStatus.FAILED)
+
+    def task_id(self, slot: int) -> str | None:
+        """The provider task saved for `slot`, if any."""
+        return (self.task_ids[slot] or None) if slot < len(self.task_ids) else None
+
+
+class TaskRef(Frozen):
+    """Which image of which generation a provider task is for; the provider reports it back with the task."""
+
+    generation_id: str
+    slot: int
 
 
 class TaskState(StrEnum):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any, Protocol
 
 from core.errors import DomainError, ErrorCode
@@ -24,6 +25,7 @@ from core.models import (
     Payment,
     Product,
     RateDecision,
+    TaskRef,
     TaskStatus,
 )
 from core.quota import free_left, plan_hold
@@ -140,6 +142,30 @@ class LedgerStore(Protocol):
         """
         ...
 
+    async def claim_slot(self, generation_id: str, slot: int, now: datetime) -> bool:
+        """Record the intent to create `slot`'s provider task, before the create call (never paid twice).
+
+        True only for the one call that marked it: the generation was queued or running and the slot had neither a
+        task nor a mark. Moves a queued generation to running, so it can no longer be cancelled.
+        """
+        ...
+
+    async def adopt_task(self, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:
+        """Save a task the provider reported for a slot (its callback names the generation and slot).
+
+        Only when the slot was marked creating and has no task yet, and the generation is unfinished: the task of a
+        create whose answer was lost (a crash right after createTask) is followed instead of created again.
+        """
+        ...
+
+    async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
+        """Compare-and-set a generation still queued (no provider task started) to failed with error `cancelled`.
+
+        Refunds its whole hold and marks it delivered (the person is answered at once). False, and nothing
+        written, when it had already started, finished, or is unknown.
+        """
+        ...
+
     async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
         """Compare-and-set an unfinished generation to succeeded/failed, writing capture/refund entries.
 
@@ -228,10 +254,23 @@ class BlobStore(Protocol):
         ...
 
 
+class LostTasks(StrEnum):
+    """How a task whose id was lost (a crash right after the create call) is found again."""
+
+    RESUBMIT = "resubmit"  # submitting the same TaskRef again is harmless (idempotent, or free)
+    REPORTED = "reported"  # the provider reports every task to us later with its TaskRef (a callback)
+    LOST = "lost"  # it cannot be found: the slot fails and is refunded rather than paid twice
+
+
 class ImageGenerator(Protocol):
     """An async image service: submit → task id → status → result bytes. One image per task."""
 
-    async def submit(self, spec: ImageSpec) -> str: ...
+    @property
+    def lost_tasks(self) -> LostTasks: ...
+
+    async def submit(self, spec: ImageSpec, ref: TaskRef) -> str:
+        """Create one task for the image `ref` names (the provider may echo `ref` back, e.g. in its callback)."""
+        ...
 
     async def status(self, task_id: str) -> TaskStatus: ...
 
@@ -302,6 +341,13 @@ class Messenger(Protocol):
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
     ) -> None: ...
+
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        """After a result was sent and marked delivered: remove the status message and such (best effort).
+
+        Kept out of `deliver` so the window in which a crash resends a result is one Store write long.
+        """
+        ...
 
     async def failed(self, generation: Generation, locale: str) -> None: ...
 

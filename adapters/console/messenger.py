@@ -29,6 +29,9 @@ class ConsoleMessenger:
         lines.append(t("console_after", locale, id=generation.id[:8]))
         self._out("\n".join(lines))
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        return None
+
     async def failed(self, generation: Generation, locale: str) -> None:
         self._out(f"[{generation.id[:8]}] {failed_text(generation, locale)}")
 

@@ -93,6 +93,10 @@ class DiscordMessenger:
         view = result_view(generation.id, links, locale)
         await self._send(target, Outgoing("\n".join(lines), files, view), generation.id)
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        """The result is a followup of its own: nothing to remove."""
+        return None
+
     async def failed(self, generation: Generation, locale: str) -> None:
         """Replace the progress line with the reason (or, once the token is gone, post it to the channel)."""
         self._last_progress.pop(generation.id, None)

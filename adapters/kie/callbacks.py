@@ -12,11 +12,14 @@ import hmac
 import json
 import time
 from collections.abc import Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
 from adapters.kie.models import CallbackBody
+from core.models import TaskRef
 
+REF_PARAMS = ("generation", "slot", "ref")  # the TaskRef a task was created for, and our MAC over it
 SIGNATURE_HEADER = "X-Webhook-Signature"
 TIMESTAMP_HEADER = "X-Webhook-Timestamp"
 MAX_SKEW_S = 300.0
@@ -81,3 +84,28 @@ def callback_task_id(
 def _header(headers: Mapping[str, str], name: str) -> str | None:
     """Works with case-insensitive (aiohttp) and plain dict headers alike."""
     return headers.get(name) or headers.get(name.lower())
+
+
+def _ref_mac(generation_id: str, slot: str, key: str) -> str:
+    secret = hashlib.sha256(b"gib-callback-ref:" + key.encode()).digest()
+    return hmac.new(secret, f"{generation_id}:{slot}".encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def callback_url_for(url: str, ref: TaskRef, key: str) -> str:
+    """The callback URL of one task: it names the generation and slot (MACed with a secret derived from `key`), so
+    the callback of a task whose create answer was lost still finds its slot."""
+    parts = urlsplit(url)
+    slot = str(ref.slot)
+    query = [*parse_qsl(parts.query), ("generation", ref.generation_id), ("slot", slot)]
+    query.append(("ref", _ref_mac(ref.generation_id, slot, key)))
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def callback_ref(query: Mapping[str, str], key: str) -> TaskRef | None:
+    """The TaskRef a callback URL names, only when its MAC checks out (never trust a slot from the outside)."""
+    generation_id, slot, mac = (query.get(name) for name in REF_PARAMS)
+    if not (generation_id and slot and mac and key) or not slot.isdigit() or len(slot) > 2:
+        return None
+    if not hmac.compare_digest(_ref_mac(generation_id, slot, key).encode(), mac.encode("utf-8", "replace")):
+        return None
+    return TaskRef(generation_id=generation_id, slot=int(slot))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from adapters.kie.callbacks import callback_url_for
 from adapters.kie.models import (
     CreateTaskData,
     CreateTaskInput,
@@ -27,8 +28,8 @@ from adapters.kie.models import (
 )
 from adapters.kie.validation import validate_spec
 from core.errors import ErrorCode, ProviderError
-from core.models import ImageSpec, TaskState, TaskStatus
-from core.ports import Limiter
+from core.models import ImageSpec, TaskRef, TaskState, TaskStatus
+from core.ports import Limiter, LostTasks
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +142,13 @@ class KieImageGenerator:
 
     # -- ImageGenerator port ---------------------------------------------------------------------------------------
 
-    async def submit(self, spec: ImageSpec) -> str:
+    @property
+    def lost_tasks(self) -> LostTasks:
+        """With a callback URL, KIE reports every task (with our TaskRef in the URL) when it ends; without, a task
+        whose id was lost cannot be found (KIE has no task search), so it is refunded, never created again."""
+        return LostTasks.REPORTED if self._callback_url else LostTasks.LOST
+
+    async def submit(self, spec: ImageSpec, ref: TaskRef) -> str:
         """Create one task; returns KIE's taskId. Validates first, so a bad spec never reaches KIE."""
         validate_spec(spec)
         if any(not url.startswith(("https://", "http://")) for url in spec.reference_urls):
@@ -156,7 +163,7 @@ class KieImageGenerator:
                 aspect_ratio=spec.aspect_ratio,
                 resolution=spec.resolution,
             ),
-            callBackUrl=self._callback_url,
+            callBackUrl=callback_url_for(self._callback_url, ref, self._api_key) if self._callback_url else None,
         )
         data = await self._call("POST", "/api/v1/jobs/createTask", json=request.wire(), idempotent=False)
         created = self._parse(CreateTaskData, data, "createTask")

@@ -16,7 +16,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from core.errors import ErrorCode, ProviderError
-from core.models import ImageSpec, TaskState, TaskStatus
+from core.models import ImageSpec, TaskRef, TaskState, TaskStatus
+from core.ports import LostTasks
 
 NOMINAL_LONG_SIDE = {"1K": 1024, "2K": 2048, "4K": 3840}
 RATIOS = {"auto": (1, 1), "1:1": (1, 1), "9:16": (9, 16), "16:9": (16, 9), "4:3": (4, 3), "3:4": (3, 4)}
@@ -69,8 +70,13 @@ class OfflineImageGenerator:
             raise ProviderError(ErrorCode.GENERATION_FAILED, "unknown task")
         return self.folder / f"{task_id}.png"
 
-    async def submit(self, spec: ImageSpec) -> str:
-        task_id = f"offline-{uuid.uuid4().hex}"
+    @property
+    def lost_tasks(self) -> LostTasks:
+        """A preview costs nothing and its task id follows from the TaskRef: drawing it again is harmless."""
+        return LostTasks.RESUBMIT
+
+    async def submit(self, spec: ImageSpec, ref: TaskRef) -> str:
+        task_id = f"offline-{uuid.uuid5(uuid.NAMESPACE_URL, f'{ref.generation_id}/{ref.slot}').hex}"
         seed = int(hashlib.sha256(task_id.encode()).hexdigest()[:8], 16)
         data = await asyncio.to_thread(render_preview, spec, seed)
         await asyncio.to_thread(self._save, self._path(task_id), data)

@@ -36,6 +36,7 @@ create table if not exists generations (
     hold text not null,
     delivery text not null,
     task_ids text not null default '[]',
+    creating text not null default '[]',
     image_keys text not null default '[]',
     error_code text,
     error_detail text,

@@ -13,6 +13,7 @@ from typing import Any
 
 import aiosqlite
 
+from adapters.sqlite import slots
 from core.errors import DomainError, ErrorCode
 from core.models import (
     Account,
@@ -52,6 +53,7 @@ class SqliteStore:
         await db.execute("pragma busy_timeout = 5000")
         await db.executescript(SCHEMA)
         await _upgrade(db)
+        await slots.add_missing_columns(db)
         return cls(db)
 
     async def close(self) -> None:
@@ -210,6 +212,18 @@ class SqliteStore:
                     generation_id,
                 ),
             )
+
+    async def claim_slot(self, generation_id: str, slot: int, now: datetime) -> bool:
+        async with self._tx() as db:
+            return await slots.claim_slot(db, generation_id, slot, now)
+
+    async def adopt_task(self, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:
+        async with self._tx() as db:
+            return await slots.adopt_task(db, generation_id, slot, task_id, now)
+
+    async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
+        async with self._tx() as db:
+            return await slots.cancel_queued(db, generation_id, now)
 
     async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
         async with self._tx() as db:
@@ -413,6 +427,7 @@ def _generation(row: aiosqlite.Row) -> Generation:
         hold=Hold.model_validate_json(row["hold"]),
         delivery=DeliveryTarget.model_validate_json(row["delivery"]),
         task_ids=tuple(json.loads(row["task_ids"])),
+        creating=tuple(json.loads(row["creating"])),
         image_keys=tuple(json.loads(row["image_keys"])),
         error_code=row["error_code"],
         error_detail=row["error_detail"],

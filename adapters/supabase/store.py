@@ -34,7 +34,7 @@ from core.ports import ReserveRequest, Settlement
 
 ACCOUNT_COLUMNS = ",".join(Account.model_fields)
 GENERATION_COLUMNS = (
-    "id,account_id,request,status,hold_free,hold_paid,unit_price,free_day,delivery,task_ids,image_keys,"
+    "id,account_id,request,status,hold_free,hold_paid,unit_price,free_day,delivery,task_ids,creating,image_keys,"
     "error_code,error_detail,delivered_at,created_at,updated_at"
 )
 LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
@@ -232,6 +232,17 @@ class SupabaseStore:
             {"p_generation_id": generation_id, "p_slot": slot, "p_task_id": task_id, "p_now": now.isoformat()},
         )
 
+    async def claim_slot(self, generation_id: str, slot: int, now: datetime) -> bool:
+        params = {"p_generation_id": generation_id, "p_slot": slot, "p_now": now.isoformat()}
+        return bool(await self._rpc("claim_slot", params))
+
+    async def adopt_task(self, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:
+        params = {"p_generation_id": generation_id, "p_slot": slot, "p_task_id": task_id, "p_now": now.isoformat()}
+        return bool(await self._rpc("adopt_task", params))
+
+    async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
+        return bool(await self._rpc("cancel_queued", {"p_generation_id": generation_id, "p_now": now.isoformat()}))
+
     async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
         return bool(
             await self._rpc(
@@ -389,6 +400,7 @@ def _generation(row: dict[str, Any]) -> Generation:
         ),
         delivery=DeliveryTarget.model_validate(row["delivery"]),
         task_ids=tuple(t or "" for t in cast(list[str | None], row["task_ids"] or [])),
+        creating=tuple(row["creating"] or []),
         image_keys=tuple(row["image_keys"] or []),
         error_code=row["error_code"],
         error_detail=row["error_detail"],

@@ -109,6 +109,20 @@ class TelegramMessenger:
             return
         finally:
             self._last_edit.pop((target.chat_id, target.status_message_id or ""), None)
+
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        """Once the result is marked delivered: an album's buttons (albums cannot carry any), then the status
+        message goes. A crash before this loses only these extras, never sends the images twice."""
+        target = generation.delivery
+        if len(generation.image_keys) > 1:
+            keyboard = result_keyboard(generation.id, len(generation.image_keys), locale)
+            try:
+                await self._bot.send_message(
+                    int(target.chat_id), t("result_actions", locale), reply_markup=keyboard,
+                    message_thread_id=_thread(target),
+                )  # fmt: skip
+            except TelegramError as error:
+                log.info("result buttons not sent", extra={"generation_id": generation.id, "reason": str(error)})
         await self._drop_status(target)
 
     async def _send_result(
@@ -146,10 +160,7 @@ class TelegramMessenger:
                 for i, (data, name) in enumerate(chunk)
             ]
             await self._bot.send_media_group(chat_id, media, message_thread_id=thread, reply_parameters=reply)
-        # Albums cannot carry buttons: they follow in a short message.
-        await self._bot.send_message(
-            chat_id, t("result_actions", locale), reply_markup=keyboard, message_thread_id=thread
-        )
+        # Albums cannot carry buttons: they follow in a short message, sent by `tidy`.
 
     async def _send_one(
         self,

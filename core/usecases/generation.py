@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 
 from core.deps import Deps
@@ -19,13 +20,13 @@ from core.models import (
     GenerationRequest,
     GenerationStatus,
     Identity,
-    ImageSpec,
     ModerationDecision,
     TaskState,
     TaskStatus,
 )
 from core.ports import ReserveRequest, Settlement, StoredImage
 from core.quota import free_eligible
+from core.usecases import tasks
 from core.usecases.accounts import require_account, require_consent
 from core.validation import EXTENSIONS, sniff_image_type, validate_request
 
@@ -167,16 +168,23 @@ async def process(deps: Deps, generation_id: str) -> None:
 async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement:
     """Run one provider task per image concurrently; keep what succeeded, report the first failure."""
     done = 0
+    announced = False
+
+    async def started() -> None:
+        """'Generating' is shown once a task is at the provider: until then the request may still be cancelled."""
+        nonlocal announced
+        if not announced:
+            announced = True
+            await _progress(deps, generation, "generating", 0, locale)
 
     async def one(slot: int) -> str:
         nonlocal done
-        key = await _produce_slot(deps, generation, slot)
+        key = await _produce_slot(deps, generation, slot, started)
         done += 1
         if done < generation.request.count:  # the last one is followed at once by the result itself
             await _progress(deps, generation, "generating", done, locale)
         return key
 
-    await _progress(deps, generation, "generating", 0, locale)
     results = await asyncio.gather(*(one(slot) for slot in range(generation.request.count)), return_exceptions=True)
     keys = tuple(r for r in results if isinstance(r, str))
     errors = [r for r in results if isinstance(r, BaseException)]
@@ -194,19 +202,9 @@ async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement
     return Settlement(image_keys=(), error_code=code, error_detail=detail or None)
 
 
-async def _produce_slot(deps: Deps, generation: Generation, slot: int) -> str:
-    task_id = generation.task_ids[slot] if slot < len(generation.task_ids) and generation.task_ids[slot] else None
-    if task_id is None:
-        spec = ImageSpec(
-            prompt=generation.request.prompt,
-            aspect_ratio=generation.request.aspect_ratio,
-            resolution=generation.request.resolution,
-            reference_urls=tuple(
-                [await deps.blobs.link(key, deps.policy.link_ttl_s) for key in generation.request.reference_keys]
-            ),
-        )
-        task_id = await deps.generator.submit(spec)
-        await deps.store.set_task_id(generation.id, slot, task_id, deps.clock.now())
+async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: Callable[[], Awaitable[None]]) -> str:
+    task_id = await tasks.task_for(deps, generation, slot)
+    await started()
     deadline = generation.created_at + timedelta(seconds=deps.policy.generation_deadline_s)
     status = await follow(deps, task_id, deadline)
     if status.state is TaskState.FAILED:
@@ -260,7 +258,11 @@ async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
     except Exception:
         log.exception("delivery failed; will retry on resume", extra={"generation_id": generation.id})
         return
-    await deps.store.mark_delivered(generation.id, deps.clock.now())
+    await deps.store.mark_delivered(generation.id, deps.clock.now())  # first: a crash after this never resends
+    try:
+        await deps.messenger.tidy(generation, locale)
+    except Exception:
+        log.warning("status message not tidied", exc_info=True, extra={"generation_id": generation.id})
 
 
 async def resume(deps: Deps) -> int:

@@ -66,6 +66,9 @@ class RecordingMessenger:
     ) -> None:
         await self._record(lambda: self.delivered.append(Delivered(generation, tuple(images), balance)))
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        return None
+
     async def failed(self, generation: Generation, locale: str) -> None:
         await self._record(lambda: self.failures.append(Failure(generation, failed_text(generation, locale))))
 

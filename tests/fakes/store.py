@@ -23,10 +23,11 @@ from core.models import (
     ModerationResult,
     Payment,
     Product,
+    TaskRef,
     TaskState,
     TaskStatus,
 )
-from core.ports import Notice, ReserveRequest, Settlement, StoredImage
+from core.ports import LostTasks, Notice, ReserveRequest, Settlement, StoredImage
 from core.quota import free_left, plan_settlement
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
@@ -155,6 +156,41 @@ class FakeStore:
             update={"task_ids": tuple(task_ids), "status": status, "updated_at": now}
         )
 
+    async def claim_slot(self, generation_id: str, slot: int, now: datetime) -> bool:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None or generation.status not in UNFINISHED:
+            return False
+        if slot in generation.creating or generation.task_id(slot):
+            return False
+        self.generations_by_id[generation_id] = generation.model_copy(
+            update={
+                "creating": tuple(sorted((*generation.creating, slot))),
+                "status": GenerationStatus.RUNNING,
+                "updated_at": now,
+            }
+        )
+        return True
+
+    async def adopt_task(self, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None or generation.status not in UNFINISHED:
+            return False
+        if slot not in generation.creating or slot >= len(generation.task_ids) or generation.task_id(slot):
+            return False
+        task_ids = list(generation.task_ids)
+        task_ids[slot] = task_id
+        self.generations_by_id[generation_id] = generation.model_copy(
+            update={"task_ids": tuple(task_ids), "updated_at": now}
+        )
+        return True
+
+    async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None or generation.status is not GenerationStatus.QUEUED:
+            return False
+        await self.settle(generation_id, Settlement((), ErrorCode.CANCELLED.value), now)
+        return await self.mark_delivered(generation_id, now)
+
     async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
         generation = self.generations_by_id.get(generation_id)
         if generation is None or generation.status not in UNFINISHED:
@@ -280,13 +316,16 @@ class FakeGenerator:
     fail_prompts: set[str] = field(default_factory=set)
     broken: ProviderError | None = None
     never_finishes: bool = False
+    lost_tasks: LostTasks = LostTasks.REPORTED
     submitted: list[ImageSpec] = field(default_factory=list)
+    refs: list[TaskRef] = field(default_factory=list)
     polls: dict[str, int] = field(default_factory=dict)
 
-    async def submit(self, spec: ImageSpec) -> str:
+    async def submit(self, spec: ImageSpec, ref: TaskRef) -> str:
         if self.broken is not None:
             raise self.broken
         self.submitted.append(spec)
+        self.refs.append(ref)
         task_id = f"task{len(self.submitted)}"
         self.polls[task_id] = 0
         return task_id
@@ -343,6 +382,7 @@ class RecordingMessenger:
     delivered: list[tuple[Generation, list[StoredImage], Balance]] = field(default_factory=list)
     failures: list[Generation] = field(default_factory=list)
     notices: list[tuple[Identity, Notice]] = field(default_factory=list)
+    tidied: list[str] = field(default_factory=list)
     broken: bool = False
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
@@ -354,6 +394,9 @@ class RecordingMessenger:
         if self.broken:
             raise ConnectionError("chat unreachable")
         self.delivered.append((generation, list(images), balance))
+
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        self.tidied.append(generation.id)
 
     async def failed(self, generation: Generation, locale: str) -> None:
         self.failures.append(generation)

@@ -52,6 +52,9 @@ class JsonLinesMessenger:
         record = {"generation_id": generation.id, "outcome": "delivered", "images": len(images), "pid": os.getpid()}
         await asyncio.to_thread(self._append, record)
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        return None
+
     async def failed(self, generation: Generation, locale: str) -> None:
         record = {"generation_id": generation.id, "outcome": "failed", "images": 0, "pid": os.getpid()}
         await asyncio.to_thread(self._append, record)

@@ -79,6 +79,9 @@ class OutcomeLog:
     ) -> None:
         await self._add(generation.id, "delivered")
 
+    async def tidy(self, generation: Generation, locale: str) -> None:
+        return None
+
     async def failed(self, generation: Generation, locale: str) -> None:
         await self._add(generation.id, "failed")
 

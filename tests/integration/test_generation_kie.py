@@ -39,9 +39,11 @@ from core.models import (
     ImageSpec,
     LedgerKind,
     Platform,
+    TaskRef,
     TaskStatus,
 )
 from core.policy import Policy
+from core.ports import LostTasks
 from core.usecases import generation, onboarding
 from core.worker import Worker
 from tests.fakes.kie import I2I, T2I, FakeKie, Outcome, Reply, png_bytes
@@ -100,8 +102,12 @@ class HookedGenerator:
         self._after_first_status = after_first_status
         self._seen: set[str] = set()
 
-    async def submit(self, spec: ImageSpec) -> str:
-        task_id = await self._inner.submit(spec)
+    @property
+    def lost_tasks(self) -> LostTasks:
+        return self._inner.lost_tasks
+
+    async def submit(self, spec: ImageSpec, ref: TaskRef) -> str:
+        task_id = await self._inner.submit(spec, ref)
         if self._after_submit:
             await self._after_submit(task_id)
         return task_id

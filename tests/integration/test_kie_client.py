@@ -16,7 +16,7 @@ from adapters.kie.check import kie_check
 from adapters.kie.client import KieImageGenerator, image_kind, kie_http_client
 from adapters.local.limiter import InProcessLimiter
 from core.errors import DomainError, ErrorCode, ProviderError
-from core.models import ImageSpec, RateDecision, TaskState, TaskStatus
+from core.models import ImageSpec, RateDecision, TaskRef, TaskState, TaskStatus
 from core.ports import Limiter
 from tests.fakes.kie import I2I, T2I, CallbackSink, FakeKie, Outcome, Reply, png_bytes
 
@@ -97,6 +97,7 @@ async def follow(gen: KieImageGenerator, task_id: str, max_polls: int = 20) -> l
 
 
 SPEC = ImageSpec(prompt="a lighthouse at dawn, watercolour", aspect_ratio="16:9", resolution="2K")
+REF = TaskRef(generation_id="0123456789abcdef0123456789abcdef", slot=0)
 
 
 # -- the happy paths ------------------------------------------------------------------------------------------------
@@ -105,7 +106,7 @@ SPEC = ImageSpec(prompt="a lighthouse at dawn, watercolour", aspect_ratio="16:9"
 async def test_text_to_image_task_is_created_followed_through_every_state_and_downloaded(
     gen: KieImageGenerator, kie: FakeKie
 ) -> None:
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
     seen = await follow(gen, task_id)
     image = await gen.download(task_id, seen[-1].result_urls[0])
 
@@ -128,7 +129,7 @@ async def test_reference_images_select_the_image_to_image_model_and_are_sent_as_
 ) -> None:
     refs = ("https://blobs.example/ref-1.png", "https://blobs.example/ref-2.png")
 
-    task_id = await gen.submit(ImageSpec(prompt="make it a poster", reference_urls=refs))
+    task_id = await gen.submit(ImageSpec(prompt="make it a poster", reference_urls=refs), REF)
     seen = await follow(gen, task_id)
 
     assert seen[-1].state is TaskState.SUCCEEDED
@@ -138,7 +139,7 @@ async def test_reference_images_select_the_image_to_image_model_and_are_sent_as_
 
 
 async def test_four_tasks_run_concurrently_and_each_yields_its_own_image(gen: KieImageGenerator, kie: FakeKie) -> None:
-    task_ids = await asyncio.gather(*(gen.submit(SPEC) for _ in range(4)))
+    task_ids = await asyncio.gather(*(gen.submit(SPEC, REF) for _ in range(4)))
     finals = await asyncio.gather(*(follow(gen, t) for t in task_ids))
     images = await asyncio.gather(
         *(gen.download(t, f[-1].result_urls[0]) for t, f in zip(task_ids, finals, strict=True))
@@ -156,7 +157,7 @@ async def test_callback_url_is_passed_and_a_completed_task_calls_back_once(
     url = await sink.start()
     try:
         gen = generator(http, clock, callback_url=url)
-        task_id = await gen.submit(SPEC)
+        task_id = await gen.submit(SPEC, REF)
 
         await kie.complete(task_id)
 
@@ -175,7 +176,7 @@ async def test_a_rate_limited_create_is_retried_and_then_succeeds(
 ) -> None:
     kie.create_replies.extend([Reply(429, "Too many requests"), Reply(429, "Too many requests", http=429)])
 
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     assert task_id in kie.tasks
     assert len(kie.creates) == 3
@@ -188,7 +189,7 @@ async def test_a_create_that_stays_rate_limited_gives_up_as_retryable_after_boun
     kie.create_forever = Reply(429, "Too many requests")
 
     with pytest.raises(ProviderError) as caught:
-        await gen.submit(SPEC)
+        await gen.submit(SPEC, REF)
 
     assert caught.value.code is ErrorCode.PROVIDER_UNAVAILABLE
     assert caught.value.retryable
@@ -201,7 +202,7 @@ async def test_a_server_error_on_create_is_not_resubmitted_but_reported_as_retry
     kie.create_forever = Reply(500, "Server Error", http=500)
 
     with pytest.raises(ProviderError) as caught:
-        await gen.submit(SPEC)
+        await gen.submit(SPEC, REF)
 
     assert caught.value.code is ErrorCode.PROVIDER_UNAVAILABLE
     assert caught.value.retryable
@@ -212,7 +213,7 @@ async def test_a_create_whose_answer_is_lost_is_not_resubmitted(gen: KieImageGen
     kie.drop_creates = 1
 
     with pytest.raises(ProviderError) as caught:
-        await gen.submit(SPEC)
+        await gen.submit(SPEC, REF)
 
     assert caught.value.retryable
     assert "outcome unknown" in caught.value.detail
@@ -222,7 +223,7 @@ async def test_a_create_whose_answer_is_lost_is_not_resubmitted(gen: KieImageGen
 async def test_server_errors_on_record_info_are_retried_a_bounded_number_of_times(
     gen: KieImageGenerator, kie: FakeKie
 ) -> None:
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
     kie.record_forever = Reply(500, "Server Error", http=500)
 
     with pytest.raises(ProviderError) as caught:
@@ -234,7 +235,7 @@ async def test_server_errors_on_record_info_are_retried_a_bounded_number_of_time
 
 
 async def test_a_passing_server_error_on_record_info_is_absorbed(gen: KieImageGenerator, kie: FakeKie) -> None:
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
     kie.record_replies.append(Reply(500, "Server Error"))
 
     status = await gen.status(task_id)
@@ -249,7 +250,7 @@ async def test_an_empty_operator_balance_is_provider_unavailable_with_an_operato
     gen = generator(http, clock)
 
     with caplog.at_level(logging.DEBUG), pytest.raises(ProviderError) as caught:
-        await gen.submit(SPEC)
+        await gen.submit(SPEC, REF)
 
     assert caught.value.code is ErrorCode.PROVIDER_UNAVAILABLE
     assert not caught.value.retryable
@@ -263,7 +264,7 @@ async def test_a_bad_api_key_is_provider_unavailable(http: httpx.AsyncClient, cl
     gen = generator(http, clock, api_key="wrong-key")
 
     with pytest.raises(ProviderError) as caught:
-        await gen.submit(SPEC)
+        await gen.submit(SPEC, REF)
 
     assert caught.value.code is ErrorCode.PROVIDER_UNAVAILABLE
     assert "401" in caught.value.detail
@@ -273,7 +274,7 @@ async def test_a_request_kie_refuses_with_422_is_a_rejected_prompt(gen: KieImage
     kie.create_replies.append(Reply(422, "The prompt was flagged"))
 
     with pytest.raises(ProviderError) as caught:
-        await gen.submit(SPEC)
+        await gen.submit(SPEC, REF)
 
     assert caught.value.code is ErrorCode.PROMPT_REJECTED
     assert not caught.value.retryable
@@ -281,7 +282,7 @@ async def test_a_request_kie_refuses_with_422_is_a_rejected_prompt(gen: KieImage
 
 async def test_an_invalid_spec_is_refused_before_any_request(gen: KieImageGenerator, kie: FakeKie) -> None:
     with pytest.raises(DomainError) as caught:
-        await gen.submit(ImageSpec(prompt="square", aspect_ratio="1:1", resolution="4K"))
+        await gen.submit(ImageSpec(prompt="square", aspect_ratio="1:1", resolution="4K"), REF)
 
     assert caught.value.code is ErrorCode.INVALID_OPTION
     assert kie.requests == []
@@ -289,7 +290,7 @@ async def test_an_invalid_spec_is_refused_before_any_request(gen: KieImageGenera
 
 async def test_a_failed_task_is_failed_with_kies_reason(gen: KieImageGenerator, kie: FakeKie) -> None:
     kie.outcome = Outcome(polls=2, success=False, fail_code="500", fail_msg="Internal error, please try again later")
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     final = (await follow(gen, task_id))[-1]
 
@@ -300,7 +301,7 @@ async def test_a_failed_task_is_failed_with_kies_reason(gen: KieImageGenerator, 
 
 async def test_a_content_policy_failure_is_a_rejected_prompt(gen: KieImageGenerator, kie: FakeKie) -> None:
     kie.outcome = Outcome(polls=1, success=False, fail_code="400", fail_msg="Your content was flagged by OpenAI")
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     final = await gen.status(task_id)
 
@@ -309,7 +310,7 @@ async def test_a_content_policy_failure_is_a_rejected_prompt(gen: KieImageGenera
 
 
 async def test_an_unknown_state_is_an_error_not_running(gen: KieImageGenerator, kie: FakeKie) -> None:
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
     kie.tasks[task_id].state_override = "paused"
 
     with pytest.raises(ProviderError) as caught:
@@ -328,7 +329,7 @@ async def test_a_task_kie_does_not_know_is_a_failed_generation(gen: KieImageGene
 
 async def test_a_task_that_never_finishes_stays_pending_or_running(gen: KieImageGenerator, kie: FakeKie) -> None:
     kie.outcome = Outcome(polls=None)
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     states = {(await gen.status(task_id)).state for _ in range(10)}
 
@@ -339,7 +340,7 @@ async def test_a_task_that_never_finishes_stays_pending_or_running(gen: KieImage
 
 
 async def finished_task(gen: KieImageGenerator, kie: FakeKie) -> tuple[str, str]:
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
     await kie.complete(task_id)
     return task_id, (await gen.status(task_id)).result_urls[0]
 
@@ -420,7 +421,7 @@ async def test_a_signed_callback_verifies_with_the_webhook_key(
 ) -> None:
     kie.webhook_hmac_key = HMAC_KEY
     gen = generator(http, clock, callback_url=sink.url)
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     await kie.complete(task_id)
 
@@ -435,7 +436,7 @@ async def test_a_callback_with_a_tampered_or_missing_signature_is_refused(
 ) -> None:
     kie.webhook_hmac_key = HMAC_KEY
     gen = generator(http, clock, callback_url=sink.url)
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
     await kie.complete(task_id)
     headers, body = sink.received[0]
 
@@ -450,7 +451,7 @@ async def test_an_unsigned_callback_is_accepted_as_a_trigger_when_no_key_is_conf
     http: httpx.AsyncClient, clock: ManualTime, kie: FakeKie, sink: CallbackSink
 ) -> None:
     gen = generator(http, clock, callback_url=sink.url)
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     await kie.complete(task_id)
 
@@ -465,7 +466,7 @@ async def test_duplicated_callbacks_carry_the_same_task_id(
 ) -> None:
     kie.duplicate_callbacks = True
     gen = generator(http, clock, callback_url=sink.url)
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     await kie.fail(task_id, "Your content was flagged")
 
@@ -476,7 +477,7 @@ async def test_a_task_finished_by_polling_also_calls_back(
     http: httpx.AsyncClient, clock: ManualTime, kie: FakeKie, sink: CallbackSink
 ) -> None:
     gen = generator(http, clock, callback_url=sink.url)
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     await follow(gen, task_id)
     await kie.flush_callbacks()
@@ -534,7 +535,7 @@ async def test_two_generators_sharing_a_limiter_stay_under_twenty_creates_per_te
     limiter = RecordingLimiter(InProcessLimiter(clock), clock)
     first, second = generator(http, clock, limiter=limiter), generator(http, clock, limiter=limiter)
 
-    task_ids = await asyncio.gather(*(g.submit(SPEC) for g in [first, second] * 23))
+    task_ids = await asyncio.gather(*(g.submit(SPEC, REF) for g in [first, second] * 23))
 
     assert len(set(task_ids)) == len(kie.creates) == 46
     assert limiter.refused > 0
@@ -575,7 +576,7 @@ async def test_an_undeliverable_callback_does_not_stop_polling_from_finishing_th
     http: httpx.AsyncClient, clock: ManualTime, kie: FakeKie
 ) -> None:
     gen = generator(http, clock, callback_url="http://127.0.0.1:9/webhooks/kie")
-    task_id = await gen.submit(SPEC)
+    task_id = await gen.submit(SPEC, REF)
 
     final = (await follow(gen, task_id))[-1]
     await kie.flush_callbacks()
@@ -588,7 +589,7 @@ async def test_a_reference_without_a_public_link_is_refused_before_any_request(
     gen: KieImageGenerator, kie: FakeKie
 ) -> None:
     with pytest.raises(ProviderError) as refused:
-        await gen.submit(ImageSpec(prompt="make it blue", reference_urls=("/srv/data/images/a.png",)))
+        await gen.submit(ImageSpec(prompt="make it blue", reference_urls=("/srv/data/images/a.png",)), REF)
 
     assert refused.value.code is ErrorCode.PROVIDER_UNAVAILABLE
     assert kie.creates == []

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from core.errors import DomainError, ErrorCode, ProviderError
-from core.models import GenerationRequest, GenerationStatus, ImageSpec, LedgerKind
+from core.models import GenerationRequest, GenerationStatus, ImageSpec, LedgerKind, TaskRef
 from core.policy import Policy
 from core.usecases import generation
 from tests.unit.conftest import ALICE, BOB, TARGET, World, make_world
@@ -239,7 +239,9 @@ async def test_a_generation_processed_twice_is_delivered_and_charged_once(world:
 async def test_a_running_task_is_followed_after_a_restart_not_submitted_again(world: World) -> None:
     await world.member()
     queued = await generation.request_generation(world.deps, ALICE, ask(), TARGET)
-    task_id = await world.generator.submit(ImageSpec(prompt=queued.request.prompt))
+    task_id = await world.generator.submit(
+        ImageSpec(prompt=queued.request.prompt), TaskRef(generation_id=queued.id, slot=0)
+    )
     await world.store.set_task_id(queued.id, 0, task_id, world.clock.now())
 
     resumed = await generation.resume(world.deps)

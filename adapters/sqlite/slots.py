@@ -1,0 +1,103 @@
+"""The per-slot steps of a generation on SQLite (each runs inside the caller's write transaction).
+
+A slot is marked "creating" before its provider task is created, so a crash between the create call and saving
+the task id never leads to a second, paid task; a queued generation (no slot marked) can still be cancelled.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from core.errors import ErrorCode
+from core.models import GenerationStatus, Hold, LedgerKind
+
+UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
+
+
+async def add_missing_columns(db: aiosqlite.Connection) -> None:
+    """Bring a file made by an older version up to the schema (`create table if not exists` adds no columns)."""
+    async with db.execute("pragma table_info(generations)") as cursor:
+        columns = {row["name"] for row in await cursor.fetchall()}
+    if "creating" not in columns:
+        await db.execute("alter table generations add column creating text not null default '[]'")
+
+
+async def _slots(db: aiosqlite.Connection, generation_id: str) -> tuple[list[str], list[int]] | None:
+    """(task ids, slots marked creating) of an unfinished generation; None if it is finished or unknown."""
+    async with db.execute(
+        "select task_ids, creating from generations where id = ? and status in (?, ?)", (generation_id, *UNFINISHED)
+    ) as cursor:
+        row: Any = await cursor.fetchone()
+    return None if row is None else (json.loads(row["task_ids"]), json.loads(row["creating"]))
+
+
+async def claim_slot(db: aiosqlite.Connection, generation_id: str, slot: int, now: datetime) -> bool:
+    found = await _slots(db, generation_id)
+    if found is None:
+        return False
+    task_ids, creating = found
+    if slot in creating or (slot < len(task_ids) and task_ids[slot]):
+        return False
+    await db.execute(
+        "update generations set creating = ?, status = ?, updated_at = ? where id = ?",
+        (json.dumps(sorted([*creating, slot])), GenerationStatus.RUNNING.value, now.isoformat(), generation_id),
+    )
+    return True
+
+
+async def adopt_task(db: aiosqlite.Connection, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:
+    found = await _slots(db, generation_id)
+    if found is None:
+        return False
+    task_ids, creating = found
+    if slot not in creating or slot >= len(task_ids) or task_ids[slot]:
+        return False
+    task_ids[slot] = task_id
+    await db.execute(
+        "update generations set task_ids = ?, updated_at = ? where id = ?",
+        (json.dumps(task_ids), now.isoformat(), generation_id),
+    )
+    return True
+
+
+async def cancel_queued(db: aiosqlite.Connection, generation_id: str, now: datetime) -> bool:
+    """Queued → failed (cancelled) and delivered in one statement, then the whole hold back in one entry."""
+    cursor = await db.execute(
+        "update generations set status = ?, error_code = ?, delivered_at = ?, updated_at = ? "
+        "where id = ? and status = ?",
+        (
+            GenerationStatus.FAILED.value,
+            ErrorCode.CANCELLED.value,
+            now.isoformat(),
+            now.isoformat(),
+            generation_id,
+            GenerationStatus.QUEUED.value,
+        ),
+    )
+    if cursor.rowcount != 1:
+        return False
+    async with db.execute("select account_id, hold from generations where id = ?", (generation_id,)) as read:
+        row: Any = await read.fetchone()
+    hold = Hold.model_validate_json(row["hold"])
+    if not (hold.paid_credits or hold.free_images):
+        return True
+    await db.execute(
+        "insert into ledger (account_id, kind, credits, free_images, free_day, idempotency_key, generation_id, note, "
+        "created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            row["account_id"],
+            LedgerKind.REFUND.value,
+            hold.paid_credits,
+            hold.free_images,
+            hold.free_day.isoformat(),
+            f"refund:{generation_id}",
+            generation_id,
+            ErrorCode.CANCELLED.value,
+            now.isoformat(),
+        ),
+    )
+    return True
