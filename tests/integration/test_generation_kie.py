@@ -214,7 +214,9 @@ async def running_bot(
         clock=clock,
         policy=policy,
     )
-    settings = Settings(_env_file=None, kie_webhook_hmac_key=SecretStr(HMAC_KEY), bot_data_dir=data_dir)
+    settings = Settings(
+        _env_file=None, kie_api_key=SecretStr(API_KEY), kie_webhook_hmac_key=SecretStr(HMAC_KEY), bot_data_dir=data_dir
+    )
     app = create_app(deps, settings)
     app.router.add_static("/blobs", blobs.root)
     server = TestServer(app, host="127.0.0.1", port=port)
@@ -302,7 +304,7 @@ async def test_text_to_image_is_made_by_kie_stored_charged_and_delivered_once(bo
     [create] = kie.creates
     assert create.body["model"] == T2I
     assert create.body["input"] == {"prompt": PROMPT, "aspect_ratio": "16:9", "resolution": "2K"}
-    assert create.body["callBackUrl"] == f"{bot.web_url}/webhooks/kie"
+    assert create.body["callBackUrl"].startswith(f"{bot.web_url}/webhooks/kie?generation={queued.id}&slot=0&ref=")
     [delivered] = bot.messenger.delivered
     assert delivered.generation.id == queued.id
     [image] = delivered.images
