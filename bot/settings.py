@@ -74,6 +74,10 @@ class Settings(BaseSettings):
     supabase_bucket: str = "images"
     database_url: SecretStr | None = None
     redis_url: SecretStr | None = None
+    # A worker's unacknowledged jobs go to another worker at once when it misses three heartbeats (it died), or
+    # when a job sat this long without its owner refreshing it (alive but stuck).
+    queue_claim_idle_s: float = Field(default=60.0, gt=0)
+    queue_heartbeat_s: float = Field(default=5.0, gt=0)
 
     @field_validator("banned_words", mode="before")
     @classmethod

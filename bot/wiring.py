@@ -114,7 +114,11 @@ async def _coordination(
         redis = redis_from_url(settings.redis_url.get_secret_value())
         stack.push_async_callback(redis.aclose)
         await guarded(redis.ping, "ping")
-        queue = RedisJobQueue(redis)
+        queue = RedisJobQueue(
+            redis,
+            claim_idle_ms=round(settings.queue_claim_idle_s * 1000),
+            heartbeat_ms=round(settings.queue_heartbeat_s * 1000),
+        )
         stack.push_async_callback(queue.aclose)
         components["coordination"] = "redis"
         return RedisLimiter(redis), queue, RedisSignals(redis)

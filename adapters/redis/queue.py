@@ -1,10 +1,12 @@
 """The job queue on a Redis Stream with one consumer group: at-least-once delivery shared by every worker process.
 
-Delivery is at-least-once by design: a worker that dies (or stalls past `claim_idle_ms`) leaves its entry in the
-group's pending list, and the next `take()` anywhere claims it. So one job can reach two workers. That is harmless
-because the Store is the truth: a generation's status changes are compare-and-set (`settle` returns False for an
-already finished one, `set_task_id` keeps the provider task), so the second worker follows or skips, and money and
-delivery happen once. A worker holding a long job keeps it from being claimed with a heartbeat (`refresh`).
+Delivery is at-least-once by design: a worker that dies leaves its entry in the group's pending list, and the next
+`take()` anywhere claims it — at once when the owner is known dead (its liveness key, renewed every heartbeat, has
+expired after three missed beats), else once the entry sat idle past `claim_idle_ms` (an owner alive but stuck).
+So one job can reach two workers. That is harmless because the Store is the truth: a generation's status changes are
+compare-and-set (`settle` returns False for an already finished one, a slot is claimed once before its provider task
+is created), so the second worker follows, waits or skips, and money and delivery happen once. A worker holding a
+long job keeps it from being claimed with its heartbeat (`refresh`).
 """
 
 from __future__ import annotations
@@ -51,6 +53,25 @@ return kept
 """
 
 
+# Take one entry from a consumer whose liveness key is gone (a dead worker), atomically, so two workers never
+# take the same one. KEYS[1]: stream; ARGV: group, this consumer, liveness key prefix.
+_CLAIM_DEAD = """
+local summary = redis.call('XPENDING', KEYS[1], ARGV[1])
+if not summary[4] then return false end
+for _, owner in ipairs(summary[4]) do
+  local name = owner[1]
+  if name ~= ARGV[2] and redis.call('EXISTS', ARGV[3] .. name) == 0 then
+    local entries = redis.call('XPENDING', KEYS[1], ARGV[1], '-', '+', 10, name)
+    for _, entry in ipairs(entries) do
+      local claimed = redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, entry[1])
+      if claimed[1] and claimed[1][2] then return claimed[1] end
+    end
+  end
+end
+return false
+"""
+
+
 def default_consumer_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
@@ -73,6 +94,7 @@ class RedisJobQueue:
         block_ms: int = 5000,
         *,
         heartbeat: bool = True,
+        heartbeat_ms: int = 5000,
         retry_delay_s: float = 0.5,
     ) -> None:
         self._redis = redis
@@ -82,6 +104,9 @@ class RedisJobQueue:
         self.claim_idle_ms = claim_idle_ms
         self.block_ms = block_ms
         self._heartbeat = heartbeat and claim_idle_ms > 0
+        self._beat_s = min(heartbeat_ms, max(claim_idle_ms, 3) // 3) / 1000
+        self._alive_prefix = f"{stream}:alive:"
+        self._alive_key = self._alive_prefix + self.consumer
         self._retry_delay_s = retry_delay_s
         self._group_ready = False
         self._held: set[str] = set()
@@ -89,6 +114,7 @@ class RedisJobQueue:
         self._pending_set = f"{stream}:pending"
         self._refresh_script = redis.register_script(_REFRESH)
         self._put_script = redis.register_script(_PUT)
+        self._claim_dead_script = redis.register_script(_CLAIM_DEAD)
 
     async def put(self, generation_id: str) -> None:
         """Queue a generation unless it is already queued and not yet acked."""
@@ -100,7 +126,8 @@ class RedisJobQueue:
         while True:
             try:
                 await self._ensure_group()
-                job = await self._claim_stale() or await self._read_new()
+                await self._start_heartbeat()
+                job = await self._claim_dead() or await self._claim_stale() or await self._read_new()
             except ResponseError as exc:
                 if "NOGROUP" not in str(exc):
                     raise
@@ -139,11 +166,14 @@ class RedisJobQueue:
         return int(owned)
 
     async def aclose(self) -> None:
+        """Stop beating and say so: this worker's unacknowledged jobs go to the others at once."""
         if self._beat is not None:
             self._beat.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._beat
             self._beat = None
+            with contextlib.suppress(Exception):
+                await self._redis.delete(self._alive_key)
 
     async def _ensure_group(self) -> None:
         if self._group_ready:
@@ -154,6 +184,16 @@ class RedisJobQueue:
             if "BUSYGROUP" not in str(exc):
                 raise
         self._group_ready = True
+
+    async def _claim_dead(self) -> Job | None:
+        """A job of a worker known dead (no heartbeat for three beats), without waiting for `claim_idle_ms`."""
+        entry: Any = await self._claim_dead_script(
+            keys=[self.stream], args=[self.group, self.consumer, self._alive_prefix]
+        )
+        job = _job((entry[0], _fields(entry[1]))) if entry else None
+        if job is not None:
+            log.info("claimed job %s from a worker that stopped beating", job.ref)
+        return job
 
     async def _claim_stale(self) -> Job | None:
         cursor = "0-0"
@@ -183,17 +223,31 @@ class RedisJobQueue:
 
     def _hold(self, ref: str) -> None:
         self._held.add(ref)
-        if self._heartbeat and (self._beat is None or self._beat.done()):
-            self._beat = asyncio.create_task(self._beat_loop(), name=f"redis-queue-heartbeat-{self.consumer}")
+
+    async def _start_heartbeat(self) -> None:
+        """Say this worker is alive before it takes anything, then keep saying it (and refreshing its jobs)."""
+        if not self._heartbeat or (self._beat is not None and not self._beat.done()):
+            return
+        await self._beat_once()
+        self._beat = asyncio.create_task(self._beat_loop(), name=f"redis-queue-heartbeat-{self.consumer}")
+
+    async def _beat_once(self) -> None:
+        await self._redis.set(self._alive_key, "1", px=max(1, round(self._beat_s * 3000)))
+        await self.refresh()
 
     async def _beat_loop(self) -> None:
-        interval = self.claim_idle_ms / 3000
-        while self._held:
-            await asyncio.sleep(interval)
+        while True:
+            await asyncio.sleep(self._beat_s)
             try:
-                await self.refresh()
+                await self._beat_once()
             except Exception:  # a missed beat only risks a harmless duplicate delivery
                 log.warning("redis queue heartbeat failed", exc_info=True)
+
+
+def _fields(flat: Any) -> dict[Any, Any]:
+    """A Lua reply's flat [k1, v1, k2, v2, …] field list as a dict."""
+    items = list(flat or [])
+    return dict(zip(items[::2], items[1::2], strict=False))
 
 
 def _job(entry: Any) -> Job | None:

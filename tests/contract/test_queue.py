@@ -99,8 +99,9 @@ async def _queue_factory(server: servers.RedisServer | RestartableRedis) -> Asyn
     def make(consumer: str, *, claim_idle_ms: int = 60000, heartbeat: bool = True) -> RedisJobQueue:
         client = redis_from_url(server.url)  # one client per worker, like separate processes
         q = RedisJobQueue(
-            client, stream=stream, consumer=consumer, claim_idle_ms=claim_idle_ms, block_ms=100, heartbeat=heartbeat
-        )
+            client, stream=stream, consumer=consumer, claim_idle_ms=claim_idle_ms, block_ms=100, heartbeat=heartbeat,
+            heartbeat_ms=60000,
+        )  # fmt: skip
         made.append((q, client))
         return q
 
@@ -223,3 +224,74 @@ async def test_the_queue_recovers_after_a_redis_restart(restartable_redis: Resta
         job = await asyncio.wait_for(q.take(), timeout=10)
 
         assert job.generation_id == "gen-after"
+
+
+async def test_a_job_of_a_worker_that_stopped_beating_is_taken_over_at_once_not_after_the_idle_timeout(
+    make_queue: Callable[..., RedisJobQueue], redis_client: Redis
+) -> None:
+    killed = make_queue("worker-killed")
+    rescuer = make_queue("worker-rescuer", claim_idle_ms=60000)
+    await killed.put("gen-1")
+    held = await killed.take()
+    await _stop_beating(killed)  # SIGKILL: no goodbye, the liveness key just runs out
+    await redis_client.delete(f"{killed.stream}:alive:worker-killed")
+
+    claimed = await asyncio.wait_for(rescuer.take(), timeout=10)
+
+    assert claimed == held
+    assert (await _pending(redis_client, rescuer, held.ref))["consumer"] == "worker-rescuer"
+
+
+async def test_a_worker_that_shuts_down_hands_its_unacked_jobs_over_at_once(
+    make_queue: Callable[..., RedisJobQueue],
+) -> None:
+    leaving = make_queue("worker-leaving")
+    staying = make_queue("worker-staying", claim_idle_ms=60000)
+    await leaving.put("gen-1")
+    held = await leaving.take()
+
+    await leaving.aclose()
+    claimed = await asyncio.wait_for(staying.take(), timeout=10)
+
+    assert claimed == held
+
+
+async def test_a_beating_worker_keeps_its_job_however_long_it_takes(
+    make_queue: Callable[..., RedisJobQueue], redis_client: Redis
+) -> None:
+    busy = make_queue("worker-busy")
+    other = make_queue("worker-other", claim_idle_ms=60000)
+    await busy.put("gen-long")
+    held = await busy.take()
+    await other.put("gen-next")
+
+    taken = await asyncio.wait_for(other.take(), timeout=10)
+
+    assert taken.generation_id == "gen-next"
+    assert (await _pending(redis_client, busy, held.ref))["consumer"] == "worker-busy"
+
+
+async def test_two_workers_rescuing_a_dead_workers_job_take_it_once(
+    make_queue: Callable[..., RedisJobQueue], redis_client: Redis
+) -> None:
+    dead = make_queue("worker-dead", heartbeat=False)
+    first, second = make_queue("worker-a"), make_queue("worker-b")
+    await dead.put("gen-1")
+    held = await dead.take()
+
+    takers = [asyncio.create_task(first.take()), asyncio.create_task(second.take())]
+    done, pending = await asyncio.wait(takers, timeout=10, return_when=asyncio.FIRST_COMPLETED)
+    delivered = (await _pending(redis_client, dead, held.ref))["times_delivered"]
+    for task in pending:
+        task.cancel()
+
+    assert [t.result() for t in done] == [held] and len(pending) == 1
+    assert delivered == 2  # the dead worker's delivery and one rescue, never two
+
+
+async def _stop_beating(q: RedisJobQueue) -> None:
+    beat = q._beat
+    assert beat is not None
+    beat.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await beat

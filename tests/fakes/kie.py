@@ -23,7 +23,7 @@ import random
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,6 +144,7 @@ class FakeKie:
         self.fault: Callable[[str], str | None] | None = None  # request path -> one of FAULTS (or None: answer)
         self.faults_served: list[tuple[str, str]] = []
         self.outcome_for: Callable[[], Outcome] | None = None  # each new task's fate (default: `outcome`)
+        self.on_created: Callable[[FakeTask], Awaitable[None]] | None = None  # after a create, before its answer
         self._released = asyncio.Event()
         self.callbacks_sent: list[SentCallback] = []
         self.files: dict[str, tuple[bytes, str]] = {}
@@ -313,6 +314,8 @@ class FakeKie:
         self.tasks[task.task_id] = task
         if self.latency_s is not None:
             self._finish_later(task, self.latency_s)
+        if self.on_created is not None:
+            await self.on_created(task)
         return self._env(200, "success", {"taskId": task.task_id, "recordId": task.task_id[:12]})
 
     def _over_create_limit(self) -> bool:

@@ -4,6 +4,9 @@ It is the real composition root (`bot.wiring.build(Settings())`: SQLite in BOT_D
 KIE_BASE_URL, in-process queue) with two test-only changes: results go to a messenger that appends one JSON line
 per outcome to DELIVERIES (durable, so the test can count deliveries across processes), and polling is quick.
 With `--seed N` it first creates people and requests N generations through the core, as chats would.
+With `--web PORT` it also serves the web app (KIE callbacks); with `--die-after-result` it SIGKILLs itself right
+after its first result was sent and marked delivered (where the status message would be tidied away).
+With REDIS_URL set it is one of several workers sharing the Redis queue, like `python -m bot worker`.
 """
 
 from __future__ import annotations
@@ -18,8 +21,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from aiohttp import web
+
 from bot.logs import setup_logging
 from bot.settings import Settings
+from bot.web import create_app
 from bot.wiring import build
 from core.deps import Deps
 from core.models import Balance, DeliveryTarget, Generation, GenerationRequest, Identity, LedgerKind, Platform
@@ -34,8 +40,9 @@ GRANT = 5
 class JsonLinesMessenger:
     """Appends `{"generation_id", "outcome", "images", "pid"}` per result and fsyncs before returning."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, die_after_result: bool = False) -> None:
         self.path = path
+        self.die_after_result = die_after_result
 
     def _append(self, record: dict[str, object]) -> None:
         with self.path.open("a", encoding="utf-8") as out:
@@ -53,7 +60,8 @@ class JsonLinesMessenger:
         await asyncio.to_thread(self._append, record)
 
     async def tidy(self, generation: Generation, locale: str) -> None:
-        return None
+        if self.die_after_result:
+            os.kill(os.getpid(), signal.SIGKILL)
 
     async def failed(self, generation: Generation, locale: str) -> None:
         record = {"generation_id": generation.id, "outcome": "failed", "images": 0, "pid": os.getpid()}
@@ -75,14 +83,20 @@ async def seed(deps: Deps, count: int) -> None:
             await generation.request_generation(deps, person, request, target)
 
 
-async def main(deliveries: Path, count: int) -> None:
+async def main(deliveries: Path, count: int, web_port: int | None, die_after_result: bool) -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
-    async with build(Settings()) as runtime:
+    settings = Settings()
+    async with build(settings) as runtime, contextlib.AsyncExitStack() as stack:
         deps = replace(
             runtime.deps, policy=runtime.deps.policy.model_copy(update={"poll_first_s": 0.05, "poll_max_s": 0.2})
         )
-        runtime.router.register(Platform.CONSOLE, JsonLinesMessenger(deliveries))
+        runtime.router.register(Platform.CONSOLE, JsonLinesMessenger(deliveries, die_after_result=die_after_result))
+        if web_port is not None:
+            runner = web.AppRunner(create_app(deps, settings), access_log=None)
+            await runner.setup()
+            stack.push_async_callback(runner.cleanup)
+            await web.TCPSite(runner, "127.0.0.1", web_port).start()
         if count:
             await seed(deps, count)
         worker = Worker(deps)
@@ -98,6 +112,8 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("deliveries", type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--web", type=int, default=None)
+    parser.add_argument("--die-after-result", action="store_true")
     args = parser.parse_args()
     setup_logging("WARNING")
-    asyncio.run(main(args.deliveries, args.seed))
+    asyncio.run(main(args.deliveries, args.seed, args.web, args.die_after_result))

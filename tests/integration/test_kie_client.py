@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import httpx
 import pytest
 
-from adapters.kie.callbacks import callback_task_id, parse_callback, sign_kie, verify_kie_signature
+from adapters.kie.callbacks import callback_ref, callback_task_id, parse_callback, sign_kie, verify_kie_signature
 from adapters.kie.check import kie_check
 from adapters.kie.client import KieImageGenerator, image_kind, kie_http_client
 from adapters.local.limiter import InProcessLimiter
@@ -161,7 +161,9 @@ async def test_callback_url_is_passed_and_a_completed_task_calls_back_once(
 
         await kie.complete(task_id)
 
-        assert kie.creates[0].body["callBackUrl"] == url
+        sent = httpx.URL(kie.creates[0].body["callBackUrl"])
+        assert str(sent.copy_with(query=None)) == url
+        assert callback_ref(dict(sent.params), API_KEY) == REF  # the task names its generation and slot
         assert [parse_callback(body) for _, body in sink.received] == [task_id]
         assert (await gen.status(task_id)).state is TaskState.SUCCEEDED
     finally:

@@ -1,0 +1,181 @@
+"""Crash windows on a real Redis queue: a worker process SIGKILLed right after KIE's createTask (before it saved the
+task id), or right after sending a result (before tidying the status message), and a second worker takes over.
+
+Either way: exactly one KIE task and one result per generation, and the ledger balances. Both workers are real
+processes (`tests/faults/crash_child.py`: the real wiring with REDIS_URL, SQLite in a shared data dir, the real KIE
+client); FakeKie runs here, so it outlives them and decides the moment of each kill.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sqlite3
+import sys
+from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests import servers
+from tests.fakes.kie import FakeKie, FakeTask, Outcome
+from tests.faults.support import ledger_problems
+
+REPO = Path(__file__).resolve().parents[2]
+TIMEOUT_S = 60.0
+pytestmark = pytest.mark.servers
+
+
+@pytest.fixture
+async def kie() -> AsyncIterator[FakeKie]:
+    fake = FakeKie()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+class Workers:
+    """Worker processes on one Redis (its own database) and one data dir; the second one also serves callbacks."""
+
+    def __init__(self, tmp: Path, kie: FakeKie, redis: servers.RedisServer) -> None:
+        self.tmp, self.kie = tmp, kie
+        self.redis_url = redis.url.rsplit("/", 1)[0] + "/9"  # a database no other test uses
+        self.web_port = servers.free_port()
+        self.db = tmp / "data" / "bot.sqlite3"
+        self.deliveries = tmp / "deliveries.jsonl"
+        self.procs: list[asyncio.subprocess.Process] = []
+
+    async def start(self, name: str, *args: str) -> asyncio.subprocess.Process:
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.tmp),
+            "PYTHONPATH": str(REPO),
+            "BOT_DATA_DIR": str(self.tmp / "data"),
+            "KIE_API_KEY": self.kie.api_key,
+            "KIE_BASE_URL": self.kie.base_url,
+            "PUBLIC_BASE_URL": f"http://127.0.0.1:{self.web_port}",
+            "REDIS_URL": self.redis_url,
+            "QUEUE_HEARTBEAT_S": "0.2",  # a killed worker is known dead within a second
+            "FREE_IMAGES_PER_DAY": "1",
+        }
+        with (self.tmp / f"{name}.log").open("wb") as log:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "tests.faults.crash_child", str(self.deliveries), *args,
+                cwd=self.tmp, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
+            )  # fmt: skip
+        self.procs.append(proc)
+        return proc
+
+    async def stop_all(self) -> None:
+        for proc in self.procs:
+            if proc.returncode is None:
+                proc.send_signal(signal.SIGTERM)
+        for proc in self.procs:
+            await asyncio.wait_for(proc.wait(), TIMEOUT_S)
+
+    def rows(self) -> list[sqlite3.Row]:
+        if not self.db.exists():
+            return []
+        with sqlite3.connect(self.db) as db:
+            db.row_factory = sqlite3.Row
+            try:
+                return db.execute("select id, status, task_ids, delivered_at from generations").fetchall()
+            except sqlite3.OperationalError:
+                return []
+
+    def lines(self) -> list[dict[str, object]]:
+        if not self.deliveries.exists():
+            return []
+        return [json.loads(line) for line in self.deliveries.read_text().splitlines()]
+
+    async def eventually(self, what: str, check: Callable[[], bool]) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + TIMEOUT_S
+        while not check():
+            if loop.time() > deadline:
+                raise AssertionError(f"timed out waiting for: {what}\n{self.logs()}")
+            await asyncio.sleep(0.02)
+
+    async def web_up(self) -> None:
+        async with httpx.AsyncClient() as client:
+            for _ in range(int(TIMEOUT_S / 0.05)):
+                try:
+                    if (await client.get(f"http://127.0.0.1:{self.web_port}/healthz")).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.05)
+        raise AssertionError(f"the second worker's web server never came up\n{self.logs()}")
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(self.tmp.glob("*.log")))
+
+
+@pytest.fixture
+async def workers(tmp_path: Path, kie: FakeKie, redis_server: servers.RedisServer) -> AsyncIterator[Workers]:
+    group = Workers(tmp_path, kie, redis_server)
+    yield group
+    for proc in group.procs:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+
+
+async def test_a_worker_killed_right_after_create_task_leaves_one_kie_task_which_the_next_worker_delivers(
+    kie: FakeKie, workers: Workers
+) -> None:
+    kie.outcome = Outcome(polls=None)
+    victims: list[asyncio.subprocess.Process] = []
+
+    async def kill_the_creator(task: FakeTask) -> None:
+        """KIE has created (and charged) the task; the worker dies before it reads the answer."""
+        victims[0].send_signal(signal.SIGKILL)
+        await victims[0].wait()
+
+    kie.on_created = kill_the_creator
+    victims.append(await workers.start("first", "--seed", "1"))
+    await workers.eventually("KIE created the task", lambda: len(kie.tasks) == 1)
+    assert await victims[0].wait() == -signal.SIGKILL
+    [orphan] = kie.tasks
+    assert [json.loads(r["task_ids"]) for r in workers.rows()] == [[""]]  # the task id never reached the Store
+
+    await workers.start("second", "--web", str(workers.web_port))
+    await workers.web_up()
+    await kie.complete(orphan)  # its callback names the generation and slot: the second worker adopts it
+    await workers.eventually("the result delivered", lambda: all(r["delivered_at"] for r in workers.rows()))
+    await workers.stop_all()
+
+    [row] = workers.rows()
+    assert len(kie.creates) == 1
+    assert json.loads(row["task_ids"]) == [orphan] and row["status"] == "succeeded"
+    assert [(line["generation_id"], line["outcome"]) for line in workers.lines()] == [(row["id"], "delivered")]
+    assert ledger_problems(workers.db) == []
+
+
+async def test_a_worker_killed_right_after_sending_a_result_never_has_it_sent_again(
+    kie: FakeKie, workers: Workers
+) -> None:
+    fates = iter([Outcome(polls=2), Outcome(polls=None)])  # one result now, the other only after the kill
+    kie.outcome_for = lambda: next(fates)
+    first = await workers.start("first", "--seed", "2", "--die-after-result")
+    assert await asyncio.wait_for(first.wait(), TIMEOUT_S) == -signal.SIGKILL, workers.logs()
+    assert len(workers.lines()) == 1
+
+    second = await workers.start("second")
+    await kie.complete(next(t.task_id for t in kie.tasks.values() if not t.finished))
+    await workers.eventually(
+        "both generations delivered",
+        lambda: len(rows := workers.rows()) == 2 and all(r["delivered_at"] for r in rows),
+    )
+    await workers.stop_all()
+
+    rows = workers.rows()
+    lines = workers.lines()
+    assert sorted(str(line["generation_id"]) for line in lines) == sorted(r["id"] for r in rows)  # once each
+    assert Counter(line["pid"] for line in lines) == {first.pid: 1, second.pid: 1}
+    assert len(kie.creates) == 2
+    assert ledger_problems(workers.db) == []
