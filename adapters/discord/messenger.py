@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ import discord
 from discord.utils import MISSING
 
 from adapters.chat.render import done_text, failed_text, progress_text
-from adapters.discord.interactions import DiscordTarget
+from adapters.discord.interactions import DEFAULT_UPLOAD_LIMIT, DiscordTarget
 from adapters.discord.views import is_web_link, result_view
 from core.models import Balance, Generation, Identity
 from core.ports import BlobStore, Clock, Notice, StoredImage
@@ -24,18 +24,52 @@ log = logging.getLogger(__name__)
 
 # Discord's answers for an interaction webhook that can no longer be used.
 TOKEN_GONE = {10015, 50027}  # Unknown Webhook, Invalid Webhook Token
+TOO_LARGE = 40005  # Request entity too large
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One image of a result: attached when it fits the place's upload limit, else a link (or a note)."""
+
+    index: int
+    name: str
+    data: bytes
+    link: str
 
 
 @dataclass
 class Outgoing:
-    """A message to try in several places; files are rebuilt per attempt (discord.py closes them after a send)."""
+    """A message to try in several places; files are rebuilt per attempt (discord.py closes them after a send).
 
-    content: str
-    attachments: list[tuple[str, bytes]]
+    Which images are attached depends on where it goes: the interaction webhook takes the interaction's limit, a
+    channel or DM post the bot's own (`attachable`); `limit=0` attaches nothing (the fallback after a 40005)."""
+
+    lines: list[str]
+    pictures: list[Picture]
     view: discord.ui.View | None
+    locale: str = "en"
 
-    def files(self) -> list[discord.File] | Any:
-        return [discord.File(io.BytesIO(data), filename=name) for name, data in self.attachments] or MISSING
+    def attachable(self, limit: int) -> list[Picture]:
+        return [p for p in self.pictures if len(p.data) <= limit]
+
+    def content(self, limit: int) -> str:
+        notes = [_too_large(p, self.locale) for p in self.pictures if len(p.data) > limit]
+        return "\n".join([*self.lines, *notes])
+
+    def files(self, limit: int) -> list[discord.File] | Any:
+        attached = self.attachable(limit)
+        return [discord.File(io.BytesIO(p.data), filename=p.name) for p in attached] or MISSING
+
+
+def _too_large(picture: Picture, locale: str) -> str:
+    if is_web_link(picture.link):
+        return t("image_too_large_link", locale, index=picture.index, url=picture.link)
+    return t("image_too_large", locale, index=picture.index)
+
+
+def too_large(error: discord.HTTPException) -> bool:
+    """Discord refused the upload's size (413, code 40005 "Request entity too large"): a link can still go."""
+    return error.status == 413 or error.code == TOO_LARGE
 
 
 class DiscordMessenger:
@@ -82,16 +116,12 @@ class DiscordMessenger:
         if generation.request.count > len(images):
             lines.append(t("partial", locale, made=len(images), count=generation.request.count))
         links = [await self._blobs.link(image.key, self._ttl) for image in images]
-        files: list[tuple[str, bytes]] = []
-        for index, (image, link) in enumerate(zip(images, links, strict=True), start=1):
-            if len(image.data) <= target.upload_limit:
-                files.append((image.key.rsplit("/", 1)[-1], image.data))
-            elif is_web_link(link):
-                lines.append(t("image_too_large_link", locale, index=index, url=link))
-            else:
-                lines.append(t("image_too_large", locale, index=index))
+        pictures = [
+            Picture(index, image.key.rsplit("/", 1)[-1], image.data, link)
+            for index, (image, link) in enumerate(zip(images, links, strict=True), start=1)
+        ]
         view = result_view(generation.id, links, locale)
-        await self._send(target, Outgoing("\n".join(lines), files, view), generation.id)
+        await self._send(target, Outgoing(lines, pictures, view, locale), generation.id)
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         """The result is a followup of its own: nothing to remove."""
@@ -110,13 +140,13 @@ class DiscordMessenger:
                 if error.code not in TOKEN_GONE and error.status != 404:
                     raise
                 log.info("interaction message gone; sending the failure elsewhere", extra=_ids(generation))
-        await self._send(target, Outgoing(text, [], None), generation.id, webhook=False)
+        await self._send(target, Outgoing([text], [], None, locale), generation.id, webhook=False)
 
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         if not identity.platform_user_id.isdigit():
             return False
         try:
-            await self._dm(int(identity.platform_user_id), Outgoing(t(notice.key, locale, **notice.params), [], None))
+            await self._dm(int(identity.platform_user_id), Outgoing([t(notice.key, locale, **notice.params)], [], None))
         except discord.HTTPException:
             log.info("notice not delivered: DM refused", extra={"platform": "discord"})
             return False
@@ -125,10 +155,14 @@ class DiscordMessenger:
     # --- where a message goes -----------------------------------------------------------------------------------
 
     async def _send(self, target: DiscordTarget, out: Outgoing, generation_id: str, *, webhook: bool = True) -> None:
-        """A followup on the interaction while its token lives; else the channel (mentioning the person); else DM."""
+        """A followup on the interaction while its token lives; else the channel (mentioning the person); else DM.
+        Each place attaches what its own upload limit allows, and falls back to links once if Discord says 40005."""
         if webhook and target.token_alive(self._clock.now()):
+            hook = self._webhook(target)
             try:
-                await self._webhook(target).send(out.content, files=out.files(), view=out.view or MISSING, wait=True)
+                await _attempt(out, target.upload_limit, lambda content, files: hook.send(
+                    content, files=files, view=out.view or MISSING, wait=True
+                ))  # fmt: skip
                 return
             except discord.HTTPException as error:
                 if error.code not in TOKEN_GONE:
@@ -138,12 +172,12 @@ class DiscordMessenger:
             mention = f"<@{target.user_id}> " if target.user_id else ""
             try:
                 channel = self._client.get_partial_messageable(target.channel_id, guild_id=target.guild_id)
-                await channel.send(
-                    mention + out.content,
-                    files=out.files(),
+                await _attempt(out, self._bot_limit(target.guild_id), lambda content, files: channel.send(
+                    mention + content,
+                    files=files,
                     view=out.view or MISSING,
                     allowed_mentions=discord.AllowedMentions(users=True, everyone=False, roles=False),
-                )
+                ))  # fmt: skip
                 return
             except (discord.Forbidden, discord.NotFound):
                 log.info("channel not reachable; sending a DM", extra={"generation_id": generation_id})
@@ -153,11 +187,35 @@ class DiscordMessenger:
 
     async def _dm(self, user_id: int, out: Outgoing) -> None:
         channel = await self._client.create_dm(discord.Object(id=user_id))
-        await channel.send(out.content, files=out.files(), view=out.view or MISSING)
+        await _attempt(
+            out,
+            DEFAULT_UPLOAD_LIMIT,
+            lambda content, files: channel.send(content, files=files, view=out.view or MISSING),
+        )
+
+    def _bot_limit(self, guild_id: int | None) -> int:
+        """What the bot itself may upload there: the guild's limit when the gateway cached it, else Discord's
+        default (an interaction's larger `attachment_size_limit` does not apply to the bot's own posts)."""
+        guild = self._client.get_guild(guild_id) if guild_id else None
+        return guild.filesize_limit if guild is not None else DEFAULT_UPLOAD_LIMIT
 
     def _webhook(self, target: DiscordTarget) -> discord.Webhook:
         assert target.application_id is not None and target.token is not None
         return discord.Webhook.partial(target.application_id, target.token, client=self._client)
+
+
+Send = Callable[[str, Any], Awaitable[object]]
+
+
+async def _attempt(out: Outgoing, limit: int, send: Send) -> None:
+    """Send with the images that fit `limit`; if Discord still says too large (40005), once more with links only."""
+    try:
+        await send(out.content(limit), out.files(limit))
+    except discord.HTTPException as error:
+        if not too_large(error) or not out.attachable(limit):
+            raise
+        log.info("upload refused as too large; sending links instead")
+        await send(out.content(0), MISSING)
 
 
 def _ids(generation: Generation) -> dict[str, str]:

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 
 from telegram import Bot, InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
 from telegram.constants import ChatAction
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
 from adapters.chat.render import done_text, failed_text, progress_text
 from adapters.telegram.keyboards import result_keyboard
@@ -30,6 +30,17 @@ log = logging.getLogger(__name__)
 
 EDIT_INTERVAL_S = 2.5
 GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights", "have no rights")
+# What the Bot API answers for a file it will not take as sent: a photo it refuses to process (400
+# PHOTO_INVALID_DIMENSIONS / PHOTO_SAVE_FILE_INVALID / IMAGE_PROCESS_FAILED, seen below its documented limits), or
+# an upload over the server's limit (HTTP 413 "Request Entity Too Large", which PTB raises as a NetworkError).
+TOO_LARGE = (
+    "PHOTO_INVALID_DIMENSIONS",
+    "PHOTO_SAVE_FILE_INVALID",
+    "PHOTO_TOO_BIG",
+    "IMAGE_PROCESS_FAILED",
+    "REQUEST ENTITY TOO LARGE",
+    "FILE IS TOO BIG",
+)
 
 
 def unreachable(error: TelegramError) -> bool:
@@ -37,6 +48,11 @@ def unreachable(error: TelegramError) -> bool:
     if isinstance(error, Forbidden):
         return True
     return isinstance(error, BadRequest) and any(s in str(error).lower() for s in GONE)
+
+
+def too_large(error: TelegramError) -> bool:
+    """Telegram will never take this file in this form: retrying the same send cannot help, a fallback can."""
+    return isinstance(error, NetworkError) and any(s in str(error).upper() for s in TOO_LARGE)
 
 
 def harmless_edit_error(error: TelegramError) -> bool:
@@ -143,44 +159,27 @@ class TelegramMessenger:
             return
         as_file = await self._wants_files(generation.account_id) or not all(fits_photo(i.data) for i in images)
         files = [(image.data, _filename(generation, i, image)) for i, image in enumerate(images)]
+        send = _OneSender(self._bot, chat_id, thread, reply, locale)
         if len(files) == 1:
-            await self._send_one(chat_id, InputFile(*files[0]), as_file, caption, keyboard, thread, reply)
+            await send(files[0], 1, as_file, caption, keyboard)
             return
         for start in range(0, len(files), MEDIA_GROUP_MAX):
             chunk = files[start : start + MEDIA_GROUP_MAX]
             first_caption = caption if start == 0 else None
             if len(chunk) == 1:
-                await self._send_one(chat_id, InputFile(*chunk[0]), as_file, first_caption, None, thread, reply)
+                await send(chunk[0], start + 1, as_file, first_caption, None)
                 continue
-            media: list[InputMediaPhoto | InputMediaDocument] = [
-                # raw bytes + filename: PTB attaches them as multipart parts (`attach://…`)
-                InputMediaDocument(data, caption=first_caption if i == 0 else None, filename=name)
-                if as_file
-                else InputMediaPhoto(data, caption=first_caption if i == 0 else None, filename=name)
-                for i, (data, name) in enumerate(chunk)
-            ]
-            await self._bot.send_media_group(chat_id, media, message_thread_id=thread, reply_parameters=reply)
+            try:
+                await self._bot.send_media_group(
+                    chat_id, _album(chunk, as_file, first_caption), message_thread_id=thread, reply_parameters=reply
+                )
+            except TelegramError as error:
+                if not too_large(error):
+                    raise
+                log.info("album refused as too large; sending its images one by one as files")
+                for offset, item in enumerate(chunk):
+                    await send(item, start + offset + 1, True, first_caption if offset == 0 else None, None)
         # Albums cannot carry buttons: they follow in a short message, sent by `tidy`.
-
-    async def _send_one(
-        self,
-        chat_id: int,
-        file: InputFile,
-        as_file: bool,
-        caption: str | None,
-        keyboard: object,
-        thread: int | None,
-        reply: ReplyParameters | None,
-    ) -> Message:
-        send = self._bot.send_document if as_file else self._bot.send_photo
-        return await send(
-            chat_id,
-            file,
-            caption=caption,
-            reply_markup=keyboard,  # type: ignore[arg-type]
-            message_thread_id=thread,
-            reply_parameters=reply,
-        )
 
     async def _wants_files(self, account_id: str) -> bool:
         account = await self._accounts.get_account(account_id)
@@ -229,6 +228,54 @@ class TelegramMessenger:
             log.info("notice not delivered", extra={"reason": type(error).__name__})
             return False
         return True
+
+
+class _OneSender:
+    """One image, in the first form Telegram takes: a photo (unless a file is wanted), else a file, else a note that
+    it is too large to send here. Each form is tried once, so a delivery always ends instead of looping."""
+
+    def __init__(self, bot: Bot, chat_id: int, thread: int | None, reply: ReplyParameters | None, locale: str) -> None:
+        self._bot, self._chat_id, self._thread, self._reply, self._locale = bot, chat_id, thread, reply, locale
+
+    async def __call__(
+        self, file: tuple[bytes, str], index: int, as_file: bool, caption: str | None, keyboard: object
+    ) -> Message:
+        forms = (self._bot.send_document,) if as_file else (self._bot.send_photo, self._bot.send_document)
+        for send in forms:
+            try:
+                return await send(
+                    self._chat_id,
+                    InputFile(*file),
+                    caption=caption,
+                    reply_markup=keyboard,  # type: ignore[arg-type]
+                    message_thread_id=self._thread,
+                    reply_parameters=self._reply,
+                )
+            except TelegramError as error:
+                if not too_large(error):
+                    raise
+                log.info("image refused as too large", extra={"form": send.__name__, "reason": str(error)})
+        note = t("image_too_large", self._locale, index=index)
+        text = clip(f"{caption}\n{note}" if caption else note, MESSAGE_MAX)
+        return await self._bot.send_message(
+            self._chat_id,
+            text,
+            reply_markup=keyboard,  # type: ignore[arg-type]
+            message_thread_id=self._thread,
+            reply_parameters=self._reply,
+        )
+
+
+def _album(
+    chunk: Sequence[tuple[bytes, str]], as_file: bool, caption: str | None
+) -> list[InputMediaPhoto | InputMediaDocument]:
+    """Raw bytes + filename: PTB attaches them as multipart parts (`attach://…`)."""
+    return [
+        InputMediaDocument(data, caption=caption if i == 0 else None, filename=name)
+        if as_file
+        else InputMediaPhoto(data, caption=caption if i == 0 else None, filename=name)
+        for i, (data, name) in enumerate(chunk)
+    ]
 
 
 def _thread(target: DeliveryTarget) -> int | None:

@@ -421,6 +421,41 @@ async def test_images_over_the_upload_limit_are_sent_as_links_with_an_original_b
     assert link["url"].startswith("https://files.example.test/") and "custom_id" not in link
 
 
+async def test_after_the_token_expired_an_image_over_the_bots_own_limit_goes_to_the_channel_as_a_link(
+    fake: FakeDiscord, runtime: Runtime
+) -> None:
+    deps = dataclasses.replace(runtime.deps, blobs=WebLinks(runtime.deps.blobs))
+    fake.bot_upload_limit = 100  # the bot's own limit there is far below the interaction's (as without boosts)
+    async with started(fake, runtime, deps=deps, clock=ShiftedClock(timedelta(minutes=16))) as bot:
+        await bot.consent()
+        payload = slash("imagine", {"prompt": "a detailed atlas"})
+        since = bot.send(payload)
+
+        posted = await fake.wait_for(lambda c: c.path == f"/channels/{CHANNEL_ID}/messages", since=since, count=2)
+
+    refused, linked = posted
+    assert len(refused.files) == 1 and len(linked.files) == 0
+    assert "Image 1 is too large to attach here; open it: https://files.example.test/" in linked.content
+    assert linked.content.startswith(f"<@{USER_ID}> Done: “a detailed atlas”")
+    assert len(fake.find("POST", f"/channels/{CHANNEL_ID}/messages", since=since)) == 2
+    assert not fake.find("POST", "/users/@me/channels", since=since)
+
+
+async def test_an_image_over_the_guilds_known_limit_is_never_uploaded_to_the_channel(
+    fake: FakeDiscord, runtime: Runtime, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deps = dataclasses.replace(runtime.deps, blobs=WebLinks(runtime.deps.blobs))
+    async with started(fake, runtime, deps=deps, clock=ShiftedClock(timedelta(minutes=16))) as bot:
+        monkeypatch.setattr(bot.client, "get_guild", lambda _: type("Guild", (), {"filesize_limit": 100})())
+        await bot.consent()
+        payload = slash("imagine", {"prompt": "a detailed atlas"})
+        since = bot.send(payload)
+
+        [posted] = await fake.wait_for(lambda c: c.path == f"/channels/{CHANNEL_ID}/messages", since=since)
+
+    assert posted.files == [] and "open it: https://files.example.test/" in posted.content
+
+
 async def test_notices_go_to_the_person_by_dm(bot: Bot) -> None:
     from core.ports import Notice
 

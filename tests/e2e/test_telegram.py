@@ -228,6 +228,61 @@ async def test_imagine_in_a_private_chat_sends_a_photo_with_buttons_and_replaces
     assert generation.delivery.reply_to is not None and generation.delivery.extra["chat_type"] == "private"
 
 
+async def delivered(bot: Harness, status_call: Call) -> None:
+    """Wait until the status message is gone: the messenger drops it once the result was sent."""
+    message_id = str(status_call.result["message_id"])
+    await bot.fake.wait_call("deleteMessage", ADA.id, where=lambda c: c.params["message_id"] == message_id)
+
+
+def attempts(fake: FakeTelegram, method: str) -> int:
+    return len([c for c in fake.calls if c.method == method and c.chat_id == ADA.id])
+
+
+async def test_a_photo_telegram_refuses_as_too_large_is_delivered_once_as_a_file(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    await bot.onboard(ADA)
+    fake.refuse("sendPhoto", 400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+
+    await bot.command(ADA, "/imagine a very wide panorama")
+    status = await bot.said(ADA.id, "Working on it")
+    document = await fake.wait_call("sendDocument", ADA.id)
+    await delivered(bot, status)
+
+    assert (attempts(fake, "sendPhoto"), attempts(fake, "sendDocument")) == (1, 1)
+    assert "a very wide panorama" in document.params["caption"] and button_data(document)
+    assert document.upload("document") is not None
+
+
+async def test_an_image_refused_as_a_photo_and_as_a_file_ends_as_a_note_not_a_loop(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    await bot.onboard(ADA)
+    fake.refuse("sendPhoto", 400, "Bad Request: PHOTO_SAVE_FILE_INVALID")
+    fake.refuse("sendDocument", 413, "Request Entity Too Large")
+
+    await bot.command(ADA, "/imagine a huge mural")
+    status = await bot.said(ADA.id, "Working on it")
+    note = await bot.said(ADA.id, "too large to attach here")
+    await delivered(bot, status)
+
+    assert (attempts(fake, "sendPhoto"), attempts(fake, "sendDocument")) == (1, 1)
+    assert "a huge mural" in note.params["text"]
+
+
+async def test_an_album_refused_as_too_large_is_sent_as_files_one_by_one(bot: Harness, fake: FakeTelegram) -> None:
+    await bot.onboard(ADA)
+    fake.refuse("sendMediaGroup", 400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+
+    await bot.command(ADA, "/imagine two moons --n 2")
+    status = await bot.said(ADA.id, "Working on it")
+    await fake.wait_for(lambda c: c.method == "sendDocument" and c.chat_id == ADA.id, count=2)
+    await delivered(bot, status)
+
+    assert (attempts(fake, "sendMediaGroup"), attempts(fake, "sendDocument")) == (1, 2)
+    await bot.said(ADA.id, "More like this")
+
+
 async def test_a_plain_message_in_a_private_chat_is_a_prompt(bot: Harness) -> None:
     await bot.onboard(ADA)
 

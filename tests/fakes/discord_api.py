@@ -8,7 +8,8 @@ snowflake ids as strings, errors as `{"code", "message"}` with the documented co
 Covered: users/@me, oauth2/applications/@me, bulk command upsert (global and guild), the interaction callback
 (`?with_response=true` → the InteractionCallbackResponse object, else 204; a second answer → 40060), the
 original response and followups of the interaction webhook (expired tokens → 401 / 50027), channel messages
-(refused channels → 403 / 50001), DM channel creation, and CDN files for attachment options.
+(refused channels → 403 / 50001), DM channel creation, and CDN files for attachment options. Uploads over the limit
+(the interaction's `attachment_size_limit` on its webhook, the bot's own elsewhere) → 413 / 40005.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ ERRORS = {
     10008: (404, "Unknown Message"),
     10015: (404, "Unknown Webhook"),
     10062: (404, "Unknown interaction"),
+    40005: (413, "Request entity too large"),
     40060: (400, "Interaction has already been acknowledged."),
     50001: (403, "Missing Access"),
     50027: (401, "Invalid Webhook Token"),
@@ -84,6 +86,10 @@ def _json(body: Any, status: int = 200) -> web.Response:
     return web.Response(body=json.dumps(body).encode(), status=status, headers={"Content-Type": "application/json"})
 
 
+def _uploaded(call: Call) -> int:
+    return sum(len(f.data) for f in call.files)
+
+
 def _error(code: int) -> web.Response:
     status, message = ERRORS[code]
     return _json({"code": code, "message": message}, status)
@@ -95,6 +101,10 @@ class FakeDiscord:
         self.cdn: dict[str, bytes] = {}
         self.expired_tokens: set[str] = set()
         self.refused_channels: set[int] = set()
+        # What one message may carry: the bot's own limit (10 MiB unless a guild's boosts raise it) for channel and
+        # DM posts; an interaction's webhook takes what its `attachment_size_limit` said. More → 413 / 40005.
+        self.bot_upload_limit = 10 * 1024 * 1024
+        self._interaction_limits: dict[str, int] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # by message id
         self.original: dict[str, str] = {}  # interaction token → original response message id
@@ -132,6 +142,8 @@ class FakeDiscord:
     def learn(self, interaction: dict[str, Any]) -> None:
         """Remember where an interaction happened (as Discord knows it) before the bot sees it."""
         self._channels[interaction["token"]] = int(interaction["channel_id"])
+        if interaction.get("attachment_size_limit"):
+            self._interaction_limits[interaction["token"]] = int(interaction["attachment_size_limit"])
 
     # --- waiting and asserting ------------------------------------------------------------------------------
 
@@ -188,6 +200,8 @@ class FakeDiscord:
             channel = int(parts[1])
             if channel in self.refused_channels:
                 return _error(50001)
+            if _uploaded(call) > self.bot_upload_limit:
+                return _error(40005)
             return _json(self._message(channel, call, flags=0))
         if parts == ["users", "@me", "channels"] and method == "POST":
             recipient = call.json["recipient_id"]
@@ -230,6 +244,8 @@ class FakeDiscord:
         if token in self.expired_tokens:
             return _error(50027)
         channel = self._channels.get(token, 0)
+        if _uploaded(call) > self._interaction_limits.get(token, self.bot_upload_limit):
+            return _error(40005)
         if len(parts) == 3 and call.method == "POST":
             message = self._message(channel, call, flags=int((call.json or {}).get("flags") or 0))
             return _json(message) if call.query.get("wait") in ("true", "1") else web.Response(status=204)

@@ -115,6 +115,7 @@ class FakeTelegram:
         self.webhook: JSON | None = None
         self.commands: list[JSON] = []
         self.refunds: list[tuple[int, str]] = []
+        self._refusals: list[tuple[str, int, str]] = []
         self.star_transactions: list[JSON] = []  # the bot's Stars ledger, oldest first (getStarTransactions)
         self._runner: web.AppRunner | None = None
         self._closing = False
@@ -204,6 +205,18 @@ class FakeTelegram:
         """The next `times` sending calls answer 429 Too Many Requests with `retry_after`."""
         self._flood.extend([retry_after] * times)
 
+    def refuse(self, method: str, code: int, description: str, times: int = 1) -> None:
+        """The next `times` calls of `method` fail as Telegram fails them for a file it will not take, e.g.
+        (sendPhoto, 400, "Bad Request: PHOTO_INVALID_DIMENSIONS") or (sendDocument, 413, "Request Entity Too Large"),
+        however small the file (Telegram refuses some photos below its documented limits)."""
+        self._refusals.extend([(method, code, description)] * times)
+
+    def _check_refused(self, call: Call) -> None:
+        for refusal in self._refusals:
+            if refusal[0] == call.method:
+                self._refusals.remove(refusal)
+                raise ApiError(refusal[1], refusal[2])
+
     def add_file(self, data: bytes) -> JSON:
         """Store bytes as a Telegram file; returns its File-like dict (file_id, file_unique_id, file_size)."""
         n = next(self._file_ids)
@@ -270,6 +283,7 @@ class FakeTelegram:
                 raise ApiError(400, f"Bad Request: fake: {method} not implemented")
             self._check_reachable(call)
             self._check_flood(call)
+            self._check_refused(call)
             result = await handler(call)
         except ApiError as error:
             call.error = {"ok": False, "error_code": error.code, "description": error.description}
