@@ -30,7 +30,7 @@ class MessengerRouter:
         await self._for(generation.delivery.platform).progress(generation, stage, done, locale)
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         await self._for(generation.delivery.platform).deliver(generation, images, balance, locale)
 

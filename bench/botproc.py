@@ -87,7 +87,7 @@ class TimedMessenger:
         await self._inner.progress(generation, stage, done, locale)
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         await self._inner.deliver(generation, images, balance, locale)
         self._state.finished(generation.delivery.chat_id, "ok")

@@ -10,6 +10,7 @@ class ErrorCode(StrEnum):
     NOT_REGISTERED = "not_registered"
     PROMPT_EMPTY = "prompt_empty"
     PROMPT_TOO_LONG = "prompt_too_long"
+    PROMPT_INVALID_CHARACTERS = "prompt_invalid_characters"
     INVALID_OPTION = "invalid_option"
     TOO_MANY_REFERENCES = "too_many_references"
     INSUFFICIENT_CREDITS = "insufficient_credits"

@@ -127,6 +127,9 @@ class DeliveryTarget(Frozen):
     reply_to: str | None = None
     status_message_id: str | None = None
     extra: dict[str, str] = Field(default_factory=dict)
+    # Only the person sees this chat (a private chat, the bot's DM, the console). Results elsewhere show no
+    # balance or other personal figures; unknown (older targets) counts as shared.
+    private: bool = False
 
 
 class ImageSpec(Frozen):

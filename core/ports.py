@@ -339,8 +339,10 @@ class Messenger(Protocol):
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None: ...
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
-    ) -> None: ...
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
+    ) -> None:
+        """`balance` is None when the target is shared with others (a group): then no personal figures."""
+        ...
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         """After a result was sent and marked delivered: remove the status message and such (best effort).

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from core.errors import DomainError, ErrorCode
 from core.models import GenerationRequest
 from core.policy import Policy
+
+# NUL (Postgres text refuses it, SQLite keeps it) and lone UTF-16 surrogates (half of a broken emoji: not
+# encodable as UTF-8, so no store, log or provider could take them): refused alike on every backend.
+UNUSABLE_CHARACTERS = re.compile("[\x00\ud800-\udfff]")
 
 
 def validate_request(request: GenerationRequest, policy: Policy) -> None:
@@ -12,6 +18,8 @@ def validate_request(request: GenerationRequest, policy: Policy) -> None:
     prompt = request.prompt.strip()
     if not prompt:
         raise DomainError(ErrorCode.PROMPT_EMPTY)
+    if UNUSABLE_CHARACTERS.search(prompt):
+        raise DomainError(ErrorCode.PROMPT_INVALID_CHARACTERS)
     if len(prompt) > policy.max_prompt_chars:
         raise DomainError(ErrorCode.PROMPT_TOO_LONG, length=len(prompt), limit=policy.max_prompt_chars)
     if not 1 <= request.count <= policy.max_count:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from core.errors import DomainError, ErrorCode
 from core.models import Account, Balance, Generation, Hold, PlanStatus, Product, ProductKind
 from core.policy import Policy
-from core.texts import error_code_text, t
+from core.texts import error_code_text, error_text, t
 
 
 def cost_text(hold: Hold, locale: str) -> str:
@@ -16,6 +17,9 @@ def cost_text(hold: Hold, locale: str) -> str:
 
 
 def queued_text(generation: Generation, locale: str) -> str:
+    """What the request costs, shown only where nobody but the person reads it."""
+    if not generation.delivery.private:
+        return t("queued_shared", locale, count=generation.request.count)
     return t("queued", locale, count=generation.request.count, cost=cost_text(generation.hold, locale))
 
 
@@ -25,11 +29,21 @@ def progress_text(generation: Generation, stage: str, done: int, locale: str) ->
     return t("progress_generating", locale, done=done, count=generation.request.count)
 
 
-def done_text(generation: Generation, balance: Balance, locale: str, prompt_limit: int = 200) -> str:
+def done_text(generation: Generation, balance: Balance | None, locale: str, prompt_limit: int = 200) -> str:
+    """The result's caption; with no balance (a shared chat) it carries no personal figures."""
     prompt = generation.request.prompt
     if len(prompt) > prompt_limit:
         prompt = prompt[: prompt_limit - 1] + "…"
+    if balance is None:
+        return t("done_shared", locale, prompt=prompt)
     return t("done", locale, prompt=prompt, free_left=balance.free_left, credits=balance.paid_credits)
+
+
+def error_text_for(error: DomainError, locale: str, *, private: bool) -> str:
+    """A domain error's text; in a shared chat without the asker's balance or other personal figures."""
+    if not private and error.code is ErrorCode.INSUFFICIENT_CREDITS:
+        return t("error.insufficient_credits_shared", locale)
+    return error_text(error, locale)
 
 
 def failed_text(generation: Generation, locale: str) -> str:

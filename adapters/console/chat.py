@@ -51,7 +51,7 @@ class ConsoleChat:
         }
 
     def target(self) -> DeliveryTarget:
-        return DeliveryTarget(platform=Platform.CONSOLE, chat_id=self.identity.platform_user_id)
+        return DeliveryTarget(platform=Platform.CONSOLE, chat_id=self.identity.platform_user_id, private=True)
 
     async def handle(self, line: str) -> Generation | None:
         """Handle one input line; returns the generation it queued, if any."""

@@ -20,7 +20,7 @@ class ConsoleMessenger:
         self._out(f"[{generation.id[:8]}] {progress_text(generation, stage, done, locale)}")
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         lines = [f"[{generation.id[:8]}] {done_text(generation, balance, locale)}", t("done_paths", locale)]
         lines += [f"  {await self._blobs.link(image.key, self._ttl)}" for image in images]

@@ -40,7 +40,18 @@ def target_of(interaction: discord.Interaction, message_id: int | None = None) -
     }
     if message_id is not None:
         extra["message_id"] = str(message_id)
-    return DeliveryTarget(platform=Platform.DISCORD, chat_id=str(interaction.channel_id or ""), extra=extra)
+    return DeliveryTarget(
+        platform=Platform.DISCORD,
+        chat_id=str(interaction.channel_id or ""),
+        extra=extra,
+        private=is_bot_dm(interaction),
+    )
+
+
+def is_bot_dm(interaction: discord.Interaction) -> bool:
+    """Only the bot's own DM is seen by the person alone (a server, a group DM or a DM with a friend is not)."""
+    context = interaction.context
+    return context.dm_channel and not context.guild and not context.private_channel
 
 
 @dataclass(frozen=True)

@@ -108,7 +108,7 @@ class DiscordMessenger:
         await webhook.edit_message(target.message_id, content=progress_text(generation, stage, done, locale))
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         self._last_progress.pop(generation.id, None)
         target = DiscordTarget.of(generation.delivery)

@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
-from adapters.chat.render import balance_text, product_text, queued_text, settings_text
+from adapters.chat.render import balance_text, error_text_for, product_text, queued_text, settings_text
 from adapters.telegram.keyboards import buy_keyboard, consent_keyboard, deletion_keyboard, settings_keyboard
 from adapters.telegram.limits import MB, MESSAGE_MAX, FileLimits, clip
 from adapters.telegram.messenger import harmless_edit_error
@@ -176,7 +176,8 @@ class TelegramHandlers:
         try:
             queued = await start(delivery_target(message, user, status))
         except DomainError as error:
-            await _edit(status, error_text(error, locale), error_markup(error, locale))
+            text = error_text_for(error, locale, private=is_private(message.chat))
+            await _edit(status, text, error_markup(error, locale))
             return
         await _edit(status, queued_text(queued, locale))
 

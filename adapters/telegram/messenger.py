@@ -113,7 +113,7 @@ class TelegramMessenger:
     # --- results ----------------------------------------------------------------------------------------------
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         target = generation.delivery
         try:
@@ -142,7 +142,7 @@ class TelegramMessenger:
         await self._drop_status(target)
 
     async def _send_result(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         target = generation.delivery
         chat_id, thread = int(target.chat_id), _thread(target)

@@ -13,12 +13,13 @@ from telegram import InlineKeyboardMarkup, Message, Update, User
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from adapters.chat.render import error_text_for
 from adapters.telegram.keyboards import buy_button
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import unreachable
 from adapters.telegram.updates import is_private, locale_of
 from core.errors import DomainError, ErrorCode, StoreUnavailable
-from core.texts import error_text, t
+from core.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,8 @@ def guarded(handler: Handler[H]) -> Handler[H]:
         try:
             await handler(self, update, context)
         except DomainError as error:
-            await safe_reply(message, error_text(error, locale), error_markup(error, locale))
+            private = message is None or is_private(message.chat)
+            await safe_reply(message, error_text_for(error, locale, private=private), error_markup(error, locale))
         except StoreUnavailable:
             log.warning("store unavailable while handling an update")
             await safe_reply(message, t("error.temporarily_unavailable", locale))

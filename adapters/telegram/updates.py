@@ -36,6 +36,7 @@ def delivery_target(message: Message, user: User, status_message: Message) -> De
         reply_to=str(message.message_id),
         status_message_id=str(status_message.message_id),
         extra=extra,
+        private=is_private(message.chat),
     )
 
 

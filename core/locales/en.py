@@ -43,12 +43,14 @@ TEXTS: dict[str, str] = {
     ),
     # generation
     "queued": "Queued: {count} image(s), {cost}. I'll send the result here.",
+    "queued_shared": "Queued: {count} image(s). I'll send the result here.",
     "cost_free": "{free} free",
     "cost_paid": "{credits} credits",
     "cost_mixed": "{free} free + {credits} credits",
     "progress_generating": "Generating… {done}/{count} done",
     "progress_storing": "Almost there: saving your images…",
     "done": "Done: “{prompt}” — {free_left} free image(s) left today, {credits} credits.",
+    "done_shared": "Done: “{prompt}”",
     "done_paths": "Saved:",
     "partial": "{made} of {count} images could be made; the credits for the rest were refunded.",
     "console_after": "More like this: /regenerate {id} · use the first image as a reference: /vary {id}",
@@ -162,11 +164,18 @@ TEXTS: dict[str, str] = {
     "error.not_registered": "You don't have an account yet: send /start.",
     "error.prompt_empty": "Please describe the image: /imagine <prompt>.",
     "error.prompt_too_long": "Your prompt is too long ({length} characters; the limit is {limit}).",
+    "error.prompt_invalid_characters": (
+        "Your prompt contains characters I can't use (a null character or a broken emoji). "
+        "Please retype it and send it again. Nothing was charged."
+    ),
     "error.invalid_option": "{detail}",
     "error.too_many_references": "Too many reference images (at most {limit}).",
     "error.insufficient_credits": (
         "Not enough credits: this needs {needed} credits and you have {credits} "
         "(free daily images cover up to {free_max}). Buy more with /buy."
+    ),
+    "error.insufficient_credits_shared": (
+        "Not enough credits for this. Send me /balance in a private chat to see yours, or /buy for more."
     ),
     "error.rate_limited": "You're going fast! Please wait {seconds} seconds and try again.",
     "error.too_many_running": "You already have {limit} generations running. Please wait for one to finish.",

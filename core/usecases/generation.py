@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError, StoreUnavailable
 from core.models import (
+    Balance,
     DeliveryTarget,
     Generation,
     GenerationRequest,
@@ -251,8 +252,7 @@ async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
     try:
         if generation.status is GenerationStatus.SUCCEEDED:
             images = [StoredImage(key=k, data=await deps.blobs.get(k)) for k in generation.image_keys]
-            balance = await deps.store.balance(generation.account_id, deps.clock.now().date(), deps.policy.free_per_day)
-            await deps.messenger.deliver(generation, images, balance, locale)
+            await deps.messenger.deliver(generation, images, await _private_balance(deps, generation), locale)
         else:
             await deps.messenger.failed(generation, locale)
     except Exception:
@@ -263,6 +263,13 @@ async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
         await deps.messenger.tidy(generation, locale)
     except Exception:
         log.warning("status message not tidied", exc_info=True, extra={"generation_id": generation.id})
+
+
+async def _private_balance(deps: Deps, generation: Generation) -> Balance | None:
+    """The balance to show with a result, only where nobody but the person reads it (never in a group)."""
+    if not generation.delivery.private:
+        return None
+    return await deps.store.balance(generation.account_id, deps.clock.now().date(), deps.policy.free_per_day)
 
 
 async def resume(deps: Deps) -> int:

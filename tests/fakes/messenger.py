@@ -28,7 +28,7 @@ class Progress:
 class Delivered:
     generation: Generation
     images: tuple[StoredImage, ...]
-    balance: Balance
+    balance: Balance | None
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class RecordingMessenger:
         await self._record(lambda: self.progress_log.append(Progress(generation.id, stage, done)))
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         await self._record(lambda: self.delivered.append(Delivered(generation, tuple(images), balance)))
 

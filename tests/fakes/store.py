@@ -389,7 +389,7 @@ class RecordingMessenger:
         self.progress_updates.append((generation.id, stage, done))
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         if self.broken:
             raise ConnectionError("chat unreachable")

@@ -54,7 +54,7 @@ class JsonLinesMessenger:
         return None
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         record = {"generation_id": generation.id, "outcome": "delivered", "images": len(images), "pid": os.getpid()}
         await asyncio.to_thread(self._append, record)

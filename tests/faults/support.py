@@ -75,7 +75,7 @@ class OutcomeLog:
         return None
 
     async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance, locale: str
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         await self._add(generation.id, "delivered")
 

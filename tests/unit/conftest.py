@@ -25,7 +25,7 @@ from tests.fakes.store import (
 
 ALICE = Identity(platform=Platform.TELEGRAM, platform_user_id="1001")
 BOB = Identity(platform=Platform.DISCORD, platform_user_id="2002")
-TARGET = DeliveryTarget(platform=Platform.TELEGRAM, chat_id="1001")
+TARGET = DeliveryTarget(platform=Platform.TELEGRAM, chat_id="1001", private=True)
 
 
 @dataclass

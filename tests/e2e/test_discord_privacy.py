@@ -1,0 +1,64 @@
+"""What a Discord channel sees and what it never sees: the real discord.py tree against FakeDiscord, the real
+core on SQLite (see test_discord.py for the harness)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import discord
+import pytest
+
+from bot.settings import Settings
+from bot.wiring import build
+from tests.e2e.test_discord import Bot, started
+from tests.fakes.discord_api import APP_ID, EPHEMERAL, FakeDiscord
+from tests.fakes.discord_payloads import slash
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord()
+    await server.start()
+    monkeypatch.setattr(discord.http.Route, "BASE", server.api_base)
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[Bot]:
+    settings = Settings(bot_data_dir=tmp_path, discord_bot_token="fake", _env_file=None)
+    async with build(settings) as runtime:
+        worker = asyncio.create_task(runtime.worker.run())
+        try:
+            async with started(fake, runtime) as running:
+                yield running
+        finally:
+            worker.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await worker
+
+
+async def test_a_result_in_a_server_channel_shows_no_balance_and_the_queued_line_no_cost(bot: Bot) -> None:
+    await bot.consent()
+    payload = slash("imagine", {"prompt": "a boat"})
+    since = bot.send(payload)
+
+    result = await bot.followup(payload, since)
+
+    assert not result.flags & EPHEMERAL
+    assert result.content.startswith("Done: “a boat”")
+    assert "free image(s) left" not in result.content and "credits" not in result.content
+    edits = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
+    assert not [c.content for c in edits if "free" in c.content or "credits" in c.content]
+
+
+async def test_a_result_in_the_bots_dm_shows_the_balance(bot: Bot) -> None:
+    await bot.consent()
+    payload = slash("imagine", {"prompt": "a quiet lake"}, dm=True)
+
+    result = await bot.followup(payload, bot.send(payload))
+
+    assert "Done: “a quiet lake” — 2 free image(s) left today, 0 credits." in result.content

@@ -1,0 +1,94 @@
+"""What a Telegram group sees and what it never sees, and prompts the stores cannot take: the real
+python-telegram-bot Application against FakeTelegram, the real core on SQLite (see test_telegram.py)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.test_telegram import ADA, GROUP, Harness, button_data, running, settings_for
+from tests.fakes.telegram_api import FakeTelegram
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeTelegram]:
+    server = FakeTelegram("123:TEST")
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
+async def bot(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Harness]:
+    async with running(settings_for(tmp_path, fake), fake) as harness:
+        yield harness
+
+
+def group_texts(fake: FakeTelegram) -> list[str]:
+    return [c.params.get("text", c.params.get("caption", "")) for c in fake.calls if c.chat_id == GROUP["id"] and c.ok]
+
+
+# --- item 10: no personal figures in a group ---------------------------------------------------------------------
+
+
+async def test_a_result_in_a_group_shows_no_balance_but_the_same_result_in_private_does(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    await bot.onboard(ADA)
+
+    await bot.command(ADA, "/imagine@ImageTestBot a boat", chat=GROUP)
+    in_group = await bot.photo(GROUP["id"])
+    await bot.command(ADA, "/imagine a boat")
+    in_private = await bot.photo(ADA.id)
+
+    assert in_group.params["caption"] == "Done: “a boat”"
+    assert "free image(s) left today" in in_private.params["caption"] and "credits" in in_private.params["caption"]
+    assert not [text for text in group_texts(fake) if "free" in text or "credits" in text], group_texts(fake)
+
+
+async def test_the_queued_line_in_a_group_does_not_say_what_it_cost_the_person(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    await bot.onboard(ADA)
+
+    await bot.command(ADA, "/imagine@ImageTestBot a lighthouse", chat=GROUP)
+    await bot.photo(GROUP["id"])
+
+    queued = [c for c in fake.calls_to("editMessageText", GROUP["id"]) if "Queued" in c.params["text"]]
+    assert queued and all(c.params["text"] == "Queued: 1 image(s). I'll send the result here." for c in queued)
+
+
+async def test_running_out_of_credits_in_a_group_says_so_without_the_persons_figures(
+    tmp_path: Path, fake: FakeTelegram
+) -> None:
+    async with running(settings_for(tmp_path, fake, free_images_per_day=1), fake) as bot:
+        await bot.onboard(ADA)
+
+        await bot.command(ADA, "/imagine@ImageTestBot two owls --n 2", chat=GROUP)
+        refused = await bot.said(GROUP["id"], "Not enough credits", method="editMessageText")
+
+        assert "you have" not in refused.params["text"] and "/balance" in refused.params["text"]
+        assert button_data(refused) == ["buy:menu"]
+        await bot.command(ADA, "/imagine two owls --n 2")
+        private = await bot.said(ADA.id, "Not enough credits", method="editMessageText")
+        assert "you have 0" in private.params["text"]
+
+
+# --- item 12: NUL and lone surrogates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prompt", ["a cat\x00 in a hat", "a broken emoji \ud83d here"])
+async def test_a_prompt_with_nul_or_a_lone_surrogate_gets_a_clear_refusal_and_costs_nothing(
+    bot: Harness, fake: FakeTelegram, prompt: str
+) -> None:
+    await bot.onboard(ADA)
+
+    await bot.command(ADA, f"/imagine {prompt}")
+    refused = await bot.said(ADA.id, "characters I can't use")
+
+    assert "Nothing was charged" in refused.params["text"]
+    account = await bot.account(ADA)
+    assert account is not None and await bot.runtime.deps.store.generations(account.id) == []
+    assert not fake.calls_to("sendPhoto")
