@@ -280,9 +280,19 @@ class ImageGenerator(Protocol):
 
 
 class Signals(Protocol):
-    """Wake-ups by key (a provider callback arrived for a task) shared by every process."""
+    """Wake-ups by key (a provider callback arrived for a task) shared by every process.
 
-    async def wait(self, key: str, timeout_s: float) -> bool: ...
+    Only followed keys are remembered: a notify for a key that nobody waits for, or announced with `expect`
+    (and lingered a little after), is dropped, so strangers' forged callbacks cost nothing lasting.
+    """
+
+    async def expect(self, key: str, for_s: float) -> None:
+        """Announce a follower: a notify for `key` in the next `for_s` seconds is kept for its next wait."""
+        ...
+
+    async def wait(self, key: str, timeout_s: float) -> bool:
+        """Wait for a notify (or one kept since the last wait); also marks `key` as followed meanwhile."""
+        ...
 
     async def notify(self, key: str) -> None: ...
 

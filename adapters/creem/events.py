@@ -13,7 +13,6 @@ Which event credits what (docs.creem.io/code/webhooks; creem.md §4.7):
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -34,6 +33,7 @@ from adapters.creem.models import (
     TransactionEntity,
     parse_envelope,
 )
+from core.bounded_json import loads_bounded
 from core.models import PaymentEvent, PaymentEventKind, PlanStatus
 
 PROVIDER = "creem"
@@ -235,8 +235,8 @@ def _paid_amount(entity: RefundEntity | DisputeEntity) -> int | None:
 def parse_event(raw_body: bytes) -> PaymentEvent:
     """Map one verified delivery to a PaymentEvent; ValueError when the body is not a Creem event we can read."""
     try:
-        data = json.loads(raw_body)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = loads_bounded(raw_body)
+    except ValueError as exc:  # not JSON, not UTF-8, or nested too deep to parse safely
         raise ValueError("webhook body is not JSON") from exc
     if not isinstance(data, dict):
         raise ValueError("webhook body is not a JSON object")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 import time
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -17,12 +16,14 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from pydantic import ValidationError
 
 from adapters.kie.models import CallbackBody
+from core.bounded_json import loads_bounded
 from core.models import TaskRef
 
 REF_PARAMS = ("generation", "slot", "ref")  # the TaskRef a task was created for, and our MAC over it
 SIGNATURE_HEADER = "X-Webhook-Signature"
 TIMESTAMP_HEADER = "X-Webhook-Timestamp"
 MAX_SKEW_S = 300.0
+MAX_TASK_ID_CHARS = 128  # KIE's ids are 32 hex characters; a 256 KB "task id" is an attack, not a task
 
 
 def sign_kie(task_id: str, timestamp: str, key: str) -> str:
@@ -54,13 +55,15 @@ def verify_kie_signature(
 
 
 def parse_callback(body: bytes) -> str | None:
-    """The task id of a callback body (`data.task_id`, `taskId` or `data.taskId`), or None if there is none."""
+    """The task id of a callback body (`data.task_id`, `taskId` or `data.taskId`), or None if there is none
+    (or the body nests too deep to parse safely, or the id is longer than any task id KIE hands out)."""
     try:
-        raw = json.loads(body)
+        raw = loads_bounded(body)
         parsed = CallbackBody.model_validate(raw)
     except (ValueError, ValidationError):
         return None
-    return parsed.any_task_id()
+    task_id = parsed.any_task_id()
+    return task_id if task_id is not None and len(task_id) <= MAX_TASK_ID_CHARS else None
 
 
 def callback_task_id(

@@ -1,7 +1,11 @@
 """Cross-process wake-ups (a KIE callback reached one process; the worker waiting for it may be in another).
 
 Each key is a one-slot Redis list: `notify` pushes a token (kept for `ttl_s`), `wait` BLPOPs it. Unlike pub/sub,
-a notification that arrives before anyone waits is not lost, and it wakes exactly one waiter.
+a notification that arrives between two waits of a follower is not lost, and it wakes exactly one waiter.
+
+Only keys someone follows take a token: each wait marks its key as expected (a small string key, for the wait and
+`linger_s` after it, which covers the follower's poll between two waits), and `notify` pushes only for an expected
+key, in one script. A callback for a task nobody follows (forged, or long finished) leaves nothing in Redis.
 """
 
 from __future__ import annotations
@@ -14,6 +18,23 @@ from adapters.redis.connect import guarded
 
 # BLPOP with a timeout that rounds to 0 ms blocks forever; below this we poll once instead.
 _MIN_BLOCK_S = 0.01
+
+# KEYS[1] the token list, KEYS[2] the "someone follows this" marker; ARGV[1] the token's ttl in seconds.
+_NOTIFY_EXPECTED = """
+if redis.call('EXISTS', KEYS[2]) == 0 then return 0 end
+redis.call('LPUSH', KEYS[1], '1')
+redis.call('LTRIM', KEYS[1], 0, 0)
+redis.call('EXPIRE', KEYS[1], ARGV[1])
+return 1
+"""
+
+# KEYS[1] the marker; ARGV[1] how long it must live at least (ms). PTTL is -2 for a missing key.
+_MARK_FOLLOWED = """
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], '1', 'PX', ARGV[1])
+end
+return 1
+"""
 
 
 class RedisSignals:
@@ -30,7 +51,8 @@ class RedisSignals:
         redis: Redis,
         *,
         prefix: str = "gib:sig:",
-        ttl_s: int = 3600,
+        ttl_s: int = 600,
+        linger_s: float = 60.0,
         max_block_s: float = 5.0,
         max_blocking: int = 40,
         max_checking: int = 20,
@@ -38,24 +60,24 @@ class RedisSignals:
         self._redis = redis
         self._prefix = prefix
         self._ttl_s = ttl_s
+        self._linger_s = linger_s
+        self._notify_script = redis.register_script(_NOTIFY_EXPECTED)
+        self._mark_script = redis.register_script(_MARK_FOLLOWED)
         self._max_block_s = max_block_s
         self._blocking = asyncio.Semaphore(max_blocking)
         self._checking = asyncio.Semaphore(max_checking)
 
     async def notify(self, key: str) -> None:
         name = self._prefix + key
+        keys = [name, self._expected_key(key)]
+        await guarded(lambda: self._notify_script(keys=keys, args=[self._ttl_s]), "signal notify")
 
-        async def _notify() -> None:
-            async with self._redis.pipeline(transaction=True) as pipe:
-                pipe.lpush(name, "1")
-                pipe.ltrim(name, 0, 0)
-                pipe.expire(name, self._ttl_s)
-                await pipe.execute()
-
-        await guarded(_notify, "signal notify")
+    async def expect(self, key: str, for_s: float) -> None:
+        await self._mark_followed(key, for_s)
 
     async def wait(self, key: str, timeout_s: float) -> bool:
         name = self._prefix + key
+        await self._mark_followed(key, timeout_s)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + max(0.0, timeout_s)
         while True:
@@ -76,3 +98,16 @@ class RedisSignals:
                 got = await guarded(lambda: self._redis.blpop([name], timeout=chunk), "signal wait")  # noqa: B023
             if got is not None:
                 return True
+
+    async def followed(self, key: str) -> bool:
+        """Whether a notify for `key` would be kept or wake someone now."""
+        return bool(await guarded(lambda: self._redis.exists(self._expected_key(key)), "signal check"))
+
+    async def _mark_followed(self, key: str, for_s: float) -> None:
+        """Never shortens a longer mark (`expect` for the whole deadline, then short waits)."""
+        marker_ms = max(1, int((max(0.0, for_s) + self._linger_s) * 1000))
+        keys = [self._expected_key(key)]
+        await guarded(lambda: self._mark_script(keys=keys, args=[marker_ms]), "signal mark")
+
+    def _expected_key(self, key: str) -> str:
+        return f"{self._prefix}expected:{key}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
-import json
 import logging
 import os
 from collections.abc import AsyncIterator, Callable
@@ -29,6 +28,7 @@ from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.payments import StarsHandlers
 from adapters.telegram.replies import internal_error_text
 from adapters.telegram.stars_ledger import StarsReconciler
+from core.bounded_json import loads_bounded
 from core.deps import Deps
 from core.models import Platform
 from core.ports import Messenger
@@ -105,7 +105,11 @@ def webhook_route(app: TelegramApp, secret: str) -> Callable[[web.Request], Any]
         if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
             return web.json_response({"ok": False}, status=413)
         try:
-            data = json.loads(await request.read())
+            body = await request.read()
+        except web.HTTPRequestEntityTooLarge:
+            return web.json_response({"ok": False}, status=413)
+        try:
+            data = loads_bounded(body)  # depth-capped before parsing: a deep body is a 400, not a RecursionError
             update = Update.de_json(data, app.bot) if isinstance(data, dict) else None
         except Exception:
             update = None

@@ -231,6 +231,8 @@ async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: 
 async def follow(deps: Deps, task_id: str, deadline: datetime) -> TaskStatus:
     """Poll the provider with backoff, waking early when its callback arrives, until the task ends or times out."""
     interval = deps.policy.poll_first_s
+    # Announced before the first poll: a callback landing between that poll and the first wait still wakes us.
+    await deps.signals.expect(f"task:{task_id}", max(0.0, (deadline - deps.clock.now()).total_seconds()))
     while True:
         try:
             status = await deps.generator.status(task_id)

@@ -21,6 +21,13 @@ __all__ = ["redis_client", "restartable_redis"]
 SHORT_S = 0.05  # the only real wait: how long a wait that must time out lasts
 
 
+async def followed(signals: Signals, key: str) -> None:
+    """Until the waiter has registered (a readiness poll: the wait runs in another task or process)."""
+    assert isinstance(signals, InProcessSignals | RedisSignals)
+    while not await signals.followed(key):  # noqa: ASYNC110 (the waiter may be on another connection)
+        await asyncio.sleep(0.001)
+
+
 @pytest.fixture(params=["in_process", "redis"])
 async def signals(request: pytest.FixtureRequest) -> AsyncIterator[Signals]:
     if request.param == "in_process":
@@ -34,7 +41,7 @@ async def signals(request: pytest.FixtureRequest) -> AsyncIterator[Signals]:
 
 async def test_a_notify_wakes_the_waiter_for_that_key(signals: Signals) -> None:
     waiting = asyncio.create_task(signals.wait("task-1", timeout_s=10))
-    await asyncio.sleep(0)  # the waiter is registered
+    await followed(signals, "task-1")
 
     await signals.notify("task-1")
 
@@ -47,7 +54,7 @@ async def test_a_wait_without_notify_times_out_false(signals: Signals) -> None:
 
 async def test_a_notify_for_another_key_does_not_wake_the_waiter(signals: Signals) -> None:
     waiting = asyncio.create_task(signals.wait("task-1", timeout_s=SHORT_S))
-    await asyncio.sleep(0)
+    await followed(signals, "task-1")
 
     await signals.notify("task-2")
 
@@ -56,6 +63,44 @@ async def test_a_notify_for_another_key_does_not_wake_the_waiter(signals: Signal
 
 async def test_a_notify_with_nobody_waiting_does_not_fail(signals: Signals) -> None:
     await signals.notify("task-nobody")
+
+
+async def test_a_notify_for_a_key_nobody_follows_is_not_kept(signals: Signals) -> None:
+    """A forged callback (or one for a task we do not know) must cost nothing lasting."""
+    await signals.notify("task-unknown")
+
+    assert await signals.wait("task-unknown", timeout_s=SHORT_S) is False
+
+
+async def test_a_notify_between_two_waits_of_a_follower_is_kept_for_its_next_wait(signals: Signals) -> None:
+    """The callback can arrive while the follower polls the provider between two waits; it must not be lost."""
+    assert await signals.wait("task-followed", timeout_s=SHORT_S) is False
+
+    await signals.notify("task-followed")
+    await signals.notify("task-followed")  # a retried callback does not pile up
+
+    assert await signals.wait("task-followed", timeout_s=10) is True
+    assert await signals.wait("task-followed", timeout_s=SHORT_S) is False
+
+
+async def test_in_process_signals_forget_a_follower_after_it_lingered() -> None:
+    now = [1000.0]
+    signals = InProcessSignals(linger_s=60.0, monotonic=lambda: now[0])
+    assert await signals.wait("task-done", timeout_s=0) is False
+
+    now[0] += 61.0
+    await signals.notify("task-done")
+
+    assert await signals.wait("task-done", timeout_s=0) is False
+
+
+async def test_in_process_signals_keep_nothing_for_ten_thousand_unknown_keys() -> None:
+    signals = InProcessSignals()
+
+    for n in range(10_000):
+        await signals.notify(f"task:forged-{n}")
+
+    assert signals.kept() == 0
 
 
 # --- Redis only ---------------------------------------------------------------------------------------------------
@@ -68,8 +113,10 @@ async def test_a_callback_received_by_one_process_wakes_the_worker_in_another(
     prefix = unique("sig") + ":"
     try:
         waiting = asyncio.create_task(RedisSignals(worker, prefix=prefix).wait("task-1", timeout_s=10))
+        receiver = RedisSignals(web, prefix=prefix)
+        await followed(receiver, "task-1")
 
-        await RedisSignals(web, prefix=prefix).notify("task-1")
+        await receiver.notify("task-1")
 
         assert await asyncio.wait_for(waiting, timeout=10) is True
     finally:
@@ -77,14 +124,24 @@ async def test_a_callback_received_by_one_process_wakes_the_worker_in_another(
         await worker.aclose()
 
 
-async def test_a_redis_notify_that_arrives_before_the_wait_is_kept(redis_client: Redis) -> None:
-    """The KIE callback can beat the worker to the wait; it must not be lost (the in-process one loses it)."""
-    signals = RedisSignals(redis_client, prefix=unique("sig") + ":")
-    await signals.notify("task-early")
-    await signals.notify("task-early")  # a retried callback does not pile up
+async def test_a_redis_notify_for_an_unfollowed_key_writes_nothing(redis_client: Redis) -> None:
+    prefix = unique("sig") + ":"
+    signals = RedisSignals(redis_client, prefix=prefix)
 
-    assert await signals.wait("task-early", timeout_s=10) is True
-    assert await signals.wait("task-early", timeout_s=SHORT_S) is False
+    for n in range(200):
+        await signals.notify(f"task:forged-{n}")
+
+    assert [key async for key in redis_client.scan_iter(match=prefix + "*")] == []
+
+
+async def test_a_redis_follower_is_forgotten_once_its_wait_and_linger_are_over(redis_client: Redis) -> None:
+    prefix = unique("sig") + ":"
+    signals = RedisSignals(redis_client, prefix=prefix, linger_s=0.0)
+    assert await signals.wait("task-gone", timeout_s=SHORT_S) is False  # the marker lives SHORT_S from before the wait
+
+    await signals.notify("task-gone")
+
+    assert [key async for key in redis_client.scan_iter(match=prefix + "*")] == []
 
 
 async def test_a_long_redis_wait_is_split_into_short_blocking_reads(redis_client: Redis) -> None:
@@ -102,6 +159,7 @@ async def test_redis_signals_report_an_outage_and_recover(restartable_redis: Res
             await signals.notify("task-1")
         restartable_redis.start()
 
+        assert await signals.wait("task-1", timeout_s=SHORT_S) is False  # a follower (Redis lost its marker)
         await signals.notify("task-1")
 
         assert await signals.wait("task-1", timeout_s=10) is True

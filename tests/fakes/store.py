@@ -367,6 +367,9 @@ class FakeSignals:
         self.clock = clock
         self.notified: list[str] = []
 
+    async def expect(self, key: str, for_s: float) -> None:
+        return None
+
     async def wait(self, key: str, timeout_s: float) -> bool:
         self.clock.advance(timeout_s)
         await asyncio.sleep(0)

@@ -79,7 +79,7 @@ async def seed(deps: Deps, count: int) -> None:
         await deps.store.add_credits(account.id, GRANT, LedgerKind.GRANT, f"grant:{n}", "seed", deps.clock.now())
         for k in range(min(PER_PERSON, count - n)):
             request = GenerationRequest(prompt=f"crash test {n}.{k}")
-            target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=person.platform_user_id)
+            target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=person.platform_user_id, private=True)
             await generation.request_generation(deps, person, request, target)
 
 

@@ -125,7 +125,7 @@ async def test_every_generation_through_a_flaky_kie_ends_delivered_or_refunded_b
             await deps.store.add_credits(account.id, 10, LedgerKind.GRANT, f"grant:{n}", "", deps.clock.now())
             for k in range(PER_ACCOUNT):
                 request = GenerationRequest(prompt=f"chaos {n}.{k}", count=2 if k == 3 else 1)
-                target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=person.platform_user_id)
+                target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=person.platform_user_id, private=True)
                 ids.append((await generation.request_generation(deps, person, request, target)).id)
 
         await messenger.wait_until(lambda: len(messenger.outcomes) >= len(ids), timeout_s=60)

@@ -145,7 +145,7 @@ class Bot:
 
     async def imagine(self, identity: Identity, **options: object) -> Generation:
         request = GenerationRequest.model_validate({"prompt": PROMPT, **options})
-        target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=identity.platform_user_id)
+        target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=identity.platform_user_id, private=True)
         return await generation.request_generation(self.deps, identity, request, target)
 
     async def generation(self, generation_id: str) -> Generation:

@@ -36,7 +36,7 @@ CREEM_SECRET = "whsec_web_payments"
 KIE_KEY = "kie-web-key"
 KIE_HMAC = "kie-web-hmac"
 PACK, PLAN = "pack100", "pro"
-CHAT = DeliveryTarget(platform=Platform.CONSOLE, chat_id="ada")
+CHAT = DeliveryTarget(platform=Platform.CONSOLE, chat_id="ada", private=True)
 PRODUCTS = [
     {"id": PACK, "creem_product_id": "prod_pack100", "label": "100 credits", "price": "€10", "credits": 100},
     {"id": PLAN, "creem_product_id": "prod_pro", "label": "Pro", "price": "€20", "credits": 500, "kind": "plan"},
