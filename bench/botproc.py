@@ -168,7 +168,7 @@ async def seed(deps: Deps, users: list[int], credits: int) -> None:
             identity = Identity(platform=Platform.TELEGRAM, platform_user_id=str(user_id))
             account = await deps.store.create_account(identity, "Bench", "en", now)
             if not account.has_consented:
-                await deps.store.save_account(account.model_copy(update={"consent_at": now, "age_confirmed": True}))
+                await deps.store.give_consent(account.id, now)
             if credits:
                 await deps.store.add_credits(account.id, credits, LedgerKind.ADMIN, f"bench:{user_id}", "bench", now)
 

@@ -28,6 +28,7 @@ class ErrorCode(StrEnum):
     NOT_FOUND = "not_found"
     CONFIRMATION_INVALID = "confirmation_invalid"
     GENERATION_IN_PROGRESS = "generation_in_progress"
+    ACCOUNT_BEING_DELETED = "account_being_deleted"
     TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
     TASK_LOST = "task_lost"
     CANCELLED = "cancelled"

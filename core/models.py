@@ -71,11 +71,49 @@ class Account(Frozen):
     customer_id: str | None = None
     deletion_code: str | None = None
     deletion_expires_at: datetime | None = None
+    deleting_at: datetime | None = None
     created_at: datetime
 
     @property
     def has_consented(self) -> bool:
         return self.consent_at is not None and self.age_confirmed
+
+    @property
+    def being_deleted(self) -> bool:
+        """Past the deletion fence: nothing new is reserved, stored or sent to a provider for this account."""
+        return self.deleting_at is not None
+
+
+class PlanFields(Frozen):
+    """An account's plan as one value: what a plan change compares (before) and sets (after)."""
+
+    plan: str | None = None
+    plan_status: PlanStatus | None = None
+    subscription_id: str | None = None
+    customer_id: str | None = None
+
+    @classmethod
+    def of(cls, account: Account) -> PlanFields:
+        return cls(
+            plan=account.plan,
+            plan_status=account.plan_status,
+            subscription_id=account.subscription_id,
+            customer_id=account.customer_id,
+        )
+
+
+class SettingsChange(Frozen):
+    """The settings a person changes at once; None leaves a field as it is (the Store writes only the others)."""
+
+    default_aspect_ratio: AspectRatio | None = None
+    default_resolution: Resolution | None = None
+    send_as_file: bool | None = None
+    notifications_opt_out: bool | None = None
+    locale: str | None = None
+
+    def fields(self) -> dict[str, object]:
+        """Only the fields being changed, by column name."""
+        return {name: value for name, value in self.model_dump().items() if value is not None}
 
 
 class LedgerKind(StrEnum):

@@ -23,8 +23,10 @@ from core.models import (
     LedgerKind,
     ModerationResult,
     Payment,
+    PlanFields,
     Product,
     RateDecision,
+    SettingsChange,
     TaskRef,
     TaskStatus,
 )
@@ -106,11 +108,41 @@ class AccountStore(Protocol):
         """
         ...
 
-    async def save_account(self, account: Account) -> None:
-        """Write the account's mutable fields (consent, settings, plan, subscription, deletion code).
+    async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
+        """Write only the fields `change` sets, in one statement; the account as it is after, None if unknown."""
+        ...
 
-        `id` and `created_at` never change; saving an unknown account creates nothing.
+    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
+        """Record consent (terms, privacy, age 13+); an account that already consented keeps its first time.
+
+        The account as it is after, None if unknown.
         """
+        ...
+
+    async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
+        """Compare-and-set of the plan fields only (plan, status, subscription and customer ids): write `after`
+        if the stored plan fields still equal `before`, in one statement.
+
+        False (nothing written) when they changed meanwhile (decide again from a fresh read), or for an unknown
+        account or one being deleted (the caller then cancels the subscription at the provider instead).
+        """
+        ...
+
+    async def set_deletion_code(self, account_id: str, code: str | None, expires_at: datetime | None) -> None:
+        """Issue (or, with None, void) the account's deletion confirmation code."""
+        ...
+
+    async def begin_deletion(self, account_id: str, code: str, now: datetime) -> Account | None:
+        """The deletion fence, one atomic step: mark the account as being deleted if `code` is still its code.
+
+        From then on reserve refuses it (ACCOUNT_BEING_DELETED) and change_plan writes nothing. Returns the account
+        as fenced (its plan is the one to cancel), or None when the code changed, or the account is unknown.
+        Calling it again with the same code returns the fenced account again.
+        """
+        ...
+
+    async def abort_deletion(self, account_id: str) -> None:
+        """Lift the fence (the deletion could not go ahead, e.g. the plan could not be cancelled)."""
         ...
 
     async def identities(self, account_id: str) -> list[Identity]:
@@ -129,9 +161,9 @@ class LedgerStore(Protocol):
     async def reserve(self, req: ReserveRequest) -> Generation:
         """Atomically check limits and balance, insert the queued generation and its `hold:<id>` entry.
 
-        Raises DomainError(INSUFFICIENT_CREDITS | TOO_MANY_RUNNING, or NOT_FOUND for an unknown account) and
-        writes nothing then. Called again with the same generation id, it returns that generation as it is now
-        (queued, running or finished) and charges nothing.
+        Raises DomainError(INSUFFICIENT_CREDITS | TOO_MANY_RUNNING, ACCOUNT_BEING_DELETED past the deletion
+        fence, or NOT_FOUND for an unknown account) and writes nothing then. Called again with the same
+        generation id, it returns that generation as it is now (queued, running or finished) and charges nothing.
         """
         ...
 

@@ -16,6 +16,7 @@ create table if not exists accounts (
     customer_id text,
     deletion_code text,
     deletion_expires_at text,
+    deleting_at text, -- the deletion fence: set, nothing new is reserved or stored for the account
     created_at text not null
 );
 

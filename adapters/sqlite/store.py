@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import sqlite3
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,7 +29,9 @@ from core.models import (
     LedgerEntry,
     LedgerKind,
     Payment,
+    PlanFields,
     Platform,
+    SettingsChange,
 )
 from core.ports import ReserveRequest, Settlement
 from core.quota import free_left, plan_settlement
@@ -35,6 +39,9 @@ from core.quota import free_left, plan_settlement
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
 ACCOUNT_FIELDS = tuple(Account.model_fields)
 UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
+CHECKPOINT_RETRY_S = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0)
+
+log = logging.getLogger(__name__)
 
 
 class SqliteStore:
@@ -48,6 +55,7 @@ class SqliteStore:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = await aiosqlite.connect(str(path), isolation_level=None)
         db.row_factory = aiosqlite.Row
+        await db.execute("pragma secure_delete = on")  # deleted rows are overwritten, not left in free space
         await db.execute("pragma journal_mode = wal")
         await db.execute("pragma foreign_keys = on")
         await db.execute("pragma busy_timeout = 5000")
@@ -120,14 +128,61 @@ class SqliteStore:
         assert found is not None
         return found
 
-    async def save_account(self, account: Account) -> None:
-        values = _account_values(account)
-        sets = ", ".join(f"{f} = ?" for f in ACCOUNT_FIELDS if f != "id")
+    async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
+        fields = {k: int(v) if isinstance(v, bool) else v for k, v in change.fields().items()}
+        if not fields:
+            return await self.get_account(account_id)
+        sets = ", ".join(f"{name} = ?" for name in fields)
+        return await self._update_returning(f"update accounts set {sets} where id = ?", *fields.values(), account_id)
+
+    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
+        return await self._update_returning(
+            "update accounts set consent_at = case when consent_at is null or not age_confirmed then ? "
+            "else consent_at end, age_confirmed = 1 where id = ?",
+            at.isoformat(),
+            account_id,
+        )
+
+    async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
+        fields = tuple(PlanFields.model_fields)
+        old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
+        return await self._update(
+            f"update accounts set {', '.join(f'{f} = ?' for f in fields)} where id = ? and deleting_at is null "
+            f"and {' and '.join(f'{f} is ?' for f in fields)}",
+            *(new[f] for f in fields),
+            account_id,
+            *(old[f] for f in fields),
+        )
+
+    async def set_deletion_code(self, account_id: str, code: str | None, expires_at: datetime | None) -> None:
+        await self._update(
+            "update accounts set deletion_code = ?, deletion_expires_at = ? where id = ?",
+            code,
+            expires_at.isoformat() if expires_at else None,
+            account_id,
+        )
+
+    async def begin_deletion(self, account_id: str, code: str, now: datetime) -> Account | None:
+        return await self._update_returning(
+            "update accounts set deleting_at = coalesce(deleting_at, ?) where id = ? and deletion_code = ?",
+            now.isoformat(),
+            account_id,
+            code,
+        )
+
+    async def abort_deletion(self, account_id: str) -> None:
+        await self._update("update accounts set deleting_at = null where id = ?", account_id)
+
+    async def _update(self, sql: str, *args: Any) -> bool:
+        """One UPDATE statement (its own transaction): only the columns it names change."""
         async with self._tx() as db:
-            await db.execute(
-                f"update accounts set {sets} where id = ?",
-                (*(values[f] for f in ACCOUNT_FIELDS if f != "id"), account.id),
-            )
+            cursor = await db.execute(sql, args)
+            return cursor.rowcount == 1
+
+    async def _update_returning(self, sql: str, *args: Any) -> Account | None:
+        async with self._tx():
+            row = await self._one(f"{sql} returning *", *args)
+        return _account(row) if row else None
 
     async def identities(self, account_id: str) -> list[Identity]:
         rows = await self._all(
@@ -136,14 +191,30 @@ class SqliteStore:
         return [Identity(platform=Platform(r["platform"]), platform_user_id=r["platform_user_id"]) for r in rows]
 
     async def delete_account(self, account_id: str) -> None:
+        """Delete the rows, then copy the zeroed pages into the file and truncate the WAL: the old page images
+        in `-wal` still hold the prompts and ids until a checkpoint, even while the bot keeps running."""
         async with self._tx() as db:
             await db.execute("delete from accounts where id = ?", (account_id,))
+        await self._truncate_wal()
+
+    async def _truncate_wal(self) -> None:
+        """Checkpoint everything and empty the WAL; a reader still open elsewhere makes it busy, so try again."""
+        for delay in CHECKPOINT_RETRY_S:
+            try:
+                async with self._lock:
+                    row = await self._one("pragma wal_checkpoint(truncate)")
+                if row is None or row[0] == 0:
+                    return
+            except sqlite3.OperationalError:  # "table is locked": a read of this connection is still open
+                pass
+            await asyncio.sleep(delay)
+        log.warning("the WAL could not be truncated after a deletion; it will be at the next checkpoint")
 
     # --- money and generations ----------------------------------------------------------------------------------
 
     async def reserve(self, req: ReserveRequest) -> Generation:
         async with self._tx() as db:
-            await self._require_account(req.account_id)
+            await self._require_account(req.account_id, fenced=True)
             existing = await self._one("select * from generations where id = ?", req.generation_id)
             if existing is not None:
                 return _generation(existing)
@@ -176,10 +247,14 @@ class SqliteStore:
             )  # fmt: skip
             return generation
 
-    async def _require_account(self, account_id: str) -> None:
-        """Money moves only for an existing account (it may have been deleted a moment ago)."""
-        if await self._one("select 1 from accounts where id = ?", account_id) is None:
+    async def _require_account(self, account_id: str, fenced: bool = False) -> None:
+        """Money moves only for an existing account (it may have been deleted a moment ago); with `fenced`, only
+        for one not being deleted either."""
+        row = await self._one("select deleting_at from accounts where id = ?", account_id)
+        if row is None:
             raise DomainError(ErrorCode.NOT_FOUND, "account not found")
+        if fenced and row["deleting_at"] is not None:
+            raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED, "account being deleted")
 
     async def _money(self, account_id: str, day: date) -> tuple[int, int]:
         row = await self._one(
@@ -390,7 +465,7 @@ async def _insert_entry(
     return cursor.rowcount == 1
 
 
-ADDED_ACCOUNT_COLUMNS = {"plan_status": "text"}
+ADDED_ACCOUNT_COLUMNS = {"plan_status": "text", "deleting_at": "text"}
 
 
 async def _upgrade(db: aiosqlite.Connection) -> None:

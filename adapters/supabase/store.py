@@ -29,6 +29,8 @@ from core.models import (
     LedgerEntry,
     LedgerKind,
     Payment,
+    PlanFields,
+    SettingsChange,
 )
 from core.ports import ReserveRequest, Settlement
 
@@ -179,9 +181,35 @@ class SupabaseStore:
         )
         return Account.model_validate(row)
 
-    async def save_account(self, account: Account) -> None:
-        fields = account.model_dump(mode="json", exclude={"id", "created_at"})
-        await self._exec(lambda: self._sb.table("accounts").update(fields).eq("id", account.id).execute())
+    async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
+        fields = change.fields()
+        if not fields:
+            return await self.get_account(account_id)
+        return await self._patch_account(account_id, fields)
+
+    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
+        row = await self._rpc("give_consent", {"p_account_id": account_id, "p_at": at.isoformat()})
+        return Account.model_validate(row) if row else None
+
+    async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
+        params = {"p_account_id": account_id, "p_before": before.model_dump(mode="json")}
+        return bool(await self._rpc("change_plan", {**params, "p_after": after.model_dump(mode="json")}))
+
+    async def set_deletion_code(self, account_id: str, code: str | None, expires_at: datetime | None) -> None:
+        expires = expires_at.isoformat() if expires_at else None
+        await self._patch_account(account_id, {"deletion_code": code, "deletion_expires_at": expires})
+
+    async def begin_deletion(self, account_id: str, code: str, now: datetime) -> Account | None:
+        row = await self._rpc("begin_deletion", {"p_account_id": account_id, "p_code": code, "p_now": now.isoformat()})
+        return Account.model_validate(row) if row else None
+
+    async def abort_deletion(self, account_id: str) -> None:
+        await self._patch_account(account_id, {"deleting_at": None})
+
+    async def _patch_account(self, account_id: str, fields: dict[str, Any]) -> Account | None:
+        """One UPDATE of only these columns (a PostgREST PATCH); the account after, None if unknown."""
+        rows = await self._exec(lambda: self._sb.table("accounts").update(fields).eq("id", account_id).execute())
+        return Account.model_validate({k: rows[0][k] for k in Account.model_fields}) if rows else None
 
     async def identities(self, account_id: str) -> list[Identity]:
         rows = await self._exec(
@@ -224,6 +252,8 @@ class SupabaseStore:
             raise DomainError(ErrorCode.TOO_MANY_RUNNING, limit=result["limit"])
         if error == "not_found":
             raise DomainError(ErrorCode.NOT_FOUND, "account not found")
+        if error == "account_being_deleted":
+            raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED, "account being deleted")
         return _generation(result["generation"])
 
     async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:

@@ -191,6 +191,7 @@ TEXTS: dict[str, str] = {
     "error.not_found": "I couldn't find that. It may have been deleted.",
     "error.confirmation_invalid": "That confirmation code is wrong or has expired. Send /deleteme to get a new one.",
     "error.generation_in_progress": "Your images are still being made. Please confirm again once they are done.",
+    "error.account_being_deleted": "Your account is being deleted, so I can't do that any more.",
     "error.temporarily_unavailable": "Something is temporarily unavailable. Please try again in a minute.",
     "error.internal": "Something went wrong on our side (error id {error_id}). Please try again.",
     "reason_policy": "it goes against the content policy.",

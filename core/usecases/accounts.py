@@ -19,4 +19,6 @@ async def require_consent(deps: Deps, identity: Identity) -> Account:
     account = await require_account(deps, identity)
     if not account.has_consented:
         raise DomainError(ErrorCode.CONSENT_REQUIRED)
+    if account.being_deleted:
+        raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED)
     return account

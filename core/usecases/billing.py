@@ -15,6 +15,7 @@ from core.models import (
     Payment,
     PaymentEvent,
     PaymentEventKind,
+    PlanFields,
     Platform,
     Product,
 )
@@ -23,6 +24,8 @@ from core.usecases.accounts import require_account, require_consent
 from core.usecases.subscriptions import plan_change
 
 log = logging.getLogger(__name__)
+
+PLAN_CHANGE_ATTEMPTS = 8
 
 
 class PaymentNotApplied(Exception):
@@ -78,6 +81,7 @@ async def apply_payment_event(deps: Deps, event: PaymentEvent) -> bool:
     account = await _event_account(deps, event)
     if account is None:
         log.warning("payment event for an unknown or deleted account", extra={"event_id": event.event_id})
+        await _cancel_orphan_plan(deps, event)
         await deps.store.record_event(event.provider, event.event_id, deps.clock.now())
         return False
     if event.kind in (PaymentEventKind.PACK_PAID, PaymentEventKind.PLAN_PAID):
@@ -124,7 +128,14 @@ async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
         created_at=deps.clock.now(),
     )
     kind = LedgerKind.RENEWAL if plan else LedgerKind.PURCHASE
-    applied = await deps.store.record_payment(payment, kind, f"{event.provider}:{kind.value}:{event.payment_ref}")
+    try:
+        applied = await deps.store.record_payment(payment, kind, f"{event.provider}:{kind.value}:{event.payment_ref}")
+    except DomainError as error:
+        if error.code is not ErrorCode.NOT_FOUND:
+            raise
+        log.warning("payment for an account deleted a moment ago", extra={"event_id": event.event_id})
+        await _cancel_orphan_plan(deps, event)
+        return False
     await _apply_plan(deps, account, event)
     if applied:
         await _tell(deps, account, event, "plan_renewed" if plan else "payment_received", credits)
@@ -171,14 +182,41 @@ async def _taken_back(deps: Deps, account_id: str, provider: str, payment_ref: s
 
 
 async def _apply_plan(deps: Deps, account: Account, event: PaymentEvent) -> None:
-    """Move the plan along the provider's subscription states (see core.usecases.subscriptions)."""
-    fresh = await deps.store.get_account(account.id) or account
-    change = plan_change(fresh, event)
-    if change.fields:
-        await deps.store.save_account(fresh.model_copy(update=change.fields))
-    if change.notice:
-        plan = _plan_label(deps, event.product_id or fresh.plan)
-        await _tell(deps, account, event, change.notice, 0, plan=plan)
+    """Move the plan along the provider's subscription states (see core.usecases.subscriptions).
+
+    Only the plan fields change, by compare-and-set against the state the decision was made from; when another
+    change won the race, decide again from a fresh read. An account being (or just) deleted gets no plan: a
+    subscription granting one is cancelled at the provider instead, so a deleted person is never billed again.
+    """
+    for _ in range(PLAN_CHANGE_ATTEMPTS):
+        fresh = await deps.store.get_account(account.id)
+        if fresh is None or fresh.being_deleted:
+            await _cancel_orphan_plan(deps, event)
+            return
+        change = plan_change(fresh, event)
+        if not change.fields:
+            return
+        before = PlanFields.of(fresh)
+        if await deps.store.change_plan(account.id, before, before.model_copy(update=change.fields)):
+            if change.notice:
+                plan = _plan_label(deps, event.product_id or fresh.plan)
+                await _tell(deps, account, event, change.notice, 0, plan=plan)
+            return
+    raise PaymentNotApplied("the plan kept changing under this event; the provider will deliver it again")
+
+
+async def _cancel_orphan_plan(deps: Deps, event: PaymentEvent) -> None:
+    """A subscription granting a plan to an account that is deleted or being deleted: stop it at the provider.
+
+    A failure propagates, so the provider delivers the event again and the cancel is tried again.
+    """
+    grants = event.kind is PaymentEventKind.PLAN_PAID or (
+        event.kind is PaymentEventKind.PLAN_STATUS and event.plan_status is not None and event.plan_status.grants_access
+    )
+    if not grants or not event.subscription_id:
+        return
+    log.warning("plan for a deleted account; cancelling its subscription", extra={"event_id": event.event_id})
+    await deps.payments.cancel_subscription(event.subscription_id)
 
 
 def _plan_label(deps: Deps, plan: str | None) -> str:

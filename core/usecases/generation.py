@@ -144,6 +144,10 @@ async def upload_reference(deps: Deps, identity: Identity, data: bytes) -> str:
         raise DomainError(ErrorCode.INVALID_OPTION, "The reference must be a PNG, JPEG or WebP image under 20 MB.")
     key = f"{account.id}/refs/{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
     await deps.blobs.put(key, data, content_type)
+    after = await deps.store.get_account(account.id)
+    if after is None or after.being_deleted:  # the deletion started meanwhile: keep nothing of this person
+        await deps.blobs.delete([key])
+        raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED)
     return key
 
 
@@ -155,11 +159,14 @@ async def process(deps: Deps, generation_id: str) -> None:
     generation = await deps.store.get_generation(generation_id)
     if generation is None:
         return
-    locale = await _locale(deps, generation.account_id)
+    account_id = generation.account_id
+    locale = await _locale(deps, account_id)
     if not generation.finished:
         settlement = await produce(deps, generation, locale)
-        await deps.store.settle(generation.id, settlement, deps.clock.now())
+        settled = await deps.store.settle(generation.id, settlement, deps.clock.now())
         generation = await deps.store.get_generation(generation_id)
+        if not settled:
+            await _discard_unkept(deps, settlement.image_keys, generation, account_id)
         if generation is None:
             return
     if generation.delivered_at is None:
@@ -204,6 +211,8 @@ async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement
 
 
 async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: Callable[[], Awaitable[None]]) -> str:
+    if not generation.task_id(slot):
+        await _require_wanted(deps, generation)
     task_id = await tasks.task_for(deps, generation, slot)
     await started()
     deadline = generation.created_at + timedelta(seconds=deps.policy.generation_deadline_s)
@@ -219,6 +228,7 @@ async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: 
     if content_type is None:
         raise ProviderError(ErrorCode.GENERATION_FAILED, "result is not an image")
     key = f"{generation.account_id}/{generation.id}/{slot}.{EXTENSIONS[content_type]}"
+    await _require_wanted(deps, generation)
     try:
         await deps.blobs.put(key, data, content_type)
     except ProviderError:
@@ -226,6 +236,26 @@ async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: 
     except Exception as exc:
         raise ProviderError(ErrorCode.STORAGE_FAILED, type(exc).__name__) from exc
     return key
+
+
+async def _require_wanted(deps: Deps, generation: Generation) -> None:
+    """Nothing is sent to the provider or stored for a generation finished elsewhere (cancelled) or whose
+    account is past the deletion fence; a provider result that arrives then is discarded."""
+    current = await deps.store.get_generation(generation.id)
+    account = await deps.store.get_account(generation.account_id) if current else None
+    if current is None or current.finished or account is None or account.being_deleted:
+        raise ProviderError(ErrorCode.ACCOUNT_BEING_DELETED if current else ErrorCode.NOT_FOUND, "not wanted")
+
+
+async def _discard_unkept(deps: Deps, keys: tuple[str, ...], generation: Generation | None, account_id: str) -> None:
+    """Images stored by a run whose settlement lost (the generation was cancelled or deleted meanwhile) go again;
+    those the winning settlement kept stay. A generation gone with its account takes the account's folder."""
+    if generation is None:
+        await deps.blobs.delete_prefix(account_id)
+        return
+    stray = [k for k in keys if k not in generation.image_keys]
+    if stray:
+        await deps.blobs.delete(stray)
 
 
 async def follow(deps: Deps, task_id: str, deadline: datetime) -> TaskStatus:

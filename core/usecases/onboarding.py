@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
-from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, AspectRatio, Identity, Resolution
+from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, AspectRatio, Identity, Resolution, SettingsChange
 from core.usecases.accounts import require_account
 
 
@@ -31,8 +31,9 @@ async def accept_terms(deps: Deps, identity: Identity, age_confirmed: bool) -> A
     account = (await start(deps, identity)).account
     if account.has_consented:
         return account
-    updated = account.model_copy(update={"consent_at": deps.clock.now(), "age_confirmed": True})
-    await deps.store.save_account(updated)
+    updated = await deps.store.give_consent(account.id, deps.clock.now())
+    if updated is None:
+        raise DomainError(ErrorCode.NOT_REGISTERED)  # deleted a moment ago
     return updated
 
 
@@ -45,18 +46,19 @@ async def update_settings(
     send_as_file: bool | None = None,
     notifications_opt_out: bool | None = None,
 ) -> Account:
+    """Change only the settings given (one atomic write of those fields; nothing else on the account moves)."""
+    change = SettingsChange(
+        default_aspect_ratio=parse_aspect_ratio(aspect_ratio) if aspect_ratio is not None else None,
+        default_resolution=parse_resolution(resolution) if resolution is not None else None,
+        send_as_file=send_as_file,
+        notifications_opt_out=notifications_opt_out,
+    )
     account = await require_account(deps, identity)
-    changes: dict[str, object] = {}
-    if aspect_ratio is not None:
-        changes["default_aspect_ratio"] = parse_aspect_ratio(aspect_ratio)
-    if resolution is not None:
-        changes["default_resolution"] = parse_resolution(resolution)
-    if send_as_file is not None:
-        changes["send_as_file"] = send_as_file
-    if notifications_opt_out is not None:
-        changes["notifications_opt_out"] = notifications_opt_out
-    updated = account.model_copy(update=changes)
-    await deps.store.save_account(updated)
+    if not change.fields():
+        return account
+    updated = await deps.store.update_settings(account.id, change)
+    if updated is None:
+        raise DomainError(ErrorCode.NOT_REGISTERED)
     return updated
 
 

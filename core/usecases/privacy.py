@@ -10,7 +10,8 @@ from typing import Any
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError
-from core.models import Identity
+from core.models import Account, Identity
+from core.ports import Settlement
 from core.usecases.accounts import require_account
 
 log = logging.getLogger(__name__)
@@ -59,39 +60,61 @@ async def request_deletion(deps: Deps, identity: Identity) -> str:
     account = await require_account(deps, identity)
     code = f"{secrets.randbelow(1_000_000):06d}"
     expires = deps.clock.now() + timedelta(seconds=deps.policy.deletion_code_ttl_s)
-    await deps.store.save_account(account.model_copy(update={"deletion_code": code, "deletion_expires_at": expires}))
+    await deps.store.set_deletion_code(account.id, code, expires)
     return code
 
 
 async def cancel_deletion(deps: Deps, identity: Identity) -> None:
     account = await require_account(deps, identity)
-    await deps.store.save_account(account.model_copy(update={"deletion_code": None, "deletion_expires_at": None}))
+    await deps.store.set_deletion_code(account.id, None, None)
 
 
 async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
-    """Cancel an active plan at the payment provider, then delete stored images and every row of the account."""
+    """Fence the account, cancel its plan and its unfinished work, then delete images, exports and every row.
+
+    The fence comes first, so nothing new is reserved, stored or sent to the provider for this account while it
+    is being deleted, and the plan cancelled is the one the account held at the fence (a plan paid later is
+    cancelled by the payment webhook itself).
+    """
     account = await require_account(deps, identity)
-    valid = (
-        account.deletion_code is not None
-        and account.deletion_expires_at is not None
-        and secrets.compare_digest(account.deletion_code.encode(), code.strip().encode())
-        and deps.clock.now() <= account.deletion_expires_at
-    )
-    if not valid:
+    if not _code_matches(deps, account, code):
         raise DomainError(ErrorCode.CONFIRMATION_INVALID)
-    generations = await deps.store.generations(account.id)
-    if any(not g.finished for g in generations):
-        raise DomainError(ErrorCode.GENERATION_IN_PROGRESS)
-    if account.subscription_id:
+    fenced = await deps.store.begin_deletion(account.id, code.strip(), deps.clock.now())
+    if fenced is None:
+        raise DomainError(ErrorCode.CONFIRMATION_INVALID)
+    if fenced.subscription_id:
         try:
-            await deps.payments.cancel_subscription(account.subscription_id)
+            await deps.payments.cancel_subscription(fenced.subscription_id)
         except ProviderError:
+            await deps.store.abort_deletion(account.id)
             raise DomainError(ErrorCode.PAYMENTS_UNAVAILABLE) from None
+    await _cancel_unfinished(deps, account.id)
+    generations = await deps.store.generations(account.id)
     keys = [k for g in generations for k in (*g.image_keys, *g.request.reference_keys)]
     await deps.blobs.delete(keys)
     await deps.blobs.delete_prefix(account.id)
     await deps.store.delete_account(account.id)
     log.info("account deleted", extra={"account_id": account.id})
+
+
+def _code_matches(deps: Deps, account: Account, code: str) -> bool:
+    return (
+        account.deletion_code is not None
+        and account.deletion_expires_at is not None
+        and secrets.compare_digest(account.deletion_code.encode(), code.strip().encode())
+        and deps.clock.now() <= account.deletion_expires_at
+    )
+
+
+async def _cancel_unfinished(deps: Deps, account_id: str) -> None:
+    """Past the fence, queued and running work is settled as failed (refunded, bookkeeping exact) and marked
+    delivered, so no worker submits it, stores its results or sends anything about it."""
+    now = deps.clock.now()
+    for generation in await deps.store.generations(account_id):
+        if not generation.finished:
+            await deps.store.settle(generation.id, Settlement((), ErrorCode.ACCOUNT_BEING_DELETED.value), now)
+        if generation.delivered_at is None:
+            await deps.store.mark_delivered(generation.id, now)
 
 
 async def export_json(deps: Deps, identity: Identity) -> bytes | None:

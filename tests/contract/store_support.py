@@ -6,7 +6,17 @@ import uuid
 from datetime import UTC, date, datetime
 from typing import Protocol
 
-from core.models import Account, DeliveryTarget, GenerationRequest, Identity, LedgerKind, Payment, Platform
+from core.models import (
+    Account,
+    DeliveryTarget,
+    GenerationRequest,
+    Identity,
+    LedgerKind,
+    Payment,
+    PlanFields,
+    PlanStatus,
+    Platform,
+)
 from core.ports import ReserveRequest, Store
 
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -74,3 +84,14 @@ def payment(account: Account, *, ref: str | None = None, id: str | None = None, 
         status="paid",
         created_at=created_at,
     )
+
+
+async def hold_plan(
+    store: Store, account: Account, plan: str | None, subscription_id: str | None, customer_id: str | None = None
+) -> bool:
+    """Give the account this plan (active), by compare-and-set from what it holds now."""
+    current = await store.get_account(account.id)
+    before = PlanFields.of(current) if current else PlanFields()
+    status = PlanStatus.ACTIVE if plan else None
+    after = PlanFields(plan=plan, plan_status=status, subscription_id=subscription_id, customer_id=customer_id)
+    return await store.change_plan(account.id, before, after)

@@ -20,8 +20,8 @@ from core.models import (
     GenerationStatus,
     Identity,
     LedgerKind,
-    PlanStatus,
     Platform,
+    SettingsChange,
 )
 from core.ports import Settlement, Store
 from tests.contract.store_support import (
@@ -29,6 +29,7 @@ from tests.contract.store_support import (
     PERSONAL_TABLES,
     TODAY,
     RowCounter,
+    hold_plan,
     new_account,
     payment,
     reserve_request,
@@ -185,7 +186,7 @@ async def test_the_balance_carries_the_accounts_plan(store: Store) -> None:
     account = await new_account(store, credits=3)
     without = await store.balance(account.id, TODAY, 2)
 
-    await store.save_account(account.model_copy(update={"plan": "pro", "subscription_id": "sub_1"}))
+    await hold_plan(store, account, "pro", "sub_1")
     with_plan = await store.balance(account.id, TODAY, 2)
 
     assert (without.plan, without.paid_credits, without.free_left, without.free_per_day) == (None, 3, 2, 2)
@@ -527,7 +528,7 @@ async def test_a_new_account_has_the_defaults_and_is_found_by_its_identity(store
 async def test_creating_an_account_again_returns_the_existing_one_unchanged(store: Store) -> None:
     identity = Identity(platform=Platform.TELEGRAM, platform_user_id=unique("tg"))
     first = await store.create_account(identity, "Ada", "en", NOW)
-    await store.save_account(first.model_copy(update={"locale": "fr"}))
+    await store.update_settings(first.id, SettingsChange(locale="fr"))
 
     again = await store.create_account(identity, "Someone else", "de", NOW + timedelta(days=1))
 
@@ -550,60 +551,18 @@ async def test_unknown_people_and_accounts_are_not_found(store: Store) -> None:
     assert await store.identities(unique("ghost")) == []
 
 
-async def test_every_account_field_is_saved_and_read_back(store: Store) -> None:
-    account = await new_account(store)
-    changed = account.model_copy(
-        update={
-            "display_name": "Ada L.",
-            "locale": "fr",
-            "email": "ada@example.test",
-            "consent_at": NOW + timedelta(minutes=1),
-            "age_confirmed": True,
-            "notifications_opt_out": True,
-            "default_aspect_ratio": "16:9",
-            "default_resolution": "4K",
-            "send_as_file": True,
-            "plan": "pro",
-            "plan_status": PlanStatus.PAUSED,
-            "subscription_id": "sub_1",
-            "customer_id": "cus_1",
-            "deletion_code": "483921",
-            "deletion_expires_at": NOW + timedelta(minutes=10),
-        }
-    )
-    assert {f for f in Account.model_fields if getattr(changed, f) == getattr(account, f)} == {"id", "created_at"}
-
-    await store.save_account(changed)
-    cleared = changed.model_copy(update={"deletion_code": None, "deletion_expires_at": None, "plan": None})
-    saved = await store.get_account(account.id)
-    await store.save_account(cleared)
-
-    assert saved == changed
-    assert await store.get_account(account.id) == cleared
-
-
 async def test_an_account_is_found_by_its_subscription_id(store: Store) -> None:
     account = await new_account(store)
     subscription = unique("sub")
-    held = account.model_copy(update={"plan": "pro", "subscription_id": subscription})
-    await store.save_account(held)
+    await hold_plan(store, account, "pro", subscription)
 
-    assert await store.account_by_subscription(subscription) == held
+    assert await store.account_by_subscription(subscription) == await store.get_account(account.id)
     assert await store.account_by_subscription(unique("sub")) is None
-
-
-async def test_saving_an_unknown_account_creates_nothing(store: Store, rows: RowCounter) -> None:
-    ghost = Account(id=unique("ghost"), display_name="Nobody", created_at=NOW)
-
-    await store.save_account(ghost)
-
-    assert await store.get_account(ghost.id) is None
-    assert await rows("accounts") == 0
 
 
 async def test_deleting_an_account_leaves_no_row_that_refers_to_it(store: Store, rows: RowCounter) -> None:
     account = await new_account(store, credits=5)
-    await store.save_account(account.model_copy(update={"consent_at": NOW, "age_confirmed": True}))
+    await store.give_consent(account.id, NOW)
     await settled_generation(store, account)
     await store.reserve(reserve_request(account))
     await store.record_payment(payment(account), LedgerKind.PURCHASE, unique("purchase"))

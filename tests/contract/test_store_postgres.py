@@ -19,7 +19,7 @@ from supabase import AsyncClientOptions, acreate_client
 from adapters.supabase.migrate import apply_migrations
 from adapters.supabase.store import SupabaseStore
 from core.errors import DomainError, ErrorCode, StoreUnavailable
-from core.models import Account, LedgerKind
+from core.models import Account, LedgerKind, SettingsChange
 from core.ports import Settlement
 from tests import servers
 from tests.contract.store_support import NOW, TODAY, new_account, payment, reserve_request, unique
@@ -97,13 +97,12 @@ async def test_consent_changes_are_audited(
 ) -> None:
     account = await new_account(supabase_store)
 
-    consented = account.model_copy(update={"consent_at": NOW, "age_confirmed": True})
-    await supabase_store.save_account(consented)
-    await supabase_store.save_account(consented.model_copy(update={"locale": "fr"}))
-    await supabase_store.save_account(account)
+    await supabase_store.give_consent(account.id, NOW)
+    await supabase_store.update_settings(account.id, SettingsChange(locale="fr"))
+    await supabase_store.give_consent(account.id, NOW)
 
     audited = await pg_fetchval(supabase_stack, "select count(*) from consents where account_id = $1", account.id)
-    assert audited == 2  # given, then withdrawn; saving other fields writes no row
+    assert audited == 1  # given once; giving it again or changing other fields writes no row
     await supabase_store.delete_account(account.id)
     assert await pg_fetchval(supabase_stack, "select count(*) from consents where account_id = $1", account.id) == 0
 

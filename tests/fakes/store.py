@@ -22,7 +22,9 @@ from core.models import (
     ModerationDecision,
     ModerationResult,
     Payment,
+    PlanFields,
     Product,
+    SettingsChange,
     TaskRef,
     TaskState,
     TaskStatus,
@@ -78,9 +80,42 @@ class FakeStore:
         self.identity_map[identity] = account.id
         return account
 
-    async def save_account(self, account: Account) -> None:
-        if account.id in self.accounts:
-            self.accounts[account.id] = account
+    def _change(self, account_id: str, **fields: object) -> Account | None:
+        """Change only these fields of the stored account (atomic: no await in between)."""
+        account = self.accounts.get(account_id)
+        if account is None:
+            return None
+        changed = account.model_copy(update=fields)
+        self.accounts[account_id] = changed
+        return changed
+
+    async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
+        return self._change(account_id, **change.fields())
+
+    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
+        account = self.accounts.get(account_id)
+        if account is not None and account.has_consented:
+            return account
+        return self._change(account_id, consent_at=at, age_confirmed=True)
+
+    async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
+        account = self.accounts.get(account_id)
+        if account is None or account.being_deleted or PlanFields.of(account) != before:
+            return False
+        self._change(account_id, **after.model_dump())
+        return True
+
+    async def set_deletion_code(self, account_id: str, code: str | None, expires_at: datetime | None) -> None:
+        self._change(account_id, deletion_code=code, deletion_expires_at=expires_at)
+
+    async def begin_deletion(self, account_id: str, code: str, now: datetime) -> Account | None:
+        account = self.accounts.get(account_id)
+        if account is None or account.deletion_code != code:
+            return None
+        return self._change(account_id, deleting_at=account.deleting_at or now)
+
+    async def abort_deletion(self, account_id: str) -> None:
+        self._change(account_id, deleting_at=None)
 
     async def identities(self, account_id: str) -> list[Identity]:
         return [i for i, a in self.identity_map.items() if a == account_id]
@@ -132,6 +167,8 @@ class FakeStore:
 
     async def reserve(self, req: ReserveRequest) -> Generation:
         self._require_account(req.account_id)
+        if self.accounts[req.account_id].being_deleted:
+            raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED, "account being deleted")
         if req.generation_id in self.generations_by_id:
             return self.generations_by_id[req.generation_id]
         mine = [g for g in self.generations_by_id.values() if g.account_id == req.account_id]

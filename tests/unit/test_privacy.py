@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
 from core.errors import DomainError, ErrorCode
-from core.models import GenerationRequest
+from core.models import GenerationRequest, GenerationStatus, PlanFields
 from core.usecases import generation, privacy
+from tests.fakes.store import PNG
 from tests.unit.conftest import ALICE, BOB, TARGET, World
 from tests.unit.test_generation import run_queue
 
@@ -77,8 +79,7 @@ async def test_cancelling_keeps_the_account_and_voids_the_code(world: World) -> 
 
 async def test_deletion_cancels_an_active_plan_first(world: World) -> None:
     account = await world.member()
-    stored = world.store.accounts[account]
-    await world.store.save_account(stored.model_copy(update={"subscription_id": "sub_1", "plan": "pro"}))
+    await world.store.change_plan(account, PlanFields(), PlanFields(plan="pro", subscription_id="sub_1"))
 
     await privacy.confirm_deletion(world.deps, ALICE, await privacy.request_deletion(world.deps, ALICE))
 
@@ -88,8 +89,7 @@ async def test_deletion_cancels_an_active_plan_first(world: World) -> None:
 
 async def test_when_the_plan_cannot_be_cancelled_nothing_is_deleted(world: World) -> None:
     account = await world.member()
-    stored = world.store.accounts[account]
-    await world.store.save_account(stored.model_copy(update={"subscription_id": "sub_1"}))
+    await world.store.change_plan(account, PlanFields(), PlanFields(plan="pro", subscription_id="sub_1"))
     world.payments.down = True
 
     with pytest.raises(DomainError) as refused:
@@ -97,17 +97,54 @@ async def test_when_the_plan_cannot_be_cancelled_nothing_is_deleted(world: World
 
     assert refused.value.code is ErrorCode.PAYMENTS_UNAVAILABLE
     assert account in world.store.accounts
+    assert not world.store.accounts[account].being_deleted  # the fence is lifted: the person can go on
 
 
-async def test_deletion_waits_for_running_images(world: World) -> None:
-    account = await world.member()
+async def test_deletion_cancels_queued_images_and_the_worker_never_sends_them_to_the_provider(world: World) -> None:
+    account = await world.member(credits=3)
     await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET)
 
-    with pytest.raises(DomainError) as refused:
-        await privacy.confirm_deletion(world.deps, ALICE, await privacy.request_deletion(world.deps, ALICE))
+    await privacy.confirm_deletion(world.deps, ALICE, await privacy.request_deletion(world.deps, ALICE))
+    await run_queue(world)
 
-    assert refused.value.code is ErrorCode.GENERATION_IN_PROGRESS
-    assert account in world.store.accounts
+    assert account not in world.store.accounts
+    assert world.generator.submitted == [] and world.blobs.blobs == {}
+    assert world.messenger.failures == [] and world.messenger.delivered == []
+
+
+async def test_nothing_is_reserved_or_stored_once_the_deletion_fence_is_up(world: World) -> None:
+    account = await world.member(credits=3)
+    code = await privacy.request_deletion(world.deps, ALICE)
+    assert await world.store.begin_deletion(account, code, world.clock.now()) is not None
+
+    with pytest.raises(DomainError) as refused:
+        await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET)
+    with pytest.raises(DomainError) as no_reference:
+        await generation.upload_reference(world.deps, ALICE, PNG)
+
+    assert refused.value.code is no_reference.value.code is ErrorCode.ACCOUNT_BEING_DELETED
+    assert world.store.generations_by_id == {} and world.blobs.blobs == {}
+
+
+async def test_a_result_arriving_after_the_fence_is_discarded_and_refunded(world: World) -> None:
+    account = await world.member(credits=3)
+    queued = await generation.request_generation(
+        world.deps, ALICE, GenerationRequest(prompt="a fox", aspect_ratio="16:9", resolution="2K"), TARGET
+    )
+    code = await privacy.request_deletion(world.deps, ALICE)
+    fence = world.store.begin_deletion
+
+    async def fence_while_running(generation_id: str, slot: int, task_id: str, now: datetime) -> None:
+        await original_set_task_id(generation_id, slot, task_id, now)
+        await fence(account, code, now)  # the fence goes up while the provider works on the image
+
+    original_set_task_id = world.store.set_task_id
+    world.store.set_task_id = fence_while_running  # type: ignore[method-assign]
+    await run_queue(world)
+
+    stored = world.store.generations_by_id[queued.id]
+    assert world.blobs.blobs == {}
+    assert stored.status is GenerationStatus.FAILED and await world.paid_credits(account) == 3
 
 
 async def test_a_confirmation_with_unusual_characters_is_just_wrong(world: World) -> None:

@@ -1,0 +1,66 @@
+"""Gone means gone on disk: after a confirmed deletion on the embedded default (SQLite file + image folder),
+with the Store still open as in a running bot, no byte of any file in the data folder holds the person's
+prompts or platform id: not the database, not `-wal`/`-shm`, not images or exports."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from adapters.local.blobs import LocalBlobStore
+from adapters.sqlite.store import SqliteStore
+from core.models import GenerationRequest, Identity, LedgerKind, Platform
+from core.usecases import generation, onboarding, privacy
+from tests.unit.conftest import TARGET, World, make_world
+
+USER_ID = "735019284466"
+PROMPTS = ("a violet submarine named Quimby", "Quimby's secret garden at midnight")
+
+
+@pytest.fixture
+async def running(tmp_path: Path) -> AsyncIterator[tuple[World, SqliteStore, Path]]:
+    data = tmp_path / "data"
+    store = await SqliteStore.open(data / "bot.sqlite3")
+    base = make_world()
+    deps = dataclasses.replace(base.deps, store=store, blobs=LocalBlobStore(data / "images"))
+    yield dataclasses.replace(base, deps=deps), store, data
+    await store.close()
+
+
+def copies(data: Path, secrets: tuple[str, ...]) -> dict[str, int]:
+    """How often each secret appears in the raw bytes of every file under the data folder (UTF-8 and UTF-16)."""
+    found: dict[str, int] = {}
+    for path in sorted(p for p in data.rglob("*") if p.is_file()):
+        raw = path.read_bytes()
+        for secret in secrets:
+            hits = raw.count(secret.encode()) + raw.count(secret.encode("utf-16-le"))
+            if hits:
+                found[f"{path.relative_to(data)}: {secret}"] = hits
+    return found
+
+
+async def test_after_a_deletion_no_file_in_the_data_folder_holds_the_persons_prompts_or_id(
+    running: tuple[World, SqliteStore, Path],
+) -> None:
+    world, store, data = running
+    person = Identity(platform=Platform.TELEGRAM, platform_user_id=USER_ID)
+    other = Identity(platform=Platform.TELEGRAM, platform_user_id="111")
+    account = await onboarding.accept_terms(world.deps, person, age_confirmed=True)
+    await onboarding.accept_terms(world.deps, other, age_confirmed=True)
+    await store.add_credits(account.id, 20, LedgerKind.GRANT, "grant:1", "", world.clock.now())
+    for prompt in PROMPTS:
+        queued = await generation.request_generation(world.deps, person, GenerationRequest(prompt=prompt), TARGET)
+        await generation.process(world.deps, queued.id)
+    await onboarding.update_settings(world.deps, person, aspect_ratio="16:9")
+    export = await privacy.export_json(world.deps, person)
+    assert export is not None
+    await world.deps.blobs.put(f"{account.id}/exports/mydata.json", export, "application/json")
+    assert copies(data, (*PROMPTS, USER_ID))  # the check does see them while the account exists
+
+    await privacy.confirm_deletion(world.deps, person, await privacy.request_deletion(world.deps, person))
+
+    assert await store.find_account(other) is not None  # the bot is still running, others unaffected
+    assert copies(data, (*PROMPTS, USER_ID, account.id)) == {}
