@@ -75,6 +75,14 @@ def plan_text(balance: Balance, policy: Policy, locale: str) -> str:
     return t(f"plan_state.{status.value}", locale, plan=label)
 
 
+def billing_text(balance: Balance, policy: Policy, url: str, locale: str) -> str:
+    """/billing: the plan's state (with what to do about it) above the portal link, when there is a plan."""
+    link = t("portal_link", locale, url=url)
+    if not balance.plan:
+        return link
+    return t("billing_plan", locale, plan=plan_text(balance, policy, locale)) + "\n" + link
+
+
 def product_text(product: Product, locale: str) -> str:
     per_month = t("per_month", locale) if product.kind is ProductKind.PLAN else ""
     return t(

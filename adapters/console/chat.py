@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
-from adapters.chat.render import balance_text, product_text, queued_text, settings_text
+from adapters.chat.render import balance_text, billing_text, product_text, queued_text, settings_text
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation, Identity, Platform
@@ -142,8 +142,8 @@ class ConsoleChat:
         self.out("\n".join(lines))
 
     async def billing(self, _: str) -> None:
-        url = await billing.portal_link(self.deps, self.identity)
-        self.out(t("portal_link", self.locale, url=url))
+        held, url = await billing.billing_page(self.deps, self.identity)
+        self.out(billing_text(held, self.deps.policy, url, self.locale))
 
     async def mydata(self, _: str) -> None:
         data = await privacy.export_json(self.deps, self.identity)

@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 
 from adapters.chat.commands import ImagineArgs, build_request
-from adapters.chat.render import balance_text, product_text, settings_text
+from adapters.chat.render import balance_text, billing_text, product_text, settings_text
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
 from adapters.discord.replies import answering
@@ -115,9 +115,9 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
         async with answering(interaction, locale) as reply:
             await reply.think(ephemeral=True)
             if await gate(deps, reply):
-                url = await billing.portal_link(deps, identity_of(interaction))
+                held, url = await billing.billing_page(deps, identity_of(interaction))
                 view = link_view([(t("billing_button", locale), url)])
-                await reply.private(t("portal_link", locale, url=url), view=view)
+                await reply.private(billing_text(held, deps.policy, url, locale), view=view)
 
     @app_commands.command(name="settings", description="Default aspect ratio, resolution and notifications")
     @everywhere

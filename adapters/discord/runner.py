@@ -104,13 +104,35 @@ async def _log_in(
     )
 
 
+class UserInstallDisabled(RuntimeError):
+    """Discord refused the global commands because the app does not allow user installs."""
+
+
+USER_INSTALL_HELP = (
+    "Discord refused the slash commands: they can be used in servers and, installed by a person, in DMs and any "
+    "chat, which needs 'User Install' enabled for the app (Discord Developer Portal → your app → Installation → "
+    "Installation Contexts). Enable it, or set DISCORD_DEV_GUILD_ID to sync to one server while developing."
+)
+
+
+def refuses_user_install(error: discord.HTTPException) -> bool:
+    """A 400 on the global sync naming the commands' `integration_types` (USER_INSTALL not allowed for the app)."""
+    text = f"{error.text} {error}".lower()
+    return error.status == 400 and ("integration_type" in text or "user_install" in text or "user install" in text)
+
+
 async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | None) -> None:
     if dev_guild_id:
         guild = discord.Object(id=dev_guild_id)
         tree.copy_global_to(guild=guild)
         synced = await tree.sync(guild=guild)
     else:
-        synced = await tree.sync()
+        try:
+            synced = await tree.sync()
+        except discord.HTTPException as error:
+            if refuses_user_install(error):
+                raise UserInstallDisabled(USER_INSTALL_HELP) from None
+            raise
     log.info("discord commands synced", extra={"count": len(synced), "scope": "guild" if dev_guild_id else "global"})
 
 

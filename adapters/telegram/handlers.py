@@ -10,7 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
-from adapters.chat.render import balance_text, error_text_for, product_text, queued_text, settings_text
+from adapters.chat.render import balance_text, billing_text, error_text_for, product_text, queued_text, settings_text
 from adapters.telegram.keyboards import buy_keyboard, consent_keyboard, deletion_keyboard, settings_keyboard
 from adapters.telegram.limits import MB, MESSAGE_MAX, FileLimits, clip
 from adapters.telegram.messenger import harmless_edit_error
@@ -242,8 +242,8 @@ class TelegramHandlers:
     async def billing(self, update: Update, context: Context) -> None:
         message, user = _message_user(update)
         locale = locale_of(user)
-        url = await billing.portal_link(self.deps, identity_of(user))
-        text = t("portal_link", locale, url=url)
+        held, url = await billing.billing_page(self.deps, identity_of(user))
+        text = billing_text(held, self.deps.policy, url, locale)
         await answer_personally(message, user, locale, lambda chat_id: context.bot.send_message(chat_id, text))
 
     # --- privacy -------------------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ TEXTS: dict[str, str] = {
     "per_month": " per month",
     "checkout_link": "Pay for {label} here: {url}",
     "portal_link": "Manage your plan here: {url}",
+    "billing_plan": "Your plan: {plan}",
     "no_products": "There is nothing to buy right now.",
     "payment_received": "Payment received: {credits} credits added. Balance: {balance} credits.",
     "plan_renewed": "Your plan renewed: {credits} credits added. Balance: {balance} credits.",

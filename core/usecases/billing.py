@@ -62,6 +62,13 @@ async def checkout_link(deps: Deps, identity: Identity, product_id: str) -> tupl
     return product, url
 
 
+async def billing_page(deps: Deps, identity: Identity) -> tuple[Balance, str]:
+    """What /billing shows: the plan and where it stands (paused, past due, …), and the portal link to act on it."""
+    account = await require_account(deps, identity)
+    url = await portal_link(deps, identity)
+    return await account_balance(deps, account), url
+
+
 async def portal_link(deps: Deps, identity: Identity) -> str:
     account = await require_account(deps, identity)
     if not account.customer_id:

@@ -23,7 +23,7 @@ from PIL import Image
 
 from adapters.discord.client import GibClient
 from adapters.discord.messenger import DiscordMessenger
-from adapters.discord.runner import discord_running
+from adapters.discord.runner import UserInstallDisabled, discord_running
 from bot.settings import Settings
 from bot.wiring import Runtime, build
 from core.models import Identity, LedgerKind, Platform
@@ -528,3 +528,16 @@ async def test_a_process_that_only_delivers_logs_in_over_rest_and_can_reach_peop
     assert sent
     assert fake.find("POST", f"/channels/{USER_ID + 7}/messages")
     assert not fake.find("PUT", f"/applications/{APP_ID}/commands")  # it receives nothing, so it syncs nothing
+
+
+async def test_a_global_sync_refused_for_user_installs_says_to_enable_user_install(
+    fake: FakeDiscord, runtime: Runtime
+) -> None:
+    fake.user_install_enabled = False
+
+    with pytest.raises(UserInstallDisabled) as refused:
+        async with started(fake, runtime):
+            pass
+
+    assert "User Install" in str(refused.value) and "Developer Portal" in str(refused.value)
+    assert "DISCORD_DEV_GUILD_ID" in str(refused.value)

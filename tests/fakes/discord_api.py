@@ -86,6 +86,18 @@ def _json(body: Any, status: int = 200) -> web.Response:
     return web.Response(body=json.dumps(body).encode(), status=status, headers={"Content-Type": "application/json"})
 
 
+def _user_install_refused(commands: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Invalid Form Body for each command declaring USER_INSTALL (1) while the app does not allow user installs.
+    The nesting is Discord's form-error shape; the inner code and message are the fake's own (undocumented)."""
+    errors = {
+        str(i): {"integration_types": {"_errors": [{"code": "USER_INSTALL_NOT_ENABLED",
+                                                    "message": "User install is not enabled for this application"}]}}
+        for i, command in enumerate(commands)
+        if 1 in (command.get("integration_types") or [])
+    }  # fmt: skip
+    return {"code": 50035, "message": "Invalid Form Body", "errors": errors} if errors else None
+
+
 def _uploaded(call: Call) -> int:
     return sum(len(f.data) for f in call.files)
 
@@ -104,6 +116,9 @@ class FakeDiscord:
         # What one message may carry: the bot's own limit (10 MiB unless a guild's boosts raise it) for channel and
         # DM posts; an interaction's webhook takes what its `attachment_size_limit` said. More → 413 / 40005.
         self.bot_upload_limit = 10 * 1024 * 1024
+        # "User Install" in the Developer Portal (Installation → Installation Contexts): without it, commands that
+        # declare the user-install integration type (1) are refused at sync with 400 / 50035 Invalid Form Body.
+        self.user_install_enabled = True
         self._interaction_limits: dict[str, int] = {}
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # by message id
@@ -192,6 +207,9 @@ class FakeDiscord:
             return _json(self._app_info())
         if parts[0] == "applications" and method == "PUT":
             scope = "global" if len(parts) == 3 else f"guild:{parts[3]}"
+            refused = _user_install_refused(call.json) if not self.user_install_enabled else None
+            if refused is not None:
+                return _json(refused, 400)
             self.commands[scope] = [
                 {**c, "id": str(next(self._ids)), "application_id": str(APP_ID), "version": "1"} for c in call.json
             ]

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from adapters.chat.render import balance_text
+from adapters.chat.render import balance_text, billing_text
 from adapters.creem.events import parse_event
 from core.models import PlanStatus, Product, ProductKind
 from core.policy import Policy
@@ -140,3 +140,16 @@ async def test_resuming_a_paused_plan_says_it_is_active_again(shop: World) -> No
     assert shop.store.accounts[account].plan_status is PlanStatus.ACTIVE
     assert shop.messenger.notices[-1][1].key == "plan_status.active"
     assert shop.messenger.notices[-1][1].params["plan"] == "Pro"
+
+
+async def test_billing_shows_where_the_plan_stands_and_the_portal_to_act_on_it(shop: World) -> None:
+    await subscribed(shop)
+    await deliver(shop, sample("subscription.past_due"))
+
+    held, url = await billing.billing_page(shop.deps, ALICE)
+    shown = billing_text(held, shop.deps.policy, url, "en")
+
+    assert shown.splitlines() == [
+        "Your plan: Pro (a payment failed and is being retried; update your payment method in /billing)",
+        "Manage your plan here: https://portal.test/cust_1OcIK1GEuVvXZwD19tjq2z",
+    ]
