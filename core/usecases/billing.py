@@ -152,8 +152,11 @@ async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
 async def _claw_back(deps: Deps, account: Account, event: PaymentEvent) -> bool:
     """Take back the share of the payment's credits this refund/dispute reverses, once per reversal id."""
     payment = await deps.store.find_payment(event.provider, event.payment_ref)
-    if payment is None or payment.credits <= 0:
-        log.warning("refund or dispute for an unknown payment", extra={"event_id": event.event_id})
+    if payment is None:
+        # Deliveries come in any order: the payment's own event may still be on its way (or being retried).
+        log.warning("refund or dispute before its payment; not applied yet", extra={"event_id": event.event_id})
+        raise PaymentNotApplied(f"no payment recorded under {event.payment_ref!r} yet")
+    if payment.credits <= 0:
         return False
     key = f"{event.provider}:clawback:{event.reversal_id or event.payment_ref}"
     taken = await _taken_back(deps, account.id, event.provider, event.payment_ref)

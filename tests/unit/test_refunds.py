@@ -114,3 +114,20 @@ def test_credits_taken_back_are_the_refunded_share_rounded(
     credits: int, amount: int | None, paid: int | None, back: int
 ) -> None:
     assert reversed_credits(credits, amount, paid) == back
+
+
+async def test_a_refund_that_arrives_before_its_payment_is_not_acknowledged_and_applies_once_it_is_paid(
+    shop: World,
+) -> None:
+    account = await shop.member()
+    refund = partial_refund(refund_created(), 1210)
+    refund["object"]["checkout"]["metadata"] = {"account_id": account, "platform": "telegram", "product_id": "pro"}
+
+    with pytest.raises(billing.PaymentNotApplied):
+        await deliver(shop, refund)
+    event = PaymentEvent(event_id="evt_paid", provider="creem", kind=PaymentEventKind.PLAN_PAID, account_id=account,
+                         product_id="pro", payment_ref=TRANSACTION_ID, subscription_id="sub_1")  # fmt: skip
+    await billing.apply_payment_event(shop.deps, event)
+    assert await deliver(shop, refund)  # Creem's retry
+
+    assert await shop.paid_credits(account) == 0
