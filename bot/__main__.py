@@ -1,11 +1,17 @@
-"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars`."""
+"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars`.
+
+Every way of failing to start ends in one line on standard error that names the setting, and a non-zero exit
+(2: fix the configuration; 1: something outside is down). Ctrl-C and SIGTERM stop any command without a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import asyncio
 import getpass
+import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -13,9 +19,14 @@ from pydantic import ValidationError
 
 from bot.logs import setup_logging
 from bot.settings import Settings, describe_settings_error
+from bot.startup import EXIT_CONFIG, StartupError, unexpected
+
+log = logging.getLogger(__name__)
+
+MAX_WORKERS = 64
 
 
-def main(argv: list[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="GPT-Image-2 chat bot")
     commands = parser.add_subparsers(dest="command", required=True)
     console = commands.add_parser("console", help="chat in the terminal (works with no credentials at all)")
@@ -23,38 +34,65 @@ def main(argv: list[str] | None = None) -> int:
     console.add_argument("--user", default=None, help="who you are in the console (default: your login name)")
     console.add_argument("--no-wait", action="store_true", help="do not wait for each image before the next line")
     run = commands.add_parser("run", help="run every configured platform, the worker and the web server")
-    run.add_argument("--workers", type=int, default=1, help="worker processes sharing the queue (needs Redis)")
+    run.add_argument("--workers", type=int, default=1, help="processes working the queue (above 1 needs Redis)")
     commands.add_parser("web", help="run only the web server (webhooks, callbacks) and the worker")
     commands.add_parser("worker", help="only work the shared job queue (extra worker processes; needs Redis)")
     migrate = commands.add_parser("migrate", help="apply supabase/migrations to a Postgres database")
     migrate.add_argument("--database-url", default=None, help="defaults to DATABASE_URL")
-    commands.add_parser("kie-check", help="show the operator's KIE credits and whether the models exist")
+    commands.add_parser("kie-check", help="KIE credits and models; exits non-zero when KIE is not ready")
     refund = commands.add_parser("refund-stars", help="refund a Telegram Stars payment and take its credits back")
     refund.add_argument("charge_id", help="the payment's telegram_payment_charge_id")
     refund.add_argument("--user-id", type=int, default=None, help="the payer (only for a charge the bot never saw)")
-    args = parser.parse_args(argv)
+    return parser
 
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if getattr(args, "data_dir", None):
         os.environ["BOT_DATA_DIR"] = str(args.data_dir)
     try:
         settings = Settings()
     except ValidationError as error:
         print(f"Configuration error: {describe_settings_error(error)}", file=sys.stderr)
-        return 2
-    setup_logging("WARNING" if args.command == "console" else settings.log_level)
+        return EXIT_CONFIG
+    setup_logging(_log_level(args.command, settings.log_level), settings.log_format)
+    try:
+        return _dispatch(args, settings)
+    except StartupError as error:
+        print(error.line(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        log.debug("stopped by an unexpected error", exc_info=True)
+        print(unexpected(error), file=sys.stderr)
+        return 1
 
+
+def _log_level(command: str, configured: str) -> str:
+    """The console and kie-check talk to a person on the terminal: only problems are logged there."""
+    if configured == "DEBUG":
+        return configured
+    return {"console": "WARNING", "kie-check": "ERROR", "migrate": "WARNING"}.get(command, configured)
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "console":
         return asyncio.run(_console(settings, args.user or _login_name(), wait_each=not args.no_wait))
     from bot import serve
 
     if args.command == "run":
-        return serve.run_processes(settings, args.workers)
+        workers: int = args.workers
+        if not 1 <= workers <= MAX_WORKERS:
+            raise StartupError("--workers", f"must be between 1 and {MAX_WORKERS}", exit_code=EXIT_CONFIG)
+        if workers > 1 and settings.redis_url is None:
+            raise StartupError("REDIS_URL", "--workers above 1 needs a shared queue", exit_code=EXIT_CONFIG)
+        return asyncio.run(serve.serve(settings, role="all", extra_workers=workers - 1))
     if args.command == "web":
         return asyncio.run(serve.serve(settings, role="web"))
     if args.command == "worker":
         if settings.redis_url is None:
-            print("A separate worker needs REDIS_URL: the job queue must be shared.", file=sys.stderr)
-            return 2
+            raise StartupError("REDIS_URL", "a separate worker needs a shared job queue", exit_code=EXIT_CONFIG)
         return asyncio.run(serve.serve(settings, role="worker"))
     if args.command == "migrate":
         return asyncio.run(serve.migrate(settings, args.database_url))
@@ -73,11 +111,22 @@ def _login_name() -> str:
 
 
 async def _console(settings: Settings, user_id: str, wait_each: bool) -> int:
+    """Ctrl-C and SIGTERM end the console: the chat stops, unfinished images stay in the Store for next time."""
     from adapters.console.runner import run_console
     from bot.wiring import build
 
-    async with build(settings) as runtime:
-        await run_console(runtime.deps, runtime.worker, runtime.router.register, user_id=user_id, wait_each=wait_each)
+    main_task = asyncio.current_task()
+    assert main_task is not None
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, main_task.cancel)
+    try:
+        async with build(settings) as runtime:
+            await run_console(
+                runtime.deps, runtime.worker, runtime.router.register, user_id=user_id, wait_each=wait_each
+            )
+    except asyncio.CancelledError:
+        return 0
     return 0
 
 

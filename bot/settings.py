@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.discord.config import DiscordConfig
 from adapters.telegram.config import TelegramConfig
+from bot.settings_checks import HTTP, POSTGRES, REDIS, checked_url, parse_products
 from core.models import Product, Resolution
 from core.policy import Policy
 
@@ -20,18 +20,19 @@ class Settings(BaseSettings):
 
     # Embedded default
     bot_data_dir: Path = Path("data")
-    log_level: str = "INFO"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
 
-    # Business rules
-    price_1k: int = 1
-    price_2k: int = 2
-    price_4k: int = 4
-    free_images_per_day: int = 3
+    # Business rules (every number has a range: a typo must not reach people as "-1 free images")
+    price_1k: int = Field(1, ge=1, le=100_000)
+    price_2k: int = Field(2, ge=1, le=100_000)
+    price_4k: int = Field(4, ge=1, le=100_000)
+    free_images_per_day: int = Field(3, ge=0, le=1000)
     free_max_resolution: Resolution = "1K"
-    max_running_per_account: int = 2
-    requests_per_minute: int = 6
-    max_prompt_chars: int = 4000
-    generation_deadline_s: float = 600.0
+    max_running_per_account: int = Field(2, ge=1, le=100)
+    requests_per_minute: int = Field(6, ge=1, le=10_000)
+    max_prompt_chars: int = Field(4000, ge=1, le=20_000)  # KIE accepts up to 20,000 characters
+    generation_deadline_s: float = Field(600.0, ge=30, le=86_400)
     banned_words: list[str] = Field(default_factory=list)
     products_json: str = "[]"
     paysupport_contact: str = "privacy@gpt-image.run"
@@ -39,7 +40,7 @@ class Settings(BaseSettings):
     # Web server (webhooks, callbacks, billing return)
     public_base_url: str = ""
     web_host: str = "0.0.0.0"
-    port: int = 8080
+    port: int = Field(8080, ge=1, le=65_535)
 
     # KIE.ai
     kie_api_key: SecretStr | None = None
@@ -47,14 +48,19 @@ class Settings(BaseSettings):
     kie_model_t2i: str = "gpt-image-2-text-to-image"
     kie_model_i2i: str = "gpt-image-2-image-to-image"
     kie_webhook_hmac_key: SecretStr | None = None
-    kie_max_image_bytes: int = 30 * 1024 * 1024
-    kie_create_limit: int = 20  # KIE's createTask budget per account (raise it when KIE support raised yours)
-    kie_create_window_s: float = 10.0
+    kie_max_image_bytes: int = Field(30 * 1024 * 1024, ge=1024 * 1024, le=200 * 1024 * 1024)
+    # KIE's createTask budget per account (raise it when KIE support raised yours)
+    kie_create_limit: int = Field(20, ge=1, le=10_000)
+    kie_create_window_s: float = Field(10.0, gt=0, le=3600)
 
     # Creem
     creem_api_key: SecretStr | None = None
     creem_webhook_secret: SecretStr | None = None
     creem_base_url: str | None = None
+
+    # Chat connections: Telegram polling / the Discord gateway retry with backoff; after this long without a
+    # success the process exits non-zero so its supervisor starts a fresh one.
+    chat_give_up_after_s: float = Field(600.0, ge=1, le=86_400)
 
     # Telegram
     telegram_bot_token: SecretStr | None = None
@@ -65,7 +71,7 @@ class Settings(BaseSettings):
 
     # Discord
     discord_bot_token: SecretStr | None = None
-    discord_dev_guild_id: int | None = None
+    discord_dev_guild_id: int | None = Field(None, ge=1)
     discord_api_base_url: str | None = None
 
     # Supabase / Postgres / Redis
@@ -86,6 +92,46 @@ class Settings(BaseSettings):
             return [w.strip() for w in value.split(",") if w.strip()]
         return value
 
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_format(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_url(cls, value: Any) -> Any:
+        return checked_url(value, REDIS)
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url(cls, value: Any) -> Any:
+        return checked_url(value, POSTGRES)
+
+    @field_validator(
+        "supabase_url",
+        "public_base_url",
+        "kie_base_url",
+        "creem_base_url",
+        "telegram_webhook_url",
+        "telegram_base_url",
+        "telegram_base_file_url",
+        "discord_api_base_url",
+    )
+    @classmethod
+    def _http_url(cls, value: Any) -> Any:
+        return checked_url(value, HTTP)
+
+    @field_validator("products_json")
+    @classmethod
+    def _products(cls, value: str) -> str:
+        parse_products(value)
+        return value
+
     @model_validator(mode="after")
     def _complete(self) -> Settings:
         """Fail fast on half-configured integrations rather than failing a user later."""
@@ -96,16 +142,17 @@ class Settings(BaseSettings):
             missing.append("PUBLIC_BASE_URL (Creem checkouts return people to <PUBLIC_BASE_URL>/billing/return)")
         if self.telegram_webhook_url and not self.telegram_webhook_secret:
             missing.append("TELEGRAM_WEBHOOK_SECRET (webhook updates must be authenticated)")
-        if bool(self.supabase_url) != bool(self.supabase_service_role_key):
-            missing.append("SUPABASE_URL and SUPABASE_SERVICE_ROLE_KEY (both or neither)")
+        if self.supabase_url and not self.supabase_service_role_key:
+            missing.append("SUPABASE_SERVICE_ROLE_KEY (SUPABASE_URL is set: set both or neither)")
+        if self.supabase_service_role_key and not self.supabase_url:
+            missing.append("SUPABASE_URL (SUPABASE_SERVICE_ROLE_KEY is set: set both or neither)")
         if missing:
             raise ValueError("missing settings: " + "; ".join(missing))
-        self.products()
         return self
 
     def products(self) -> tuple[Product, ...]:
         """Products come from PRODUCTS_JSON: a list of {id, creem_product_id, label, price, credits, kind, stars}."""
-        return tuple(Product.model_validate(item) for item in json.loads(self.products_json or "[]"))
+        return parse_products(self.products_json)
 
     def policy(self) -> Policy:
         return Policy(
@@ -128,6 +175,7 @@ class Settings(BaseSettings):
             webhook_secret=self.telegram_webhook_secret.get_secret_value() if self.telegram_webhook_secret else None,
             base_url=self.telegram_base_url,
             base_file_url=self.telegram_base_file_url,
+            give_up_after_s=self.chat_give_up_after_s,
         )
 
     def discord_config(self) -> DiscordConfig:
@@ -136,13 +184,15 @@ class Settings(BaseSettings):
             token=self.discord_bot_token.get_secret_value(),
             dev_guild_id=self.discord_dev_guild_id,
             api_base_url=self.discord_api_base_url,
+            give_up_after_s=self.chat_give_up_after_s,
         )
 
 
 def describe_settings_error(error: ValidationError) -> str:
-    """What is wrong, by variable name, without ever repeating the values (they may be secrets)."""
+    """What is wrong, by variable name, on one line, without ever repeating the values (they may be secrets)."""
     lines = []
     for item in error.errors(include_url=False, include_input=False, include_context=False):
         where = ".".join(str(part) for part in item["loc"]).upper()
-        lines.append(f"{where + ': ' if where else ''}{item['msg']}")
+        message = str(item["msg"]).removeprefix("Value error, ").replace("\n", " ")
+        lines.append(f"{where + ': ' if where else ''}{message}")
     return "; ".join(lines)

@@ -6,8 +6,10 @@ idempotency keys; one bad request never stops the server.
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
+from collections.abc import Awaitable, Callable, Mapping
 
 from aiohttp import web
 
@@ -21,15 +23,21 @@ from core.usecases import billing, tasks
 log = logging.getLogger(__name__)
 
 MAX_WEBHOOK_BYTES = 256 * 1024
+HEALTH_TIMEOUT_S = 3.0
+HealthCheck = Callable[[], Awaitable[object]]
 DEPS: web.AppKey[Deps] = web.AppKey("deps", Deps)
 SETTINGS: web.AppKey[Settings] = web.AppKey("settings", Settings)
+HEALTH: web.AppKey[Mapping[str, HealthCheck]] = web.AppKey("health", Mapping)
 
 
-def create_app(deps: Deps, settings: Settings) -> web.Application:
+def create_app(deps: Deps, settings: Settings, *, health: Mapping[str, HealthCheck] | None = None) -> web.Application:
+    """`health`: the readiness checks by backend name (default: the Store's ping)."""
     app = web.Application(client_max_size=MAX_WEBHOOK_BYTES)
     app[DEPS] = deps
     app[SETTINGS] = settings
+    app[HEALTH] = health if health is not None else {"store": deps.store.ping}
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/healthz/live", liveness)
     app.router.add_post("/webhooks/creem", creem_webhook)
     app.router.add_post("/webhooks/kie", kie_callback)
     app.router.add_get("/billing/return", billing_return)
@@ -37,10 +45,24 @@ def create_app(deps: Deps, settings: Settings) -> web.Application:
 
 
 async def healthz(request: web.Request) -> web.Response:
+    """Readiness: every backend this process needs answers (200), or which does not (503: take it out of rotation)."""
+    checks = request.app[HEALTH]
+    results = await asyncio.gather(*(_probe(check) for check in checks.values()))
+    report: dict[str, object] = dict(zip(checks, results, strict=True))
+    ready = all(result == "ok" for result in results)
+    return web.json_response({"ok": ready, **report}, status=200 if ready else 503)
+
+
+async def _probe(check: HealthCheck) -> str:
     try:
-        await request.app[DEPS].store.ping()
+        await asyncio.wait_for(check(), HEALTH_TIMEOUT_S)
     except Exception:
-        return web.json_response({"ok": False, "store": "unavailable"}, status=503)
+        return "unavailable"
+    return "ok"
+
+
+async def liveness(request: web.Request) -> web.Response:
+    """Liveness: the process and its event loop answer, whatever the backends do (restart only when this fails)."""
     return web.json_response({"ok": True})
 
 

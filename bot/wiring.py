@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from adapters.local.blobs import LocalBlobStore
 from adapters.local.clock import SystemClock
@@ -24,9 +25,14 @@ from adapters.local.signals import InProcessSignals
 from adapters.router import MessengerRouter
 from adapters.sqlite.store import SqliteStore
 from bot.settings import Settings
+from bot.startup import EXIT_CONFIG, StartupError, usable_dir
 from core.deps import Deps
+from core.errors import StoreUnavailable
 from core.ports import BlobStore, ImageGenerator, JobQueue, Limiter, Moderator, PaymentProvider, Signals, Store
 from core.worker import Worker
+
+if TYPE_CHECKING:
+    from adapters.supabase.store import SupabaseStore as SupabaseStoreType
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,8 @@ class Runtime:
     router: MessengerRouter
     worker: Worker
     components: dict[str, str]
+    #: Readiness checks by backend name, for GET /healthz.
+    health: dict[str, Callable[[], Awaitable[object]]] = field(default_factory=dict)
 
 
 @asynccontextmanager
@@ -50,7 +58,8 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         components: dict[str, str] = {}
         store = await _store(settings, data_dir, stack, components)
         blobs = await _blobs(settings, data_dir, stack, components)
-        limiter, queue, signals = await _coordination(settings, stack, components)
+        health: dict[str, Callable[[], Awaitable[object]]] = {"store": store.ping}
+        limiter, queue, signals = await _coordination(settings, stack, components, health)
         generator = await _generator(settings, data_dir, limiter, stack, components)
         moderator, payments = await _payments(settings, stack, components)
         router = MessengerRouter()
@@ -70,7 +79,7 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         worker = Worker(deps, concurrency=worker_concurrency)
         stack.push_async_callback(worker.stop)
         log.info("wired", extra=components)
-        yield Runtime(settings=settings, deps=deps, router=router, worker=worker, components=components)
+        yield Runtime(settings=settings, deps=deps, router=router, worker=worker, components=components, health=health)
 
 
 async def _store(settings: Settings, data_dir: Path, stack: AsyncExitStack, components: dict[str, str]) -> Store:
@@ -81,13 +90,27 @@ async def _store(settings: Settings, data_dir: Path, stack: AsyncExitStack, comp
             settings.supabase_url, settings.supabase_service_role_key.get_secret_value()
         )
         stack.push_async_callback(supabase.aclose)
-        await supabase.ping()
+        await _ping_supabase(supabase)
         components["store"] = "supabase"
         return supabase
-    sqlite = await SqliteStore.open(data_dir / "bot.sqlite3")
+    sqlite = await SqliteStore.open(usable_dir(data_dir) / "bot.sqlite3")
     stack.push_async_callback(sqlite.close)
     components["store"] = "sqlite"
     return sqlite
+
+
+async def _ping_supabase(supabase: SupabaseStoreType) -> None:
+    """Reach Supabase once at start: an unreachable server and a refused key are different fixes."""
+    from postgrest.exceptions import APIError
+
+    try:
+        await supabase.ping()
+    except StoreUnavailable:
+        raise StartupError("SUPABASE_URL", "Supabase is not reachable") from None
+    except APIError as error:
+        if str(error.code) in ("401", "403") or str(error.code).startswith("PGRST3"):
+            raise StartupError("SUPABASE_SERVICE_ROLE_KEY", "Supabase refused the key", exit_code=EXIT_CONFIG) from None
+        raise StartupError("SUPABASE_URL", f"Supabase answered an error at start ({error.code})") from None
 
 
 async def _blobs(settings: Settings, data_dir: Path, stack: AsyncExitStack, components: dict[str, str]) -> BlobStore:
@@ -101,11 +124,14 @@ async def _blobs(settings: Settings, data_dir: Path, stack: AsyncExitStack, comp
         components["blobs"] = "supabase-storage"
         return storage
     components["blobs"] = "local"
-    return LocalBlobStore(data_dir / "images")
+    return LocalBlobStore(usable_dir(data_dir) / "images")
 
 
 async def _coordination(
-    settings: Settings, stack: AsyncExitStack, components: dict[str, str]
+    settings: Settings,
+    stack: AsyncExitStack,
+    components: dict[str, str],
+    health: dict[str, Callable[[], Awaitable[object]]],
 ) -> tuple[Limiter, JobQueue, Signals]:
     if settings.redis_url:
         from adapters.redis import RedisJobQueue, RedisLimiter, RedisSignals, redis_from_url
@@ -113,7 +139,11 @@ async def _coordination(
 
         redis = redis_from_url(settings.redis_url.get_secret_value())
         stack.push_async_callback(redis.aclose)
-        await guarded(redis.ping, "ping")
+        try:
+            await guarded(redis.ping, "ping")
+        except StoreUnavailable:
+            raise StartupError("REDIS_URL", "Redis is not reachable") from None
+        health["redis"] = redis.ping
         queue = RedisJobQueue(
             redis,
             claim_idle_ms=round(settings.queue_claim_idle_s * 1000),
@@ -147,7 +177,7 @@ async def _generator(
             create_window_s=settings.kie_create_window_s,
         )
     components["generator"] = "offline-preview"
-    return OfflineImageGenerator(data_dir / "offline-tasks")
+    return OfflineImageGenerator(usable_dir(data_dir) / "offline-tasks")
 
 
 async def _payments(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 
 from adapters.console.chat import ConsoleChat
@@ -18,7 +19,28 @@ BANNER = "GPT-Image-2 console chat. Type /help for commands, /start to begin; Ct
 
 
 async def read_stdin_line() -> str:
-    return await asyncio.to_thread(sys.stdin.readline)
+    """Read in a daemon thread: a read still waiting for the keyboard must not hold the process after Ctrl-C."""
+    loop = asyncio.get_running_loop()
+    line: asyncio.Future[str] = loop.create_future()
+
+    def deliver(result: str | BaseException) -> None:
+        if line.done():
+            return
+        if isinstance(result, BaseException):
+            line.set_exception(result)
+        else:
+            line.set_result(result)
+
+    def read() -> None:
+        try:
+            result: str | BaseException = sys.stdin.readline()
+        except Exception as error:
+            result = error
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody is waiting any more
+            loop.call_soon_threadsafe(deliver, result)
+
+    threading.Thread(target=read, name="console-stdin", daemon=True).start()
+    return await line
 
 
 def print_line(text: str) -> None:

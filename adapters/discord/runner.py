@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 import discord
 from discord import app_commands
 
+from adapters.chat.connection import ConnectionWatch, OnLost
 from adapters.discord.client import GibClient
 from adapters.discord.commands import build_commands
 from adapters.discord.config import DiscordConfig
@@ -57,20 +58,30 @@ async def discord_running(
     *,
     connect: bool = True,
     clock: Clock | None = None,
+    on_lost: OnLost | None = None,
 ) -> AsyncIterator[GibClient]:
     """Log in, sync commands (to the dev guild when set), register the messenger, then run the gateway in the
-    background. `connect=False` skips the gateway (tests feed interactions; worker-only processes just deliver)."""
+    background. `connect=False` skips the gateway (tests feed interactions; worker-only processes just deliver).
+
+    discord.py reconnects with backoff by itself; a gateway not connected for `config.give_up_after_s`, or one
+    that stopped for good (refused intents, a revoked token), calls `on_lost`."""
     client, tree = build_client(deps)
     gateway: asyncio.Task[None] | None = None
+    watching: asyncio.Task[None] | None = None
     try:
         await _log_in(client, deps, register, config, clock)
         await _sync(tree, config.dev_guild_id)
         if connect:
+            watch = ConnectionWatch("Discord gateway", on_lost or _ignore, config.give_up_after_s)
+            _report_gateway_events(client, watch)
             gateway = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
-            gateway.add_done_callback(_gateway_ended)
+            gateway.add_done_callback(lambda task: _gateway_ended(task, client, watch))
+            watching = asyncio.create_task(watch.watch())
         log.info("discord started", extra={"gateway": connect, "dev_guild": bool(config.dev_guild_id)})
         yield client
     finally:
+        if watching is not None:
+            watching.cancel()
         await client.close()
         if gateway is not None:
             gateway.cancel()
@@ -136,6 +147,32 @@ async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | N
     log.info("discord commands synced", extra={"count": len(synced), "scope": "guild" if dev_guild_id else "global"})
 
 
-def _gateway_ended(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and task.exception() is not None:
-        log.error("discord gateway stopped", exc_info=task.exception())
+def _ignore(reason: str) -> None:
+    log.error("discord gateway lost", extra={"reason": reason})
+
+
+def _report_gateway_events(client: GibClient, watch: ConnectionWatch) -> None:
+    """Connected until it says otherwise: not yet connected counts as failing, from the start."""
+    watch.failed("not connected yet")
+
+    async def on_ready() -> None:
+        watch.succeeded()
+
+    async def on_resumed() -> None:
+        watch.succeeded()
+
+    async def on_disconnect() -> None:
+        watch.failed("disconnected")
+
+    for handler in (on_ready, on_resumed, on_disconnect):
+        client.event(handler)
+
+
+def _gateway_ended(task: asyncio.Task[None], client: GibClient, watch: ConnectionWatch) -> None:
+    """The gateway task only ends on its own when discord.py stopped reconnecting: that is for good."""
+    if task.cancelled() or client.is_closed():
+        return
+    error = task.exception()
+    if error is not None:
+        log.error("discord gateway stopped", extra={"error": type(error).__name__})
+    watch.lost(f"stopped for good ({type(error).__name__ if error else 'closed'})")

@@ -12,6 +12,8 @@ class TelegramConfig:
     webhook_secret: str | None = None
     base_url: str | None = None
     base_file_url: str | None = None
+    #: Polling that fails this long without one success gives up (the process exits for its supervisor).
+    give_up_after_s: float = 600.0
 
     @property
     def self_hosted(self) -> bool:

@@ -18,8 +18,11 @@ from typing import Any
 
 from aiohttp import web
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, Application, ContextTypes
+from telegram.request import HTTPXRequest
 
+from adapters.chat.connection import ConnectionWatch, OnLost
 from adapters.telegram.callbacks import CallbackHandlers
 from adapters.telegram.config import TelegramConfig
 from adapters.telegram.handlers import COMMANDS, TelegramHandlers
@@ -46,7 +49,29 @@ Register = Callable[[Platform, Messenger], None]
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
 
 
-def build_application(config: TelegramConfig, *, webhook: bool) -> TelegramApp:
+class WatchedRequest(HTTPXRequest):
+    """The getUpdates connection, reporting each poll's outcome to a ConnectionWatch (PTB retries by itself)."""
+
+    def __init__(self, watch: ConnectionWatch) -> None:
+        super().__init__(connection_pool_size=1, connect_timeout=10.0)
+        self._watch = watch
+
+    async def do_request(self, *args: Any, **kwargs: Any) -> tuple[int, bytes]:
+        try:
+            status, payload = await super().do_request(*args, **kwargs)
+        except TelegramError as error:
+            self._watch.failed(type(error).__name__)
+            raise
+        if status in (401, 404):
+            self._watch.lost("was refused: Telegram rejected the bot token")
+        elif status == 200:
+            self._watch.succeeded()
+        elif status >= 500 or status in (409, 429):
+            self._watch.failed(f"HTTP {status}")
+        return status, payload
+
+
+def build_application(config: TelegramConfig, *, webhook: bool, watch: ConnectionWatch | None = None) -> TelegramApp:
     """The Application with our timeouts, rate limiter and server URLs; no updater in webhook mode."""
     # Opt in to PTB 22's timedelta durations now, so a 429's RetryAfter does not raise deprecation warnings.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
@@ -66,6 +91,8 @@ def build_application(config: TelegramConfig, *, webhook: bool) -> TelegramApp:
         builder = builder.base_file_url(config.base_file_url)
     if webhook:
         builder = builder.updater(None)
+    elif watch is not None:
+        builder = builder.get_updates_request(WatchedRequest(watch))
     return builder.build()
 
 
@@ -128,12 +155,22 @@ def bot_commands(locale: str = "en") -> list[BotCommand]:
 
 @asynccontextmanager
 async def telegram_running(
-    deps: Deps, register: Register, config: TelegramConfig, web_app: web.Application | None
+    deps: Deps,
+    register: Register,
+    config: TelegramConfig,
+    web_app: web.Application | None,
+    *,
+    on_lost: OnLost | None = None,
 ) -> AsyncIterator[TelegramApp]:
-    """Run the bot until the block exits: polling by default, a webhook when `config.webhook_url` is set."""
+    """Run the bot until the block exits: polling by default, a webhook when `config.webhook_url` is set.
+
+    Polling that keeps failing for `config.give_up_after_s` (or whose token is revoked) calls `on_lost`."""
     use_webhook = bool(config.webhook_url)
     limits = FileLimits.for_server(config.self_hosted)
-    app = build_application(config, webhook=use_webhook)
+    watch = None
+    if on_lost is not None and not use_webhook:
+        watch = ConnectionWatch("Telegram polling", on_lost, config.give_up_after_s)
+    app = build_application(config, webhook=use_webhook, watch=watch)
     register_handlers(app, deps, limits)
     secret = webhook_secret(config)
     if use_webhook:
@@ -154,7 +191,12 @@ async def telegram_running(
                 assert app.updater is not None
                 await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
             log.info("telegram started", extra={"mode": "webhook" if use_webhook else "polling"})
-            yield app
+            watching = asyncio.create_task(watch.watch()) if watch is not None else None
+            try:
+                yield app
+            finally:
+                if watching is not None:
+                    watching.cancel()
         finally:
             if reconciler is not None:
                 reconciler.cancel()

@@ -553,13 +553,14 @@ async def test_two_generators_sharing_a_limiter_stay_under_twenty_creates_per_te
 async def test_kie_check_reports_credits_and_which_models_exist(gen: KieImageGenerator, kie: FakeKie) -> None:
     kie.credits = 42.5
 
-    lines = await kie_check(gen, [T2I, "gpt-image-9-retired"])
+    report = await kie_check(gen, {"KIE_MODEL_T2I": T2I, "KIE_MODEL_I2I": "gpt-image-9-retired"})
 
-    assert lines == [
+    assert report.lines == [
         "KIE credits: 42.5",
         f"model {T2I}: listed",
-        "model gpt-image-9-retired: NOT listed (check KIE_MODEL_* settings)",
+        "model gpt-image-9-retired: NOT listed (KIE_MODEL_I2I)",
     ]
+    assert report.setting == "KIE_MODEL_I2I" and report.problem is not None
 
 
 async def test_kie_check_survives_a_missing_models_listing_and_a_bad_key(
@@ -568,10 +569,11 @@ async def test_kie_check_survives_a_missing_models_listing_and_a_bad_key(
     kie.models_endpoint = False
     gen = generator(http, clock, api_key="wrong-key")
 
-    lines = await kie_check(gen, [T2I])
+    report = await kie_check(gen, {"KIE_MODEL_T2I": T2I})
 
-    assert lines[0].startswith("KIE credits: unavailable")
-    assert lines[1] == f"model {T2I}: unknown (listing unavailable)"
+    assert report.lines[0].startswith("KIE credits: unavailable")
+    assert report.lines[1] == f"model {T2I}: unknown (listing unavailable)"
+    assert report.setting == "KIE_API_KEY" and "wrong-key" not in str(report.problem)
 
 
 async def test_an_undeliverable_callback_does_not_stop_polling_from_finishing_the_task(

@@ -41,3 +41,48 @@ def test_products_come_from_json_and_bad_json_is_refused() -> None:
 
 def test_banned_words_are_a_comma_separated_list() -> None:
     assert Settings(_env_file=None, banned_words="gore, spam ,").banned_words == ["gore", "spam"]  # type: ignore[call-arg]
+
+
+def test_every_numeric_setting_has_a_lower_and_an_upper_bound() -> None:
+    unbounded = []
+    for name, info in Settings.model_fields.items():
+        if info.annotation not in (int, float, int | None, float | None):
+            continue
+        kinds = {type(m).__name__ for m in info.metadata}
+        has_low = bool(kinds & {"Ge", "Gt"})
+        has_high = bool(kinds & {"Le", "Lt"}) or name == "discord_dev_guild_id"  # a Discord snowflake: any id
+        if not (has_low and has_high):
+            unbounded.append(name.upper())
+
+    assert unbounded == [], f"give these settings a range with Field(ge=…, le=…): {unbounded}"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [("FREE_IMAGES_PER_DAY", "-1"), ("PORT", "99999"), ("PRICE_1K", "0"), ("GENERATION_DEADLINE_S", "1")],
+)
+def test_a_number_out_of_range_is_refused_by_name(variable: str, value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(variable, value)
+
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+
+    assert describe_settings_error(refused.value).startswith(f"{variable}: ")
+
+
+def test_an_unusable_url_is_refused_without_echoing_it() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None, redis_url="redis-pass-w0rd@nowhere")  # type: ignore[call-arg]
+
+    message = describe_settings_error(refused.value)
+    assert message.startswith("REDIS_URL: ") and "w0rd" not in message
+
+
+def test_a_product_list_error_names_the_product_and_field() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Settings(
+            _env_file=None, products_json='[{"id": "p1", "label": "x", "price": "$1", "credits": 5}, {"id": "p2"}]'
+        )  # type: ignore[call-arg]
+
+    message = describe_settings_error(refused.value)
+    assert message.startswith("PRODUCTS_JSON: product 2 (id 'p2')") and "label" in message
