@@ -65,7 +65,27 @@ def setup_logging(level: str, log_format: str = "text") -> logging.Handler:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     # discord.py warns about missing voice libraries on every start; the bot never joins voice.
     logging.getLogger("discord.client").addFilter(_not_about_voice)
+    # The chat libraries log a full traceback for every network hiccup they retry; one line says as much.
+    handler.addFilter(_network_errors_on_one_line)
     return handler
+
+
+NETWORK_ERRORS = frozenset(
+    {"NetworkError", "TimedOut", "BadGateway", "InvalidToken", "ConnectError", "ClientConnectorError", "OSError"}
+)
+
+
+def _network_errors_on_one_line(record: logging.LogRecord) -> bool:
+    """Drop the traceback of a chat library's expected network failure, keeping its kind in the message."""
+    error = record.exc_info[1] if record.exc_info else None
+    if error is None or not record.name.startswith(("telegram", "discord")):
+        return True
+    if {kind.__name__ for kind in type(error).__mro__} & NETWORK_ERRORS:
+        record.msg = f"{record.getMessage()} ({type(error).__name__})"
+        record.args = ()
+        record.exc_info = None
+        record.exc_text = None
+    return True
 
 
 def _not_about_voice(record: logging.LogRecord) -> bool:

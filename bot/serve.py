@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 from aiohttp import web
 
+from adapters.chat.connection import OnLost
 from bot.settings import Settings
 from bot.settings_checks import POSTGRES, url_problem
 from bot.startup import EXIT_CONFIG, StartupError, listen_error, platform_error
@@ -126,9 +127,11 @@ async def _start_platforms(
         log.warning("no chat platform configured (TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN); serving webhooks only")
 
 
-def _lost(stopping: Stopping, setting: str) -> Any:
-    def on_lost(reason: str) -> None:
-        stopping.give_up(setting, reason)
+def _lost(stopping: Stopping, token_setting: str) -> OnLost:
+    """A refused connection points at the token; one that stayed silent, at how long we waited."""
+
+    def on_lost(reason: str, refused: bool) -> None:
+        stopping.give_up(token_setting if refused else "CHAT_GIVE_UP_AFTER_S", reason)
 
     return on_lost
 

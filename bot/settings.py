@@ -10,7 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.discord.config import DiscordConfig
 from adapters.telegram.config import TelegramConfig
-from bot.settings_checks import HTTP, POSTGRES, REDIS, checked_url, parse_products
+from bot.settings_checks import HTTP, POSTGRES, REDIS, WEBSOCKET, checked_url, parse_products
 from core.models import Product, Resolution
 from core.policy import Policy
 
@@ -73,6 +73,7 @@ class Settings(BaseSettings):
     discord_bot_token: SecretStr | None = None
     discord_dev_guild_id: int | None = Field(None, ge=1)
     discord_api_base_url: str | None = None
+    discord_gateway_url: str | None = None
 
     # Supabase / Postgres / Redis
     supabase_url: str | None = None
@@ -82,8 +83,8 @@ class Settings(BaseSettings):
     redis_url: SecretStr | None = None
     # A worker's unacknowledged jobs go to another worker at once when it misses three heartbeats (it died), or
     # when a job sat this long without its owner refreshing it (alive but stuck).
-    queue_claim_idle_s: float = Field(default=60.0, gt=0)
-    queue_heartbeat_s: float = Field(default=5.0, gt=0)
+    queue_claim_idle_s: float = Field(default=60.0, gt=0, le=86_400)
+    queue_heartbeat_s: float = Field(default=5.0, gt=0, le=3600)
 
     @field_validator("banned_words", mode="before")
     @classmethod
@@ -125,6 +126,11 @@ class Settings(BaseSettings):
     @classmethod
     def _http_url(cls, value: Any) -> Any:
         return checked_url(value, HTTP)
+
+    @field_validator("discord_gateway_url")
+    @classmethod
+    def _ws_url(cls, value: Any) -> Any:
+        return checked_url(value, WEBSOCKET)
 
     @field_validator("products_json")
     @classmethod
@@ -184,6 +190,7 @@ class Settings(BaseSettings):
             token=self.discord_bot_token.get_secret_value(),
             dev_guild_id=self.discord_dev_guild_id,
             api_base_url=self.discord_api_base_url,
+            gateway_url=self.discord_gateway_url,
             give_up_after_s=self.chat_give_up_after_s,
         )
 

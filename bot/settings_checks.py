@@ -17,6 +17,7 @@ from core.models import Product
 HTTP = ("http", "https")
 REDIS = ("redis", "rediss", "unix")
 POSTGRES = ("postgres", "postgresql")
+WEBSOCKET = ("wss", "ws")
 
 
 def url_problem(value: str, schemes: tuple[str, ...]) -> str | None:
@@ -26,7 +27,8 @@ def url_problem(value: str, schemes: tuple[str, ...]) -> str | None:
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number in 0-65535
     except ValueError:
         return "is not a valid URL (check the port)"
-    wanted = " or ".join(f"{scheme}://" for scheme in schemes)
+    wanted = ", ".join(f"{scheme}://" for scheme in schemes[:-1]) + f" or {schemes[-1]}://"
+    wanted = wanted.removeprefix(", ").removeprefix(" or ") if len(schemes) == 1 else wanted
     if parts.scheme.lower() not in schemes:
         return f"must be a {wanted} URL"
     if parts.scheme.lower() != "unix" and not parts.hostname:

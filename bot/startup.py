@@ -84,4 +84,4 @@ def platform_error(platform: str, error: BaseException) -> StartupError | None:
 
 def unexpected(error: BaseException) -> str:
     """The line for anything we did not foresee: the kind of error only (details at LOG_LEVEL=DEBUG)."""
-    return f"Cannot start: unexpected {type(error).__name__} (set LOG_LEVEL=DEBUG to log the details)"
+    return f"Stopped by an unexpected {type(error).__name__} (set LOG_LEVEL=DEBUG to log the details)"

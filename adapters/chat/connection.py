@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
-OnLost = Callable[[str], None]
+#: Called once with a reason, and whether the service refused us (a token problem) rather than went silent.
+OnLost = Callable[[str, bool], None]
 
 
 class ConnectionWatch:
@@ -43,11 +44,11 @@ class ConnectionWatch:
         self._last_reason = reason
         self.check()
 
-    def lost(self, reason: str) -> None:
-        """Refused for good (no retry will help): report at once."""
+    def lost(self, reason: str, *, refused: bool = False) -> None:
+        """Gone for good (no retry will help): report at once."""
         if not self.is_lost:
             self.is_lost = True
-            self._on_lost(f"{self.name} {reason}")
+            self._on_lost(f"{self.name} {reason}", refused)
 
     def check(self) -> None:
         since = self._failing_since

@@ -10,5 +10,6 @@ class DiscordConfig:
     token: str
     dev_guild_id: int | None = None
     api_base_url: str | None = None
+    gateway_url: str | None = None
     #: A gateway that stays disconnected this long gives up (the process exits for its supervisor).
     give_up_after_s: float = 600.0

@@ -9,6 +9,8 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import discord
+import discord.gateway
+import yarl
 from discord import app_commands
 
 from adapters.chat.connection import ConnectionWatch, OnLost
@@ -74,7 +76,7 @@ async def discord_running(
         if connect:
             watch = ConnectionWatch("Discord gateway", on_lost or _ignore, config.give_up_after_s)
             _report_gateway_events(client, watch)
-            gateway = asyncio.create_task(client.connect(reconnect=True), name="discord-gateway")
+            gateway = asyncio.create_task(_run_gateway(client, watch), name="discord-gateway")
             gateway.add_done_callback(lambda task: _gateway_ended(task, client, watch))
             watching = asyncio.create_task(watch.watch())
         log.info("discord started", extra={"gateway": connect, "dev_guild": bool(config.dev_guild_id)})
@@ -85,7 +87,7 @@ async def discord_running(
         await client.close()
         if gateway is not None:
             gateway.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+            with contextlib.suppress(asyncio.CancelledError, Exception):  # its failure is already reported
                 await gateway
 
 
@@ -108,6 +110,8 @@ async def _log_in(
     """Log in over REST and let this process deliver Discord results."""
     if config.api_base_url:  # a proxy or a test server in front of Discord's REST API
         discord.http.Route.BASE = config.api_base_url.rstrip("/")
+    if config.gateway_url:  # a proxy in front of the gateway (discord.py always starts from its default URL)
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(config.gateway_url)
     await client.login(config.token)
     register(
         Platform.DISCORD,
@@ -147,7 +151,7 @@ async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | N
     log.info("discord commands synced", extra={"count": len(synced), "scope": "guild" if dev_guild_id else "global"})
 
 
-def _ignore(reason: str) -> None:
+def _ignore(reason: str, refused: bool) -> None:
     log.error("discord gateway lost", extra={"reason": reason})
 
 
@@ -168,11 +172,39 @@ def _report_gateway_events(client: GibClient, watch: ConnectionWatch) -> None:
         client.event(handler)
 
 
+GATEWAY_RETRY_FIRST_S = 1.0
+GATEWAY_RETRY_MAX_S = 60.0
+
+
+async def _run_gateway(client: GibClient, watch: ConnectionWatch) -> None:
+    """discord.py reconnects a gateway that once worked, but gives up (with an AttributeError) when the very first
+    connection fails; keep trying with our own backoff until the watch gives up. A refused token or intents is
+    final at once."""
+    delay = GATEWAY_RETRY_FIRST_S
+    while not client.is_closed() and not watch.is_lost:
+        try:
+            await client.connect(reconnect=True)
+            return
+        except (discord.LoginFailure, discord.PrivilegedIntentsRequired):
+            raise
+        except discord.ConnectionClosed as closed:
+            if closed.code == 4004:  # authentication failed: the token was revoked
+                raise discord.LoginFailure("gateway refused the token") from None
+            watch.failed(f"closed ({closed.code})")
+        except Exception as error:
+            watch.failed(type(error).__name__)
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, GATEWAY_RETRY_MAX_S)
+
+
 def _gateway_ended(task: asyncio.Task[None], client: GibClient, watch: ConnectionWatch) -> None:
     """The gateway task only ends on its own when discord.py stopped reconnecting: that is for good."""
-    if task.cancelled() or client.is_closed():
+    if task.cancelled():
         return
     error = task.exception()
+    if client.is_closed():
+        return
     if error is not None:
         log.error("discord gateway stopped", extra={"error": type(error).__name__})
-    watch.lost(f"stopped for good ({type(error).__name__ if error else 'closed'})")
+    refused = isinstance(error, discord.LoginFailure | discord.PrivilegedIntentsRequired)
+    watch.lost(f"stopped for good ({type(error).__name__ if error else 'closed'})", refused=refused)

@@ -63,7 +63,7 @@ class WatchedRequest(HTTPXRequest):
             self._watch.failed(type(error).__name__)
             raise
         if status in (401, 404):
-            self._watch.lost("was refused: Telegram rejected the bot token")
+            self._watch.lost("was refused: Telegram rejected the bot token", refused=True)
         elif status == 200:
             self._watch.succeeded()
         elif status >= 500 or status in (409, 429):
@@ -112,6 +112,11 @@ async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         exc_info=error,
         extra={"kind": type(error).__name__, "update_id": getattr(update, "update_id", None)},
     )
+
+
+def _polling_failed(error: TelegramError) -> None:
+    """PTB retries polling by itself (the ConnectionWatch decides when to give up): one line, no traceback."""
+    log.warning("telegram polling failed; retrying", extra={"error": type(error).__name__})
 
 
 def webhook_secret(config: TelegramConfig) -> str:
@@ -189,7 +194,7 @@ async def telegram_running(
                 )
             else:
                 assert app.updater is not None
-                await app.updater.start_polling(allowed_updates=Update.ALL_TYPES)
+                await app.updater.start_polling(allowed_updates=Update.ALL_TYPES, error_callback=_polling_failed)
             log.info("telegram started", extra={"mode": "webhook" if use_webhook else "polling"})
             watching = asyncio.create_task(watch.watch()) if watch is not None else None
             try:

@@ -129,6 +129,8 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self.port = 0
+        #: What GET /gateway/bot points at: nothing listens there (the fake has no gateway), and it stays local.
+        self.gateway_url = "ws://127.0.0.1:9"
 
     # --- lifecycle ------------------------------------------------------------------------------------------
 
@@ -205,6 +207,9 @@ class FakeDiscord:
             return _json(self._bot_user())
         if parts == ["oauth2", "applications", "@me"]:
             return _json(self._app_info())
+        if parts == ["gateway", "bot"] and method == "GET":  # a gateway on loopback that refuses connections
+            limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+            return _json({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
         if parts[0] == "applications" and method == "PUT":
             scope = "global" if len(parts) == 3 else f"guild:{parts[3]}"
             refused = _user_install_refused(call.json) if not self.user_install_enabled else None
