@@ -24,13 +24,13 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
 
     # Business rules (every number has a range: a typo must not reach people as "-1 free images")
-    price_1k: int = Field(1, ge=1, le=100_000)
-    price_2k: int = Field(2, ge=1, le=100_000)
-    price_4k: int = Field(4, ge=1, le=100_000)
-    free_images_per_day: int = Field(3, ge=0, le=1000)
+    price_1k: int = Field(1, ge=1, le=1_000_000)
+    price_2k: int = Field(2, ge=1, le=1_000_000)
+    price_4k: int = Field(4, ge=1, le=1_000_000)
+    free_images_per_day: int = Field(3, ge=0, le=100_000)
     free_max_resolution: Resolution = "1K"
-    max_running_per_account: int = Field(2, ge=1, le=100)
-    requests_per_minute: int = Field(6, ge=1, le=10_000)
+    max_running_per_account: int = Field(2, ge=1, le=10_000)
+    requests_per_minute: int = Field(6, ge=1, le=1_000_000)
     max_prompt_chars: int = Field(4000, ge=1, le=20_000)  # KIE accepts up to 20,000 characters
     generation_deadline_s: float = Field(600.0, ge=30, le=86_400)
     banned_words: list[str] = Field(default_factory=list)
@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     kie_webhook_hmac_key: SecretStr | None = None
     kie_max_image_bytes: int = Field(30 * 1024 * 1024, ge=1024 * 1024, le=200 * 1024 * 1024)
     # KIE's createTask budget per account (raise it when KIE support raised yours)
-    kie_create_limit: int = Field(20, ge=1, le=10_000)
+    kie_create_limit: int = Field(20, ge=1, le=1_000_000)
     kie_create_window_s: float = Field(10.0, gt=0, le=3600)
 
     # Creem
