@@ -35,6 +35,7 @@ class ErrorCode(StrEnum):
     NOTHING_TO_CANCEL = "nothing_to_cancel"
     ALREADY_STARTED = "already_started"
     ALREADY_FINISHED = "already_finished"
+    NOT_YOURS = "not_yours"
 
 
 class DomainError(Exception):

@@ -23,6 +23,20 @@ def queued_text(generation: Generation, locale: str) -> str:
     return t("queued", locale, count=generation.request.count, cost=cost_text(generation.hold, locale))
 
 
+def cancelled_text(generation: Generation, locale: str) -> str:
+    """What a cancel gave back: the whole hold (free images of the day and paid credits)."""
+    hold = generation.hold
+    if hold.free_images and hold.paid_credits:
+        refund = t("refund_mixed", locale, free=hold.free_images, credits=hold.paid_credits)
+    elif hold.paid_credits:
+        refund = t("refund_paid", locale, credits=hold.paid_credits)
+    elif hold.free_images:
+        refund = t("refund_free", locale, free=hold.free_images)
+    else:
+        return t("cancelled_free_of_charge", locale)
+    return t("cancelled", locale, refund=refund)
+
+
 def progress_text(generation: Generation, stage: str, done: int, locale: str) -> str:
     if stage == "storing":
         return t("progress_storing", locale)

@@ -9,12 +9,13 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
-from adapters.chat.render import balance_text, billing_text, product_text, queued_text, settings_text
+from adapters.chat.render import balance_text, billing_text, cancelled_text, product_text, queued_text, settings_text
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation, Identity, Platform
 from core.texts import error_text, t
 from core.usecases import billing, generation, onboarding, privacy
+from core.usecases import cancel as cancelling
 from core.usecases.accounts import require_account
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class ConsoleChat:
             "imagine": self.imagine,
             "regenerate": self.regenerate,
             "vary": self.vary,
+            "cancel": self.cancel,
             "balance": self.balance,
             "buy": self.buy,
             "billing": self.billing,
@@ -114,6 +116,11 @@ class ConsoleChat:
     async def vary(self, rest: str) -> None:
         queued = await generation.vary(self.deps, self.identity, self._generation_ref(rest), self.target())
         self._queued(queued)
+
+    async def cancel(self, rest: str) -> None:
+        """`/cancel [id]`: the named request, or the latest one still waiting in line."""
+        cancelled = await cancelling.cancel(self.deps, self.identity, rest.strip() or None)
+        self.out(f"[{cancelled.id[:8]}] {cancelled_text(cancelled, self.locale)}")
 
     def _generation_ref(self, rest: str) -> str:
         ref = rest.strip() or self.last_generation

@@ -12,6 +12,7 @@ from discord import app_commands
 
 from adapters.chat.commands import ImagineArgs, build_request
 from adapters.chat.render import balance_text, billing_text, product_text, settings_text
+from adapters.discord.cancel import cancel_command
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
 from adapters.discord.replies import answering
@@ -167,7 +168,10 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
             code = await privacy.request_deletion(deps, identity)
             await reply.private(t("delete_confirm_buttons", locale), view=delete_view(code, locale))
 
-    return [imagine, start, balance, buy, billing_portal, settings, privacy_policy, help_command, mydata, deleteme]
+    return [
+        imagine, start, balance, buy, billing_portal, settings, privacy_policy, help_command, mydata, deleteme,
+        cancel_command(),
+    ]  # fmt: skip
 
 
 async def upload_attachment(deps: Deps, identity: Identity, attachment: discord.Attachment) -> str:

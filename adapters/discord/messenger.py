@@ -105,7 +105,8 @@ class DiscordMessenger:
             return
         self._last_progress[generation.id] = now
         webhook = self._webhook(target)
-        await webhook.edit_message(target.message_id, content=progress_text(generation, stage, done, locale))
+        # view=None: the ✖ Cancel button goes once the task is at the provider
+        await webhook.edit_message(target.message_id, content=progress_text(generation, stage, done, locale), view=None)
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

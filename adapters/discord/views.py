@@ -13,6 +13,7 @@ import discord
 from discord.ui import Button, DynamicItem, Item, Select, View
 
 from adapters.chat.render import queued_text, settings_text
+from adapters.discord.cancel import CancelButton, cancel_view
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import display_name_of, identity_of, locale_of, target_of
 from adapters.discord.replies import Reply, answering
@@ -56,7 +57,8 @@ async def queue_generation(deps: Deps, reply: Reply, queue: Queue) -> Generation
     reply.public_pending = False
     fresh = await deps.store.get_generation(queued.id)
     if fresh is not None and not fresh.finished:
-        await interaction.edit_original_response(content=queued_text(queued, reply.locale))
+        view = cancel_view(queued.id, reply.locale)
+        await interaction.edit_original_response(content=queued_text(queued, reply.locale), view=view)
     return queued
 
 
@@ -237,7 +239,7 @@ def settings_view(account: Account, locale: str) -> View:
 # --- anything else ----------------------------------------------------------------------------------------------
 
 
-class StaleItem(DynamicItem[Item[Any]], template=r"(?!gib:(?:regen|vary|consent|del|set):).*"):
+class StaleItem(DynamicItem[Item[Any]], template=r"(?!gib:(?:regen|vary|consent|del|set|cancel):).*"):
     """Any custom id this bot does not (or no longer) understand gets a friendly private answer."""
 
     @classmethod
@@ -265,5 +267,6 @@ DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
     ConsentButton,
     DeleteButton,
     SettingsItem,
+    CancelButton,
     StaleItem,
 )

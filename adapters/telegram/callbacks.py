@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
 from adapters.chat.render import settings_text
+from adapters.telegram.cancel import CancelHandlers
 from adapters.telegram.handlers import TelegramHandlers
 from adapters.telegram.keyboards import Callback, parse_callback, settings_keyboard
 from adapters.telegram.limits import clip
@@ -31,6 +32,7 @@ class CallbackHandlers:
     def __init__(self, handlers: TelegramHandlers) -> None:
         self.handlers = handlers
         self.deps = handlers.deps
+        self.cancels = CancelHandlers(handlers.deps)
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         app.add_handler(CallbackQueryHandler(self.on_press))
@@ -72,6 +74,9 @@ class CallbackHandlers:
         message = query.message if isinstance(query.message, Message) else None
         if press.action == "consent":
             return await self.consent(query, press.args[0] == "yes", locale)
+        if press.action == "cancel":
+            await self.cancels.pressed(query, press.args[0])
+            return None
         if press.action in ("regen", "vary"):
             await self.again(query, message, user, press.action, press.args[0])
             return None

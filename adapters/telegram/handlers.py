@@ -11,7 +11,13 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
 from adapters.chat.render import balance_text, billing_text, error_text_for, product_text, queued_text, settings_text
-from adapters.telegram.keyboards import buy_keyboard, consent_keyboard, deletion_keyboard, settings_keyboard
+from adapters.telegram.keyboards import (
+    buy_keyboard,
+    cancel_keyboard,
+    consent_keyboard,
+    deletion_keyboard,
+    settings_keyboard,
+)
 from adapters.telegram.limits import MB, MESSAGE_MAX, FileLimits, clip
 from adapters.telegram.messenger import harmless_edit_error
 from adapters.telegram.replies import Context, answer_personally, error_markup, guarded
@@ -29,6 +35,7 @@ log = logging.getLogger(__name__)
 COMMANDS = (
     "start",
     "imagine",
+    "cancel",
     "balance",
     "buy",
     "billing",
@@ -179,7 +186,7 @@ class TelegramHandlers:
             text = error_text_for(error, locale, private=is_private(message.chat))
             await _edit(status, text, error_markup(error, locale))
             return
-        await _edit(status, queued_text(queued, locale))
+        await _edit(status, queued_text(queued, locale), cancel_keyboard(queued.id, locale))
 
     async def upload_reference(self, bot: Bot, identity: Identity, source: PhotoSize | Document) -> str:
         """Download the photo (largest size) through getFile and keep it as a reference image."""

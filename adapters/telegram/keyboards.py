@@ -45,7 +45,7 @@ def parse_callback(raw: str | None) -> Callback | None:
     action, _, rest = raw.partition(":")
     if action == "consent" and rest in ("yes", "no"):
         return Callback(action, (rest,))
-    if action in ("regen", "vary") and GENERATION_ID.match(rest):
+    if action in ("regen", "vary", "cancel") and GENERATION_ID.match(rest):
         return Callback(action, (rest,))
     if action == "orig":
         gid, _, index = rest.partition(":")
@@ -118,6 +118,13 @@ def result_keyboard(generation_id: str, image_count: int, locale: str) -> Inline
     rows = [first]
     rows += [originals[i : i + 5] for i in range(0, len(originals), 5)]
     return InlineKeyboardMarkup(rows)
+
+
+def cancel_keyboard(generation_id: str, locale: str) -> InlineKeyboardMarkup:
+    """✖ Cancel under a request waiting in line (the worker's first progress edit removes it)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(t("cancel_button", locale), callback_data=data("cancel", generation_id))]]
+    )
 
 
 def buy_keyboard(

@@ -99,7 +99,9 @@ def build_application(config: TelegramConfig, *, webhook: bool, watch: Connectio
 def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> None:
     handlers = TelegramHandlers(deps, limits)
     StarsHandlers(deps).register(app)
-    CallbackHandlers(handlers).register(app)
+    callbacks = CallbackHandlers(handlers)
+    callbacks.register(app)
+    callbacks.cancels.register(app)
     handlers.register(app)
     app.add_error_handler(_on_error)
 

@@ -18,6 +18,7 @@ TEXTS: dict[str, str] = {
     "help": (
         "Commands:\n"
         "/imagine <prompt> [--ar auto|1:1|9:16|16:9|4:3|3:4] [--res 1K|2K|4K] [--n 1-4] — create images\n"
+        "/cancel [id] — cancel a request still waiting in line (your credits come back at once)\n"
         "/balance — free images left today and your credits\n"
         "/buy — buy credits or a plan\n"
         "/billing — manage your plan\n"
@@ -55,6 +56,12 @@ TEXTS: dict[str, str] = {
     "partial": "{made} of {count} images could be made; the credits for the rest were refunded.",
     "console_after": "More like this: /regenerate {id} · use the first image as a reference: /vary {id}",
     "failed": "Sorry, your image could not be made: {reason} Your credits were refunded.",
+    "cancel_button": "✖ Cancel",
+    "cancelled": "Cancelled. Nothing was made, and {refund} went back to your balance.",
+    "cancelled_free_of_charge": "Cancelled. Nothing was made and nothing was charged.",
+    "refund_free": "{free} free image(s)",
+    "refund_paid": "{credits} credit(s)",
+    "refund_mixed": "{free} free image(s) and {credits} credit(s)",
     "regenerate_button": "🔁 Regenerate",
     "vary_button": "🎨 Vary",
     "original_button": "🖼 Original file",
@@ -141,6 +148,7 @@ TEXTS: dict[str, str] = {
     "help_discord": (
         "Commands:\n"
         "/imagine prompt: [aspect_ratio:] [resolution:] [count: 1-4] [reference: an image] — create images\n"
+        "/cancel [id] — cancel a request still waiting in line (your credits come back at once)\n"
         "/balance — free images left today and your credits\n"
         "/buy — buy credits or a plan\n"
         "/billing — manage your plan\n"
@@ -194,6 +202,15 @@ TEXTS: dict[str, str] = {
     "error.generation_in_progress": "Your images are still being made. Please confirm again once they are done.",
     "error.account_being_deleted": "Your account is being deleted, so I can't do that any more.",
     "error.temporarily_unavailable": "Something is temporarily unavailable. Please try again in a minute.",
+    "error.task_lost": "We lost track of it during a restart on our side.",
+    "error.cancelled": "You cancelled it.",
+    "error.nothing_to_cancel": "You have nothing waiting in line to cancel.",
+    "error.already_started": (
+        "It's too late to cancel: the image service is already making it and can't stop. "
+        "The result will arrive here as usual."
+    ),
+    "error.already_finished": "That request has already finished, so there is nothing to cancel.",
+    "error.not_yours": "Only the person who made this request can cancel it.",
     "error.internal": "Something went wrong on our side (error id {error_id}). Please try again.",
     "reason_policy": "it goes against the content policy.",
     # telegram
@@ -207,6 +224,7 @@ TEXTS: dict[str, str] = {
     "reference_too_large": "That image is too large for me to download (over {mb} MB). Please send a smaller one.",
     "command.start": "Start and accept the terms",
     "command.imagine": "Create images: /imagine <prompt> [--ar 16:9] [--res 2K] [--n 1-4]",
+    "command.cancel": "Cancel a request still waiting in line",
     "command.balance": "Free images left today and your credits",
     "command.buy": "Buy credits or a plan",
     "command.billing": "Manage your plan",

@@ -127,12 +127,18 @@ async def original_image(deps: Deps, identity: Identity, generation_id: str, ind
 async def own_generation(deps: Deps, identity: Identity, generation_id: str) -> Generation:
     """One of the person's own generations, by id or by a unique prefix of at least 6 characters."""
     account = await require_account(deps, identity)
-    generation = await deps.store.get_generation(generation_id)
-    if generation is None and len(generation_id) >= 6:
-        matches = [g for g in await deps.store.generations(account.id) if g.id.startswith(generation_id)]
-        generation = matches[0] if len(matches) == 1 else None
+    generation = await find_generation(deps, account.id, generation_id)
     if generation is None or generation.account_id != account.id:
         raise DomainError(ErrorCode.NOT_FOUND)
+    return generation
+
+
+async def find_generation(deps: Deps, account_id: str, generation_id: str) -> Generation | None:
+    """A generation by its id (anyone's: callers check the owner), or by a unique prefix among the account's own."""
+    generation = await deps.store.get_generation(generation_id)
+    if generation is None and len(generation_id) >= 6:
+        matches = [g for g in await deps.store.generations(account_id) if g.id.startswith(generation_id)]
+        generation = matches[0] if len(matches) == 1 else None
     return generation
 
 
