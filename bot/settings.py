@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     banned_words: list[str] = Field(default_factory=list)
     products_json: str = "[]"
     paysupport_contact: str = "privacy@gpt-image.run"
+    # Key of the hash kept after a deletion for abuse prevention (core.abuse). Unset: derived from the Supabase
+    # service role key in production, or a random key kept in <BOT_DATA_DIR>/identity_hash.key (embedded default).
+    identity_hash_key: SecretStr | None = None
 
     # Web server (webhooks, callbacks, billing return)
     public_base_url: str = ""

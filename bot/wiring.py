@@ -6,13 +6,19 @@ Production parts are chosen when their credentials are set; otherwise the embedd
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import os
+import secrets
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pydantic import SecretBytes
 
 from adapters.local.blobs import LocalBlobStore
 from adapters.local.clock import SystemClock
@@ -74,12 +80,33 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
             messenger=router,
             payments=payments,
             clock=SystemClock(),
-            policy=settings.policy(),
+            policy=settings.policy().model_copy(update={"identity_hash_key": identity_hash_key(settings, data_dir)}),
         )
         worker = Worker(deps, concurrency=worker_concurrency)
         stack.push_async_callback(worker.stop)
         log.info("wired", extra=components)
         yield Runtime(settings=settings, deps=deps, router=router, worker=worker, components=components, health=health)
+
+
+def identity_hash_key(settings: Settings, data_dir: Path) -> SecretBytes:
+    """The server key of the abuse-prevention hash: IDENTITY_HASH_KEY; else derived from the Supabase service role
+    key (the same in every process, secret); else a random key created once in the data folder."""
+    if settings.identity_hash_key:
+        return SecretBytes(settings.identity_hash_key.get_secret_value().encode())
+    if settings.supabase_service_role_key:
+        service_key = settings.supabase_service_role_key.get_secret_value().encode()
+        return SecretBytes(hmac.new(service_key, b"gpt-image-bot/identity-hash/v1", hashlib.sha256).digest())
+    path = data_dir / "identity_hash.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:  # another process created it a moment ago
+            pass
+        else:
+            with os.fdopen(fd, "wb") as file:
+                file.write(secrets.token_bytes(32))
+    return SecretBytes(path.read_bytes())
 
 
 async def _store(settings: Settings, data_dir: Path, stack: AsyncExitStack, components: dict[str, str]) -> Store:

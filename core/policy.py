@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
 from core.models import Product, Resolution
 
@@ -27,6 +27,8 @@ class Policy(BaseModel):
     link_ttl_s: int = 3600
     products: tuple[Product, ...] = ()
     paysupport_contact: str = "privacy@gpt-image.run"
+    # The server key of core.abuse.identity_digest (bot/wiring.py sets the real one; see IDENTITY_HASH_KEY).
+    identity_hash_key: SecretBytes = SecretBytes(b"gpt-image-bot tests only")
 
     def product(self, product_id: str) -> Product | None:
         return next((p for p in self.products if p.id == product_id), None)

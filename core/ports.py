@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Protocol
 
+from core.abuse import AbuseMemory
 from core.errors import DomainError, ErrorCode
 from core.models import (
     Account,
@@ -101,11 +102,20 @@ class AccountStore(Protocol):
         metadata: the paused/expired/unpaid samples have none)."""
         ...
 
-    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+    async def create_account(
+        self, identity: Identity, display_name: str, locale: str, now: datetime, digest: str = ""
+    ) -> Account:
         """Get-or-create: two racing calls for one identity return the same account, unchanged if it existed.
 
-        An empty locale becomes "en".
+        An empty locale becomes "en". A new account takes over, in the same transaction and once, what a deleted
+        account left under `digest` (remember_after_deletion): the free use of `now`'s UTC day and any debt, as
+        one ledger entry `carried:<account id>`.
         """
+        ...
+
+    async def remember_after_deletion(self, memories: Sequence[AbuseMemory], today: date) -> None:
+        """Keep these (replacing what was kept under the same digest); entries with no debt from before `today`
+        have expired and go. Nothing is kept for an entry with no free use and no debt."""
         ...
 
     async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:

@@ -286,7 +286,7 @@ class RedisServer:
 
 # Schema ---------------------------------------------------------------------------------------------------------
 
-ALL_TABLES = "accounts, identities, consents, generations, ledger, payments, webhook_events"
+ALL_TABLES = "accounts, identities, consents, generations, ledger, payments, webhook_events, abuse_memory"
 
 
 async def bootstrap_schema(dsn: str, migrations_dir: Path = MIGRATIONS_DIR) -> list[str]:

@@ -83,3 +83,12 @@ create table if not exists webhook_events (
     processed_at text not null,
     primary key (provider, event_id)
 );
+
+-- What abuse prevention keeps after a deletion (core.abuse): a keyed hash of an identity, today's free use and
+-- any unpaid debt. Nothing here identifies a person.
+create table if not exists abuse_memory (
+    digest text primary key,
+    free_day text not null,
+    free_used integer not null default 0,
+    debt integer not null default 0
+);

@@ -7,7 +7,7 @@ import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import Any
 import aiosqlite
 
 from adapters.sqlite import slots
+from core.abuse import AbuseMemory
 from core.errors import DomainError, ErrorCode
 from core.models import (
     Account,
@@ -39,6 +40,7 @@ from core.quota import free_left, plan_settlement
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
 ACCOUNT_FIELDS = tuple(Account.model_fields)
 UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
+CARRIED_NOTE = "carried over from a deleted account"
 CHECKPOINT_RETRY_S = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0)
 
 log = logging.getLogger(__name__)
@@ -109,7 +111,9 @@ class SqliteStore:
         row = await self._one("select * from accounts where subscription_id = ? limit 1", subscription_id)
         return _account(row) if row else None
 
-    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+    async def create_account(
+        self, identity: Identity, display_name: str, locale: str, now: datetime, digest: str = ""
+    ) -> Account:
         async with self._tx() as db:
             row = await self._one(
                 "select account_id from identities where platform = ? and platform_user_id = ?",
@@ -123,10 +127,35 @@ class SqliteStore:
                     "insert into identities (platform, platform_user_id, account_id, created_at) values (?, ?, ?, ?)",
                     (identity.platform.value, identity.platform_user_id, account.id, now.isoformat()),
                 )
+                if digest:
+                    await self._carry_over(db, account.id, digest, now)
                 return account
         found = await self.get_account(row["account_id"])
         assert found is not None
         return found
+
+    async def _carry_over(self, db: aiosqlite.Connection, account_id: str, digest: str, now: datetime) -> None:
+        """Take over, once, what a deleted account of this identity left: today's free use and any debt."""
+        memory = await self._one("delete from abuse_memory where digest = ? returning *", digest)
+        if memory is None:
+            return
+        today = now.date()
+        free_used = memory["free_used"] if memory["free_day"] == today.isoformat() else 0
+        if free_used or memory["debt"]:
+            await _insert_entry(
+                db, account_id, LedgerKind.ADMIN, -memory["debt"], -free_used, today, f"carried:{account_id}",
+                None, CARRIED_NOTE, now,
+            )  # fmt: skip
+
+    async def remember_after_deletion(self, memories: Sequence[AbuseMemory], today: date) -> None:
+        async with self._tx() as db:
+            await db.execute("delete from abuse_memory where debt = 0 and free_day < ?", (today.isoformat(),))
+            for m in memories:
+                if m.free_used or m.debt:
+                    await db.execute(
+                        "insert or replace into abuse_memory (digest, free_day, free_used, debt) values (?, ?, ?, ?)",
+                        (m.digest, m.free_day.isoformat(), m.free_used, m.debt),
+                    )
 
     async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
         fields = {k: int(v) if isinstance(v, bool) else v for k, v in change.fields().items()}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -16,6 +16,7 @@ import httpx
 from postgrest.exceptions import APIError
 from supabase import AsyncClient, AsyncClientOptions, acreate_client
 
+from core.abuse import AbuseMemory
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import (
     Account,
@@ -167,7 +168,9 @@ class SupabaseStore:
         )
         return Account.model_validate(rows[0]) if rows else None
 
-    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+    async def create_account(
+        self, identity: Identity, display_name: str, locale: str, now: datetime, digest: str = ""
+    ) -> Account:
         row = await self._rpc(
             "create_account",
             {
@@ -177,9 +180,14 @@ class SupabaseStore:
                 "p_display_name": display_name,
                 "p_locale": locale,
                 "p_now": now.isoformat(),
+                "p_digest": digest or None,
             },
         )
         return Account.model_validate(row)
+
+    async def remember_after_deletion(self, memories: Sequence[AbuseMemory], today: date) -> None:
+        rows = [m.model_dump(mode="json") for m in memories]
+        await self._rpc("remember_after_deletion", {"p_memories": rows, "p_today": today.isoformat()})
 
     async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
         fields = change.fields()

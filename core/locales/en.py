@@ -39,6 +39,9 @@ TEXTS: dict[str, str] = {
         "Payments are processed by Creem. We do not sell your data.\n"
         "• /mydata exports everything we hold about you; /deleteme deletes your account, prompts, images and "
         "records; /settings lets you opt out of non-essential messages.\n"
+        "• After a deletion we keep only what stops abuse of our usage limits: a keyed hash of your platform id "
+        "(it cannot be turned back into the id) with today's free images used (until the end of the UTC day) "
+        "and any unpaid balance. Nothing else about you.\n"
         "• The service is not for people under 13.\n"
         "Questions: {contact}"
     ),
@@ -119,15 +122,20 @@ TEXTS: dict[str, str] = {
     "export_nothing": "We hold no data about you.",
     "delete_confirm": (
         "This deletes your account, prompts, images, credits and payment records for good. "
-        "Unused credits are lost. To confirm, send: /deleteme {code} (valid for {minutes} minutes)."
+        "Unused credits are lost; today's free images used and any unpaid balance still count if you come back "
+        "(see /privacy). To confirm, send: /deleteme {code} (valid for {minutes} minutes)."
     ),
     "delete_confirm_buttons": (
         "This deletes your account, prompts, images, credits and payment records for good. "
-        "Unused credits are lost. Are you sure?"
+        "Unused credits are lost; today's free images used and any unpaid balance still count if you come back "
+        "(see /privacy). Are you sure?"
     ),
     "delete_button_yes": "Yes, delete everything",
     "delete_button_no": "Cancel",
-    "deleted": "Your account and all your data have been deleted. Goodbye! Send /start if you ever want to come back.",
+    "deleted": (
+        "Your account and your data have been deleted (we keep only the keyed hash described in /privacy). "
+        "Goodbye! Send /start if you ever want to come back."
+    ),
     "delete_cancelled": "Deletion cancelled. Nothing was deleted.",
     "nothing_to_delete": "We hold no data about you, so there is nothing to delete.",
     # settings

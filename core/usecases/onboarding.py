@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.abuse import identity_digest
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, AspectRatio, Identity, Resolution, SettingsChange
@@ -20,7 +21,8 @@ async def start(deps: Deps, identity: Identity, display_name: str = "", locale: 
     """Create the account on first contact (get-or-create); consent is asked until given."""
     account = await deps.store.find_account(identity)
     if account is None:
-        account = await deps.store.create_account(identity, display_name, locale, deps.clock.now())
+        digest = identity_digest(deps.policy.identity_hash_key.get_secret_value(), identity)
+        account = await deps.store.create_account(identity, display_name, locale, deps.clock.now(), digest)
     return StartResult(account=account, needs_consent=not account.has_consented)
 
 

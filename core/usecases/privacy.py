@@ -8,6 +8,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from core.abuse import AbuseMemory, identity_digest
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError
 from core.models import Account, Identity
@@ -89,6 +90,7 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
             await deps.store.abort_deletion(account.id)
             raise DomainError(ErrorCode.PAYMENTS_UNAVAILABLE) from None
     await _cancel_unfinished(deps, account.id)
+    await _remember_for_abuse_prevention(deps, account.id)
     generations = await deps.store.generations(account.id)
     keys = [k for g in generations for k in (*g.image_keys, *g.request.reference_keys)]
     await deps.blobs.delete(keys)
@@ -104,6 +106,23 @@ def _code_matches(deps: Deps, account: Account, code: str) -> bool:
         and secrets.compare_digest(account.deletion_code.encode(), code.strip().encode())
         and deps.clock.now() <= account.deletion_expires_at
     )
+
+
+async def _remember_for_abuse_prevention(deps: Deps, account_id: str) -> None:
+    """Today's free use and any unpaid debt stay, under a keyed hash of each identity (see core.abuse)."""
+    today = deps.clock.now().date()
+    held = await deps.store.balance(account_id, today, deps.policy.free_per_day)
+    key = deps.policy.identity_hash_key.get_secret_value()
+    memories = [
+        AbuseMemory(
+            digest=identity_digest(key, identity),
+            free_day=today,
+            free_used=held.free_per_day - held.free_left,
+            debt=max(0, -held.paid_credits),
+        )
+        for identity in await deps.store.identities(account_id)
+    ]
+    await deps.store.remember_after_deletion(memories, today)
 
 
 async def _cancel_unfinished(deps: Deps, account_id: str) -> None:

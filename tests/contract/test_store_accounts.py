@@ -8,10 +8,19 @@ from datetime import timedelta
 
 import pytest
 
+from core.abuse import AbuseMemory
 from core.errors import DomainError, ErrorCode
-from core.models import Account, PlanFields, PlanStatus, SettingsChange
+from core.models import Account, Identity, PlanFields, PlanStatus, Platform, SettingsChange
 from core.ports import Store
-from tests.contract.store_support import NOW, RowCounter, hold_plan, new_account, reserve_request, unique
+from tests.contract.store_support import (
+    NOW,
+    TODAY,
+    RowCounter,
+    hold_plan,
+    new_account,
+    reserve_request,
+    unique,
+)
 
 
 async def test_a_settings_change_writes_only_the_fields_it_names(store: Store) -> None:
@@ -168,3 +177,44 @@ async def test_overlapping_changes_of_different_fields_all_survive(store: Store)
         assert (stored.plan, stored.subscription_id, stored.customer_id) == ("pro", "sub_1", "cus_1")
         assert (stored.default_aspect_ratio, stored.send_as_file, stored.locale) == ("4:3", True, "de")
         assert (stored.deletion_code, stored.has_consented) == ("654321", True)
+
+
+# What a deletion leaves for abuse prevention ----------------------------------------------------------------------
+
+
+async def test_a_new_account_takes_over_todays_free_use_and_the_debt_once(store: Store) -> None:
+    digest = unique("digest")
+    await store.remember_after_deletion([AbuseMemory(digest=digest, free_day=TODAY, free_used=2, debt=7)], TODAY)
+
+    first = await store.create_account(
+        Identity(platform=Platform.TELEGRAM, platform_user_id=unique("tg")), "A", "en", NOW, digest
+    )
+    second = await store.create_account(
+        Identity(platform=Platform.TELEGRAM, platform_user_id=unique("tg")), "B", "en", NOW, digest
+    )
+
+    held = await store.balance(first.id, TODAY, 3)
+    assert (held.free_left, held.paid_credits) == (1, -7)
+    assert (await store.balance(second.id, TODAY, 3)).paid_credits == 0
+
+
+async def test_the_free_use_expires_with_its_utc_day_and_the_debt_does_not(store: Store) -> None:
+    digest = unique("digest")
+    yesterday = TODAY - timedelta(days=1)
+    await store.remember_after_deletion(
+        [AbuseMemory(digest=digest, free_day=yesterday, free_used=3, debt=4)], yesterday
+    )
+    gone = unique("digest")
+    await store.remember_after_deletion([AbuseMemory(digest=gone, free_day=yesterday, free_used=3)], yesterday)
+    await store.remember_after_deletion([], TODAY)
+
+    back = await store.create_account(
+        Identity(platform=Platform.DISCORD, platform_user_id=unique("d")), "A", "en", NOW, digest
+    )
+    fresh = await store.create_account(
+        Identity(platform=Platform.DISCORD, platform_user_id=unique("d")), "B", "en", NOW, gone
+    )
+
+    assert (await store.balance(back.id, TODAY, 3)).free_left == 3
+    assert (await store.balance(back.id, TODAY, 3)).paid_credits == -4
+    assert (await store.balance(fresh.id, TODAY, 3)).free_left == 3 and await store.ledger(fresh.id) == []

@@ -643,7 +643,7 @@ async def test_deleteme_cancel_keeps_the_account_and_confirm_deletes_it(bot: Har
     await bot.command(ADA, "/deleteme")
     second = await bot.said(ADA.id, "Are you sure?", count=2)
     await bot.press(ADA, button_data(second)[0], second.result)
-    await bot.said(ADA.id, "all your data have been deleted", method="editMessageText")
+    await bot.said(ADA.id, "your data have been deleted", method="editMessageText")
 
     assert button_data(first)[1] == "del:no" and button_data(first)[0].startswith("del:yes:")
     assert kept is not None

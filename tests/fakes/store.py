@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
+from core.abuse import AbuseMemory
 from core.errors import DomainError, ErrorCode, ProviderError
 from core.models import (
     Account,
@@ -57,6 +58,7 @@ class FakeStore:
         self.entries: list[LedgerEntry] = []
         self.payment_rows: list[Payment] = []
         self.events: set[tuple[str, str]] = set()
+        self.abuse_memory: dict[str, AbuseMemory] = {}
         self._ids = itertools.count(1)
 
     async def ping(self) -> None:
@@ -72,13 +74,25 @@ class FakeStore:
     async def account_by_subscription(self, subscription_id: str) -> Account | None:
         return next((a for a in self.accounts.values() if a.subscription_id == subscription_id), None)
 
-    async def create_account(self, identity: Identity, display_name: str, locale: str, now: datetime) -> Account:
+    async def create_account(
+        self, identity: Identity, display_name: str, locale: str, now: datetime, digest: str = ""
+    ) -> Account:
         if identity in self.identity_map:
             return self.accounts[self.identity_map[identity]]
         account = Account(id=f"acc{next(self._ids)}", display_name=display_name, locale=locale or "en", created_at=now)
         self.accounts[account.id] = account
         self.identity_map[identity] = account.id
+        memory = self.abuse_memory.pop(digest, None)
+        if memory is not None:
+            free_used = memory.free_used if memory.free_day == now.date() else 0
+            if free_used or memory.debt:
+                self._entry(account.id, LedgerKind.ADMIN, -memory.debt, f"carried:{account.id}", now,
+                            free=-free_used, day=now.date(), note="carried over from a deleted account")  # fmt: skip
         return account
+
+    async def remember_after_deletion(self, memories: Sequence[AbuseMemory], today: date) -> None:
+        self.abuse_memory = {d: m for d, m in self.abuse_memory.items() if m.debt or m.free_day >= today}
+        self.abuse_memory.update({m.digest: m for m in memories if m.free_used or m.debt})
 
     def _change(self, account_id: str, **fields: object) -> Account | None:
         """Change only these fields of the stored account (atomic: no await in between)."""

@@ -7,8 +7,9 @@ from datetime import datetime
 
 import pytest
 
+from core.abuse import identity_digest
 from core.errors import DomainError, ErrorCode
-from core.models import GenerationRequest, GenerationStatus, PlanFields
+from core.models import GenerationRequest, GenerationStatus, LedgerKind, PlanFields
 from core.usecases import generation, privacy
 from tests.fakes.store import PNG
 from tests.unit.conftest import ALICE, BOB, TARGET, World
@@ -155,3 +156,55 @@ async def test_a_confirmation_with_unusual_characters_is_just_wrong(world: World
         await privacy.confirm_deletion(world.deps, ALICE, "１２３４５６ \x80")
 
     assert refused.value.code is ErrorCode.CONFIRMATION_INVALID
+
+
+async def test_deleting_and_starting_again_the_same_day_keeps_todays_free_use_and_the_debt(world: World) -> None:
+    account = await world.member()
+    for prompt in ("a fox", "an owl"):
+        await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt=prompt), TARGET)
+    await run_queue(world)
+    await world.store.add_credits(
+        account, -5, LedgerKind.CLAWBACK, "creem:clawback:ord_1", "disputed", world.clock.now()
+    )
+
+    await privacy.confirm_deletion(world.deps, ALICE, await privacy.request_deletion(world.deps, ALICE))
+    again = await world.member()
+
+    held = await world.store.balance(again, world.clock.now().date(), world.deps.policy.free_per_day)
+    assert again != account
+    assert (held.free_left, held.paid_credits) == (world.deps.policy.free_per_day - 2, -5)
+    assert world.store.abuse_memory == {}  # taken over once
+
+
+async def test_the_next_utc_day_a_returning_person_gets_the_free_allowance_but_still_owes_the_debt(
+    world: World,
+) -> None:
+    account = await world.member()
+    await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET)
+    await run_queue(world)
+    await world.store.add_credits(
+        account, -4, LedgerKind.CLAWBACK, "creem:clawback:ord_2", "disputed", world.clock.now()
+    )
+    await privacy.confirm_deletion(world.deps, ALICE, await privacy.request_deletion(world.deps, ALICE))
+
+    world.clock.advance(24 * 3600)
+    again = await world.member()
+
+    held = await world.store.balance(again, world.clock.now().date(), world.deps.policy.free_per_day)
+    assert (held.free_left, held.paid_credits) == (world.deps.policy.free_per_day, -4)
+
+
+async def test_what_a_deletion_leaves_holds_no_id_or_prompt_only_a_keyed_hash_and_counts(world: World) -> None:
+    await world.member()
+    await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET)
+    await run_queue(world)
+
+    await privacy.confirm_deletion(world.deps, ALICE, await privacy.request_deletion(world.deps, ALICE))
+
+    kept = json.dumps([m.model_dump(mode="json") for m in world.store.abuse_memory.values()])
+    assert ALICE.platform_user_id not in kept and "fox" not in kept
+    assert list(world.store.abuse_memory) == [
+        identity_digest(world.deps.policy.identity_hash_key.get_secret_value(), ALICE)
+    ]
+    other_key = identity_digest(b"another server", ALICE)
+    assert other_key not in world.store.abuse_memory
