@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 PAGE = 100  # getStarTransactions' maximum limit
 INVOICE_PAYMENT = "invoice_payment"
 EVERY_S = 600.0
+# On start, how far back to look: a payment can only complete while some process answers its pre-checkout query,
+# so what a lost update missed is recent; a long-lived bot need not read its whole history at every start.
+START_BACKLOG = 2000
 
 
 def transaction_event(transaction: StarTransaction) -> tuple[PaymentEvent, bool] | None:
@@ -63,18 +66,36 @@ async def _apply(deps: Deps, event: PaymentEvent, payment: bool) -> None:
         log.warning("stars reconciliation applied a missed transaction", extra={"event_id": event.event_id})
 
 
-class StarsReconciler:
-    """Runs `reconcile_stars` on start and every `every_s`; a failed pass is logged and tried again next time."""
+async def ledger_length(bot: Bot) -> int:
+    """How many transactions Telegram holds for the bot (there is no count: probe offsets, O(log n) calls)."""
+    low, high = 0, PAGE
+    while (await bot.get_star_transactions(offset=high, limit=1)).transactions:
+        low, high = high + 1, high * 2
+    while low < high:  # the first empty offset lies in [low, high]
+        middle = (low + high) // 2
+        if (await bot.get_star_transactions(offset=middle, limit=1)).transactions:
+            low = middle + 1
+        else:
+            high = middle
+    return low
 
-    def __init__(self, bot: Bot, deps: Deps, every_s: float = EVERY_S) -> None:
+
+class StarsReconciler:
+    """Runs `reconcile_stars` on start (over the last `backlog` transactions) and every `every_s` from where the
+    previous pass ended; a failed pass is logged and tried again next time."""
+
+    def __init__(self, bot: Bot, deps: Deps, every_s: float = EVERY_S, backlog: int = START_BACKLOG) -> None:
         self._bot = bot
         self._deps = deps
         self._every_s = every_s
-        self.offset = 0
+        self._backlog = backlog
+        self.offset: int | None = None
         self.passes = 0
 
     async def run_once(self) -> None:
         try:
+            if self.offset is None:
+                self.offset = max(0, await ledger_length(self._bot) - self._backlog)
             self.offset = await reconcile_stars(self._bot, self._deps, self.offset)
         except Exception:
             log.warning("stars reconciliation pass failed; will try again", exc_info=True)

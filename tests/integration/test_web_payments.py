@@ -341,6 +341,18 @@ async def test_a_refund_claws_back_the_pack_even_into_a_negative_balance_and_is_
     assert refused.value.code is ErrorCode.INSUFFICIENT_CREDITS
 
 
+async def test_one_refund_delivered_twenty_times_at_once_takes_back_once(shop: Shop) -> None:
+    ada, account = await shop.customer()
+    checkout_id = await paid_pack(shop, ada)
+    refund = shop.creem.refund(checkout_id, amount=605)
+
+    statuses = await asyncio.gather(*(shop.post(refund) for _ in range(20)))
+
+    assert statuses == [200] * 20
+    assert await shop.credits(account.id) == 50
+    assert [n.notice.key for n in shop.chat.notices].count("payment_reversed") == 1
+
+
 async def test_a_dispute_after_a_refund_does_not_claw_back_twice(shop: Shop) -> None:
     ada, account = await shop.customer()
     checkout_id = await paid_pack(shop, ada)
