@@ -57,6 +57,8 @@ async def reconcile_stars(bot: Bot, deps: Deps, offset: int = 0) -> int:
 
 async def _apply(deps: Deps, event: PaymentEvent, payment: bool) -> None:
     """Apply one transaction; a Store failure propagates (the pass stops and starts here next time)."""
+    if payment and await deps.store.find_payment(event.provider, event.payment_ref) is not None:
+        return  # granted already (the usual case): a read, no write
     try:
         applied = await (apply_stars_payment(deps, event) if payment else billing.apply_payment_event(deps, event))
     except billing.PaymentNotApplied as problem:
