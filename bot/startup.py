@@ -64,6 +64,8 @@ def platform_error(platform: str, error: BaseException) -> StartupError | None:
     from discord import LoginFailure, PrivilegedIntentsRequired
     from telegram.error import InvalidToken, NetworkError
 
+    from adapters.discord.runner import UserInstallDisabled
+
     if isinstance(error, InvalidToken):
         return StartupError("TELEGRAM_BOT_TOKEN", "Telegram rejected the bot token", exit_code=EXIT_CONFIG)
     if isinstance(error, NetworkError):
@@ -74,6 +76,8 @@ def platform_error(platform: str, error: BaseException) -> StartupError | None:
         return StartupError("DISCORD_BOT_TOKEN", "Discord rejected the bot token", exit_code=EXIT_CONFIG)
     if isinstance(error, PrivilegedIntentsRequired):
         return StartupError("DISCORD_BOT_TOKEN", "Discord refused the gateway intents", exit_code=EXIT_CONFIG)
+    if isinstance(error, UserInstallDisabled):
+        return StartupError("Discord Developer Portal", str(error), exit_code=EXIT_CONFIG)
     if isinstance(error, DiscordHTTPException):
         return StartupError("DISCORD_API_BASE_URL", f"Discord answered HTTP {error.status} at start")
     if isinstance(error, OSError | aiohttp.ClientError | TimeoutError):

@@ -174,6 +174,20 @@ async def test_a_token_discord_rejects_is_named_and_never_printed(tmp_path: Path
     assert_one_clear_line(outcome, "DISCORD_BOT_TOKEN", "rejected")
 
 
+async def test_discord_commands_refused_for_user_installs_say_to_enable_user_install(tmp_path: Path) -> None:
+    discord = FakeDiscord()
+    discord.user_install_enabled = False
+    await discord.start()
+    try:
+        env = {"DISCORD_BOT_TOKEN": "fake", "DISCORD_API_BASE_URL": discord.api_base, "PORT": str(free_port())}
+        outcome = await run_bot("run", env=env, cwd=tmp_path)
+    finally:
+        await discord.stop()
+
+    assert_one_clear_line(outcome, "Discord Developer Portal", "User Install")
+    assert outcome.code == 2
+
+
 # -- kie-check gates a deploy ------------------------------------------------------------------------------------
 
 
