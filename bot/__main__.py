@@ -73,7 +73,9 @@ def _log_level(command: str, configured: str) -> str:
     """The console and kie-check talk to a person on the terminal: only problems are logged there."""
     if configured == "DEBUG":
         return configured
-    return {"console": "WARNING", "kie-check": "ERROR", "migrate": "WARNING"}.get(command, configured)
+    return {"console": "WARNING", "kie-check": "ERROR", "migrate": "WARNING", "refund-stars": "WARNING"}.get(
+        command, configured
+    )
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:

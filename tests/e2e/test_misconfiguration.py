@@ -188,6 +188,13 @@ async def test_discord_commands_refused_for_user_installs_say_to_enable_user_ins
     assert outcome.code == 2
 
 
+async def test_refund_stars_without_a_telegram_token_is_one_line(tmp_path: Path) -> None:
+    outcome = await run_bot("refund-stars", "charge-1", env={}, cwd=tmp_path)
+
+    assert_one_clear_line(outcome, "TELEGRAM_BOT_TOKEN", "Stars")
+    assert outcome.code == 2
+
+
 # -- kie-check gates a deploy ------------------------------------------------------------------------------------
 
 
