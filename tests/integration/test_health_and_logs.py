@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,17 @@ from bot.wiring import build
 from tests.servers import RedisServer, find_redis_server
 
 pytestmark = pytest.mark.servers
+
+
+@pytest.fixture
+def restored_logging() -> Iterator[None]:
+    """setup_logging configures the process-wide root logger: put it back as pytest had it, or every later test
+    runs (and captures, in memory) at INFO."""
+    root = logging.getLogger()
+    level, handlers = root.level, root.handlers[:]
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture
@@ -51,6 +62,7 @@ async def test_readiness_names_each_backend_and_turns_503_when_redis_is_down(
     assert alive.status == 200
 
 
+@pytest.mark.usefixtures("restored_logging")
 def test_json_logs_are_one_object_per_line_with_ids_and_never_the_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
     stream = io.StringIO()
     monkeypatch.setattr("sys.stderr", stream)
@@ -73,6 +85,7 @@ def test_json_logs_are_one_object_per_line_with_ids_and_never_the_prompt(monkeyp
     assert entries[1]["error"] == "ValueError" and "boom" in entries[1]["traceback"]
 
 
+@pytest.mark.usefixtures("restored_logging")
 def test_text_logs_stay_readable_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     stream = io.StringIO()
     monkeypatch.setattr("sys.stderr", stream)
