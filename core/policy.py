@@ -25,6 +25,7 @@ class Policy(BaseModel):
     poll_max_s: float = 10.0
     deletion_code_ttl_s: int = 600
     link_ttl_s: int = 3600
+    delivery_lease_s: float = 120.0  # one worker at a time sends a result; a dead sender's claim expires after this
     products: tuple[Product, ...] = ()
     paysupport_contact: str = "privacy@gpt-image.run"
     # The server key of core.abuse.identity_digest (bot/wiring.py sets the real one; see IDENTITY_HASH_KEY).

@@ -215,6 +215,14 @@ class LedgerStore(Protocol):
         """
         ...
 
+    async def claim_delivery(self, generation_id: str, until: datetime, now: datetime) -> bool:
+        """Take the right to send a finished generation's result until `until` (a lease).
+
+        True when it is finished, not yet delivered and no unexpired claim is held: two workers holding the same
+        job (a reclaimed one) never send one result at the same time, and a claim left by a dead worker expires.
+        """
+        ...
+
     async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
         """Stamp `delivered_at` once; False if it was already delivered or is unknown."""
         ...

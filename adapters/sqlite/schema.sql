@@ -42,6 +42,7 @@ create table if not exists generations (
     error_code text,
     error_detail text,
     delivered_at text,
+    delivering_until text,
     created_at text not null,
     updated_at text not null
 );

@@ -24,6 +24,8 @@ async def add_missing_columns(db: aiosqlite.Connection) -> None:
         columns = {row["name"] for row in await cursor.fetchall()}
     if "creating" not in columns:
         await db.execute("alter table generations add column creating text not null default '[]'")
+    if "delivering_until" not in columns:
+        await db.execute("alter table generations add column delivering_until text")
 
 
 async def _slots(db: aiosqlite.Connection, generation_id: str) -> tuple[list[str], list[int]] | None:
@@ -62,6 +64,21 @@ async def adopt_task(db: aiosqlite.Connection, generation_id: str, slot: int, ta
         (json.dumps(task_ids), now.isoformat(), generation_id),
     )
     return True
+
+
+async def claim_delivery(db: aiosqlite.Connection, generation_id: str, until: datetime, now: datetime) -> bool:
+    cursor = await db.execute(
+        "update generations set delivering_until = ? where id = ? and status in (?, ?) and delivered_at is null "
+        "and (delivering_until is null or delivering_until <= ?)",
+        (
+            until.isoformat(),
+            generation_id,
+            GenerationStatus.SUCCEEDED.value,
+            GenerationStatus.FAILED.value,
+            now.isoformat(),
+        ),
+    )
+    return cursor.rowcount == 1
 
 
 async def cancel_queued(db: aiosqlite.Connection, generation_id: str, now: datetime) -> bool:

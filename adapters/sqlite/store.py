@@ -325,6 +325,10 @@ class SqliteStore:
         async with self._tx() as db:
             return await slots.adopt_task(db, generation_id, slot, task_id, now)
 
+    async def claim_delivery(self, generation_id: str, until: datetime, now: datetime) -> bool:
+        async with self._tx() as db:
+            return await slots.claim_delivery(db, generation_id, until, now)
+
     async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
         async with self._tx() as db:
             return await slots.cancel_queued(db, generation_id, now)

@@ -278,6 +278,10 @@ class SupabaseStore:
         params = {"p_generation_id": generation_id, "p_slot": slot, "p_task_id": task_id, "p_now": now.isoformat()}
         return bool(await self._rpc("adopt_task", params))
 
+    async def claim_delivery(self, generation_id: str, until: datetime, now: datetime) -> bool:
+        params = {"p_generation_id": generation_id, "p_until": until.isoformat(), "p_now": now.isoformat()}
+        return bool(await self._rpc("claim_delivery", params))
+
     async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
         return bool(await self._rpc("cancel_queued", {"p_generation_id": generation_id, "p_now": now.isoformat()}))
 

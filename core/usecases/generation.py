@@ -287,6 +287,8 @@ async def follow(deps: Deps, task_id: str, deadline: datetime) -> TaskStatus:
 
 async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
     """Send the result (or the failure) to the stored target, then mark it delivered; money is already settled."""
+    if not await _delivery_turn(deps, generation):
+        return
     try:
         if generation.status is GenerationStatus.SUCCEEDED:
             images = [StoredImage(key=k, data=await deps.blobs.get(k)) for k in generation.image_keys]
@@ -301,6 +303,20 @@ async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
         await deps.messenger.tidy(generation, locale)
     except Exception:
         log.warning("status message not tidied", exc_info=True, extra={"generation_id": generation.id})
+
+
+async def _delivery_turn(deps: Deps, generation: Generation) -> bool:
+    """Whether this worker sends the result now: one sender at a time (two workers may hold one job after a
+    reclaim); while another holds the claim, wait for it to deliver or for its claim to lapse (it died)."""
+    lease = timedelta(seconds=deps.policy.delivery_lease_s)
+    while True:
+        now = deps.clock.now()
+        if await deps.store.claim_delivery(generation.id, now + lease, now):
+            return True
+        current = await deps.store.get_generation(generation.id)
+        if current is None or current.delivered_at is not None or not current.finished:
+            return False
+        await deps.signals.wait(f"delivered:{generation.id}", min(deps.policy.poll_max_s, lease.total_seconds()))
 
 
 async def _private_balance(deps: Deps, generation: Generation) -> Balance | None:

@@ -163,3 +163,31 @@ async def test_a_cancelled_generation_is_never_settled_again(store: Store) -> No
 
     assert (settled, again) == (False, False)
     assert (await store.balance(account.id, TODAY, free_per_day=0)).paid_credits == 5
+
+
+async def test_one_worker_at_a_time_may_send_a_finished_result_and_a_lapsed_claim_can_be_taken_again(
+    store: Store,
+) -> None:
+    account = await new_account(store, credits=5)
+    generation = await store.reserve(reserve_request(account))
+    unfinished = await store.claim_delivery(generation.id, LATER, NOW)
+    await store.settle(generation.id, Settlement(("a.png",)), NOW)
+
+    first = await store.claim_delivery(generation.id, NOW + timedelta(seconds=120), NOW)
+    while_held = await store.claim_delivery(generation.id, LATER + timedelta(seconds=120), LATER)
+    lapsed = await store.claim_delivery(generation.id, NOW + timedelta(seconds=300), NOW + timedelta(seconds=121))
+    await store.mark_delivered(generation.id, NOW + timedelta(seconds=122))
+    delivered = await store.claim_delivery(generation.id, NOW + timedelta(seconds=999), NOW + timedelta(seconds=600))
+
+    assert (unfinished, first, while_held, lapsed, delivered) == (False, True, False, True, False)
+    assert await store.claim_delivery(unique("gen"), LATER, NOW) is False
+
+
+async def test_workers_racing_to_send_one_result_let_exactly_one_send_it(store: Store) -> None:
+    account = await new_account(store, credits=5)
+    generation = await store.reserve(reserve_request(account))
+    await store.settle(generation.id, Settlement((), "generation_failed"), NOW)
+
+    claims = await asyncio.gather(*(store.claim_delivery(generation.id, LATER, NOW) for _ in range(20)))
+
+    assert sum(claims) == 1

@@ -55,6 +55,7 @@ class FakeStore:
         self.accounts: dict[str, Account] = {}
         self.identity_map: dict[Identity, str] = {}
         self.generations_by_id: dict[str, Generation] = {}
+        self.delivery_claims: dict[str, datetime] = {}
         self.entries: list[LedgerEntry] = []
         self.payment_rows: list[Payment] = []
         self.events: set[tuple[str, str]] = set()
@@ -233,6 +234,16 @@ class FakeStore:
         self.generations_by_id[generation_id] = generation.model_copy(
             update={"task_ids": tuple(task_ids), "updated_at": now}
         )
+        return True
+
+    async def claim_delivery(self, generation_id: str, until: datetime, now: datetime) -> bool:
+        generation = self.generations_by_id.get(generation_id)
+        if generation is None or not generation.finished or generation.delivered_at is not None:
+            return False
+        held = self.delivery_claims.get(generation_id)
+        if held is not None and held > now:
+            return False
+        self.delivery_claims[generation_id] = until
         return True
 
     async def cancel_queued(self, generation_id: str, now: datetime) -> bool:

@@ -3,10 +3,12 @@ create call, and a result is marked delivered before anything else happens to th
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from core.models import Generation, GenerationRequest, GenerationStatus, ImageSpec, LedgerKind, TaskRef
-from core.ports import LostTasks
+from core.models import Balance, Generation, GenerationRequest, GenerationStatus, ImageSpec, LedgerKind, TaskRef
+from core.ports import LostTasks, StoredImage
 from core.usecases import generation, tasks
 from tests.fakes.store import FakeClock, FakeSignals, FakeStore, RecordingMessenger
 from tests.unit.conftest import ALICE, TARGET, World, make_world
@@ -170,3 +172,43 @@ async def test_a_result_is_marked_delivered_before_the_status_message_is_tidied_
 
     assert seen == [True]
     assert len(messenger.delivered) == 1
+
+
+@dataclass
+class SlowMessenger(RecordingMessenger):
+    """Sending takes a while (uploads), so a second worker reaches the same result while the first still sends."""
+
+    async def deliver(
+        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
+    ) -> None:
+        for _ in range(5):
+            await asyncio.sleep(0)
+        await super().deliver(generation, images, balance, locale)
+
+
+async def test_two_workers_holding_one_job_send_its_result_once() -> None:
+    world = make_world()
+    messenger = SlowMessenger()
+    world.deps = replace(world.deps, messenger=messenger)
+    await world.member(credits=5)
+    queued = await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="fox"), TARGET)
+
+    await asyncio.gather(generation.process(world.deps, queued.id), generation.process(world.deps, queued.id))
+
+    assert len(messenger.delivered) == 1
+    assert len(world.generator.submitted) == 1
+
+
+async def test_a_result_whose_sender_died_holding_the_claim_is_sent_once_the_claim_lapses(world: World) -> None:
+    await world.member(credits=5)
+    queued = await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="fox"), TARGET)
+    world.messenger.broken = True
+    await generation.process(world.deps, queued.id)  # claimed, the send failed: the claim stays until it lapses
+    world.messenger.broken = False
+    started = world.clock.now()
+
+    await generation.process(world.deps, queued.id)
+
+    assert len(world.messenger.delivered) == 1
+    waited = (world.clock.now() - started).total_seconds()
+    assert 0 < waited <= world.deps.policy.delivery_lease_s + world.deps.policy.poll_max_s
