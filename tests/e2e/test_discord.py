@@ -27,8 +27,8 @@ from adapters.discord.runner import UserInstallDisabled, discord_running
 from bot.settings import Settings
 from bot.wiring import Runtime, build
 from core.models import Identity, LedgerKind, Platform
-from core.ports import BlobStore
-from core.usecases import generation, onboarding
+from core.ports import BlobStore, StoredImage
+from core.usecases import onboarding
 from tests.fakes.discord_api import APP_ID, EPHEMERAL, Call, FakeDiscord
 from tests.fakes.discord_payloads import CHANNEL_ID, USER_ID, component, slash
 
@@ -397,7 +397,8 @@ async def test_when_discord_rejects_the_token_and_the_channel_the_result_comes_b
     bot.fake.refused_channels.add(CHANNEL_ID)
     since = len(bot.fake.calls)
 
-    await generation.deliver(bot.runtime.deps, stored, "en")
+    images = [StoredImage(key=k, data=await bot.runtime.deps.blobs.get(k)) for k in stored.image_keys]
+    await bot.runtime.deps.messenger.deliver(stored, images, None, "en")  # sent again, as from another process
 
     rejected = bot.fake.find("POST", f"/webhooks/{APP_ID}/{payload['token']}", since=since)
     dm_open = bot.fake.find("POST", "/users/@me/channels", since=since)
