@@ -5,17 +5,23 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from core.metrics import NoMetrics
 from core.models import Balance, Generation, Identity, Platform
-from core.ports import Messenger, Notice, StoredImage
+from core.ports import Messenger, Metrics, Notice, StoredImage
 
 log = logging.getLogger(__name__)
 
 
 class MessengerRouter:
-    """A Messenger that delegates by platform; platforms register as they start."""
+    """A Messenger that delegates by platform; platforms register as they start. Counts what it sent by platform
+    and priority (result, progress, notice) in `gib_chat_sends_total`."""
 
-    def __init__(self) -> None:
+    def __init__(self, metrics: Metrics | None = None) -> None:
         self._by_platform: dict[Platform, Messenger] = {}
+        self._metrics = metrics or NoMetrics()
+
+    def _sent(self, platform: Platform, priority: str) -> None:
+        self._metrics.count("gib_chat_sends_total", platform=platform.value, priority=priority)
 
     def register(self, platform: Platform, messenger: Messenger) -> None:
         self._by_platform[platform] = messenger
@@ -28,21 +34,27 @@ class MessengerRouter:
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         await self._for(generation.delivery.platform).progress(generation, stage, done, locale)
+        self._sent(generation.delivery.platform, "progress")
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
         await self._for(generation.delivery.platform).deliver(generation, images, balance, locale)
+        self._sent(generation.delivery.platform, "result")
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         await self._for(generation.delivery.platform).tidy(generation, locale)
 
     async def failed(self, generation: Generation, locale: str) -> None:
         await self._for(generation.delivery.platform).failed(generation, locale)
+        self._sent(generation.delivery.platform, "result")
 
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         messenger = self._by_platform.get(identity.platform)
         if messenger is None:
             log.info("notice not sent: platform not running here", extra={"platform": identity.platform.value})
             return False
-        return await messenger.notify(identity, notice, locale)
+        sent = await messenger.notify(identity, notice, locale)
+        if sent:
+            self._sent(identity.platform, "notice")
+        return sent

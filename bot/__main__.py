@@ -19,7 +19,7 @@ from pydantic import ValidationError
 
 from bot.logs import setup_logging
 from bot.settings import Settings, describe_settings_error
-from bot.startup import EXIT_CONFIG, StartupError, unexpected
+from bot.startup import EXIT_CONFIG, StartupError, unexpected, usable_dir
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +89,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             raise StartupError("--workers", f"must be between 1 and {MAX_WORKERS}", exit_code=EXIT_CONFIG)
         if workers > 1 and settings.redis_url is None:
             raise StartupError("REDIS_URL", "--workers above 1 needs a shared queue", exit_code=EXIT_CONFIG)
+        if workers > 1:
+            _share_metrics(settings)
         return asyncio.run(serve.serve(settings, role="all", extra_workers=workers - 1))
     if args.command == "web":
         return asyncio.run(serve.serve(settings, role="web"))
@@ -103,6 +105,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return asyncio.run(admin.refund_stars(settings, args.charge_id, args.user_id))
     return asyncio.run(serve.kie_check(settings))
+
+
+def _share_metrics(settings: Settings) -> None:
+    """`run --workers N`: every process writes its figures where the web process's /metrics sums them (an
+    operator's own PROMETHEUS_MULTIPROC_DIR wins). Must happen before anything imports prometheus-client."""
+    from adapters.prometheus.metrics import MULTIPROC_ENV, use_multiprocess_dir
+
+    if not os.environ.get(MULTIPROC_ENV):
+        use_multiprocess_dir(usable_dir(settings.bot_data_dir) / "metrics")
 
 
 def _login_name() -> str:

@@ -66,9 +66,14 @@ async def serve(settings: Settings, *, role: Role, extra_workers: int = 0) -> in
         if role != "worker":
             await _listen(app, settings, stack)
         if extra_workers:
+            from adapters.prometheus.metrics import process_ended
             from bot.supervise import WorkerChildren
 
-            children = WorkerChildren(extra_workers)
+            def ended(pid: int) -> None:
+                process_ended(pid)
+                runtime.deps.metrics.count("gib_worker_restarts_total")
+
+            children = WorkerChildren(extra_workers, on_ended=ended)
             stack.push_async_callback(children.stop)
             children.start()
         worker = asyncio.create_task(runtime.worker.run(), name="worker")

@@ -18,6 +18,7 @@ from adapters.creem.signatures import SIGNATURE_HEADER, verify_redirect, verify_
 from adapters.kie.callbacks import callback_ref, callback_task_id
 from bot.settings import Settings
 from core.deps import Deps
+from core.metrics import report_backlog
 from core.usecases import billing, tasks
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def create_app(deps: Deps, settings: Settings, *, health: Mapping[str, HealthChe
     app[HEALTH] = health if health is not None else {"store": deps.store.ping}
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/healthz/live", liveness)
+    app.router.add_get("/metrics", metrics)
     app.router.add_post("/webhooks/creem", creem_webhook)
     app.router.add_post("/webhooks/kie", kie_callback)
     app.router.add_get("/billing/return", billing_return)
@@ -66,6 +68,18 @@ async def liveness(request: web.Request) -> web.Response:
     return web.json_response({"ok": True})
 
 
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus scrape: the catalogue's figures (all processes' in multiprocess mode), backlog from the Store."""
+    from adapters.prometheus.metrics import CONTENT_TYPE, exposition
+
+    await report_backlog(request.app[DEPS])
+    return web.Response(body=await asyncio.to_thread(exposition), headers={"Content-Type": CONTENT_TYPE})
+
+
+def _webhook(request: web.Request, provider: str, outcome: str) -> None:
+    request.app[DEPS].metrics.count("gib_webhooks_total", provider=provider, outcome=outcome)
+
+
 async def _read_capped(request: web.Request) -> bytes | None:
     if request.content_length is not None and request.content_length > MAX_WEBHOOK_BYTES:
         return None
@@ -79,29 +93,36 @@ async def creem_webhook(request: web.Request) -> web.Response:
     """Verify the signature over the raw body first; only then parse and apply (once, by payment key)."""
     settings = request.app[SETTINGS]
     if settings.creem_webhook_secret is None:
+        _webhook(request, "creem", "unavailable")
         return web.json_response({"error": "webhooks not configured"}, status=503)
     body = await _read_capped(request)
     if body is None:
+        _webhook(request, "creem", "too_large")
         return web.json_response({"error": "payload too large"}, status=413)
     if not verify_webhook(
         body, request.headers.get(SIGNATURE_HEADER), settings.creem_webhook_secret.get_secret_value()
     ):
         log.warning("creem webhook with a bad signature refused")
+        _webhook(request, "creem", "bad_signature")
         return web.json_response({"error": "invalid signature"}, status=401)
     try:
         event = parse_event(body)
     except ValueError:
         log.warning("creem webhook with a malformed body refused")
+        _webhook(request, "creem", "malformed")
         return web.json_response({"error": "malformed event"}, status=400)
     try:
         applied = await billing.apply_payment_event(request.app[DEPS], event)
     except billing.PaymentNotApplied as problem:
         log.error("creem webhook not applied (%s); Creem will retry", problem, extra={"event_id": event.event_id})
+        _webhook(request, "creem", "not_applied")
         return web.json_response({"error": "not applied"}, status=503)
     except Exception:
         log.exception("creem webhook could not be applied; Creem will retry", extra={"event_id": event.event_id})
+        _webhook(request, "creem", "unavailable")
         return web.json_response({"error": "temporarily unavailable"}, status=503)
     log.info("creem webhook", extra={"event_id": event.event_id, "kind": event.kind.value, "applied": applied})
+    _webhook(request, "creem", "applied" if applied else "duplicate")
     return web.json_response({"received": True})
 
 
@@ -110,10 +131,12 @@ async def kie_callback(request: web.Request) -> web.Response:
     settings = request.app[SETTINGS]
     body = await _read_capped(request)
     if body is None:
+        _webhook(request, "kie", "too_large")
         return web.json_response({"error": "payload too large"}, status=413)
     key = settings.kie_webhook_hmac_key.get_secret_value() if settings.kie_webhook_hmac_key else None
     task_id = callback_task_id(body, request.headers, key)
     if task_id is None:
+        _webhook(request, "kie", "bad_signature")
         return web.json_response({"error": "invalid callback"}, status=401)
     deps = request.app[DEPS]
     ref = callback_ref(request.query, settings.kie_api_key.get_secret_value()) if settings.kie_api_key else None
@@ -122,11 +145,13 @@ async def kie_callback(request: web.Request) -> web.Response:
             await tasks.report_task(deps, ref, task_id)  # the task of a create whose answer was lost is adopted
         except Exception:
             log.exception("kie callback could not be recorded; KIE will retry", extra={"task_id": task_id})
+            _webhook(request, "kie", "unavailable")
             return web.json_response({"error": "temporarily unavailable"}, status=503)
     try:
         await deps.signals.notify(f"task:{task_id}")
     except Exception:
         log.warning("kie callback could not be signalled; polling will catch up", extra={"task_id": task_id})
+    _webhook(request, "kie", "applied")
     return web.json_response({"received": True})
 
 

@@ -28,13 +28,24 @@ from adapters.local.offline_generator import OfflineImageGenerator
 from adapters.local.payments import DisabledPayments
 from adapters.local.queue import InProcessJobQueue
 from adapters.local.signals import InProcessSignals
+from adapters.prometheus.metrics import PrometheusMetrics
 from adapters.router import MessengerRouter
 from adapters.sqlite.store import SqliteStore
 from bot.settings import Settings
 from bot.startup import EXIT_CONFIG, StartupError, usable_dir
 from core.deps import Deps
 from core.errors import StoreUnavailable
-from core.ports import BlobStore, ImageGenerator, JobQueue, Limiter, Moderator, PaymentProvider, Signals, Store
+from core.ports import (
+    BlobStore,
+    ImageGenerator,
+    JobQueue,
+    Limiter,
+    Metrics,
+    Moderator,
+    PaymentProvider,
+    Signals,
+    Store,
+)
 from core.worker import Worker
 
 if TYPE_CHECKING:
@@ -66,9 +77,11 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         blobs = await _blobs(settings, data_dir, stack, components)
         health: dict[str, Callable[[], Awaitable[object]]] = {"store": store.ping}
         limiter, queue, signals = await _coordination(settings, stack, components, health)
-        generator = await _generator(settings, data_dir, limiter, stack, components)
+        metrics = PrometheusMetrics()
+        metrics.declare_all()
+        generator = await _generator(settings, data_dir, limiter, stack, components, metrics)
         moderator, payments = await _payments(settings, stack, components)
-        router = MessengerRouter()
+        router = MessengerRouter(metrics)
         deps = Deps(
             store=store,
             blobs=blobs,
@@ -81,6 +94,7 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
             payments=payments,
             clock=SystemClock(),
             policy=settings.policy().model_copy(update={"identity_hash_key": identity_hash_key(settings, data_dir)}),
+            metrics=metrics,
         )
         worker = Worker(deps, concurrency=worker_concurrency)
         stack.push_async_callback(worker.stop)
@@ -184,7 +198,12 @@ async def _coordination(
 
 
 async def _generator(
-    settings: Settings, data_dir: Path, limiter: Limiter, stack: AsyncExitStack, components: dict[str, str]
+    settings: Settings,
+    data_dir: Path,
+    limiter: Limiter,
+    stack: AsyncExitStack,
+    components: dict[str, str],
+    metrics: Metrics,
 ) -> ImageGenerator:
     if settings.kie_api_key:
         from adapters.kie.client import KieImageGenerator, kie_http_client
@@ -202,6 +221,7 @@ async def _generator(
             max_image_bytes=settings.kie_max_image_bytes,
             create_limit=settings.kie_create_limit,
             create_window_s=settings.kie_create_window_s,
+            metrics=metrics,
         )
     components["generator"] = "offline-preview"
     return OfflineImageGenerator(usable_dir(data_dir) / "offline-tasks")

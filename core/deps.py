@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from core.metrics import NoMetrics
 from core.policy import Policy
 from core.ports import (
     BlobStore,
@@ -12,6 +13,7 @@ from core.ports import (
     JobQueue,
     Limiter,
     Messenger,
+    Metrics,
     Moderator,
     PaymentProvider,
     Signals,
@@ -32,3 +34,4 @@ class Deps:
     payments: PaymentProvider
     clock: Clock
     policy: Policy
+    metrics: Metrics = field(default_factory=NoMetrics)

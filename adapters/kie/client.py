@@ -28,8 +28,9 @@ from adapters.kie.models import (
 )
 from adapters.kie.validation import validate_spec
 from core.errors import ErrorCode, ProviderError
+from core.metrics import NoMetrics
 from core.models import ImageSpec, TaskRef, TaskState, TaskStatus
-from core.ports import Limiter, LostTasks
+from core.ports import Limiter, LostTasks, Metrics
 
 log = logging.getLogger(__name__)
 
@@ -122,8 +123,10 @@ class KieImageGenerator:
         create_window_s: float = CREATE_WINDOW_S,
         max_rate_waits: int = 30,
         max_in_flight: int = 50,
+        metrics: Metrics | None = None,
     ) -> None:
         self._http = client
+        self._metrics = metrics or NoMetrics()
         self._api_key = api_key
         self._model_t2i = model_t2i
         self._model_i2i = model_i2i
@@ -262,10 +265,15 @@ class KieImageGenerator:
 
     async def _acquire(self, key: str, limit: int, window_s: float) -> None:
         """Share a KIE account limit across processes through the Limiter; wait (bounded) while it is full."""
+        creating = key == CREATE_LIMIT_KEY
         for _ in range(self._max_rate_waits):
             decision = await self._limiter.hit(key, limit, window_s)
             if decision.allowed:
+                if creating:
+                    self._metrics.count("gib_kie_creates_total")
                 return
+            if creating:
+                self._metrics.count("gib_kie_create_budget_waits_total")
             await self._sleep(max(decision.retry_after_s, 0.05))
         raise ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, f"KIE rate limit {key} stayed full", retryable=True)
 

@@ -34,7 +34,7 @@ from adapters.telegram.stars_ledger import StarsReconciler
 from core.bounded_json import loads_bounded
 from core.deps import Deps
 from core.models import Platform
-from core.ports import Messenger
+from core.ports import Messenger, Metrics
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -128,19 +128,26 @@ def webhook_secret(config: TelegramConfig) -> str:
     return hashlib.sha256(f"telegram-webhook:{config.token}".encode()).hexdigest()
 
 
-def webhook_route(app: TelegramApp, secret: str) -> Callable[[web.Request], Any]:
+def webhook_route(app: TelegramApp, secret: str, metrics: Metrics | None = None) -> Callable[[web.Request], Any]:
     """POST /webhooks/telegram: check the secret header (constant time), then queue the update for PTB."""
+
+    def outcome(name: str) -> None:
+        if metrics is not None:
+            metrics.count("gib_webhooks_total", provider="telegram", outcome=name)
 
     async def receive(request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode("utf-8", "replace"), secret.encode()):
             log.warning("telegram webhook with a wrong secret refused")
+            outcome("bad_signature")
             return web.json_response({"ok": False}, status=401)
         if request.content_length is not None and request.content_length > MAX_UPDATE_BYTES:
+            outcome("too_large")
             return web.json_response({"ok": False}, status=413)
         try:
             body = await request.read()
         except web.HTTPRequestEntityTooLarge:
+            outcome("too_large")
             return web.json_response({"ok": False}, status=413)
         try:
             data = loads_bounded(body)  # depth-capped before parsing: a deep body is a 400, not a RecursionError
@@ -149,8 +156,10 @@ def webhook_route(app: TelegramApp, secret: str) -> Callable[[web.Request], Any]
             update = None
         if update is None:
             log.warning("telegram webhook with a malformed update refused")
+            outcome("malformed")
             return web.json_response({"ok": False}, status=400)
         await app.update_queue.put(update)
+        outcome("applied")
         return web.json_response({"ok": True})
 
     return receive
@@ -183,7 +192,7 @@ async def telegram_running(
     if use_webhook:
         if web_app is None:
             raise ValueError("webhook mode needs the aiohttp web application")
-        web_app.router.add_post(WEBHOOK_PATH, webhook_route(app, secret))
+        web_app.router.add_post(WEBHOOK_PATH, webhook_route(app, secret, deps.metrics))
     async with app:
         register(Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=limits))
         await app.bot.set_my_commands(bot_commands())

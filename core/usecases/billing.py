@@ -145,6 +145,7 @@ async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
         return False
     await _apply_plan(deps, account, event)
     if applied:
+        deps.metrics.count("gib_credits_total", credits, kind="granted")
         await _tell(deps, account, event, "plan_renewed" if plan else "payment_received", credits)
     return applied
 

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError, StoreUnavailable
+from core.metrics import record_queue_wait, record_settlement, refusals_counted
 from core.models import (
     Balance,
     DeliveryTarget,
@@ -36,6 +37,7 @@ log = logging.getLogger(__name__)
 MAX_REFERENCE_BYTES = 20 * 1024 * 1024
 
 
+@refusals_counted
 async def request_generation(
     deps: Deps, identity: Identity, request: GenerationRequest, target: DeliveryTarget
 ) -> Generation:
@@ -168,8 +170,11 @@ async def process(deps: Deps, generation_id: str) -> None:
     account_id = generation.account_id
     locale = await _locale(deps, account_id)
     if not generation.finished:
+        record_queue_wait(deps.metrics, generation, deps.clock.now())
         settlement = await produce(deps, generation, locale)
         settled = await deps.store.settle(generation.id, settlement, deps.clock.now())
+        if settled:
+            record_settlement(deps.metrics, generation, settlement)
         generation = await deps.store.get_generation(generation_id)
         if not settled:
             await _discard_unkept(deps, settlement.image_keys, generation, account_id)
@@ -219,10 +224,13 @@ async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement
 async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: Callable[[], Awaitable[None]]) -> str:
     if not generation.task_id(slot):
         await _require_wanted(deps, generation)
+    begun = deps.clock.now()
     task_id = await tasks.task_for(deps, generation, slot)
     await started()
     deadline = generation.created_at + timedelta(seconds=deps.policy.generation_deadline_s)
     status = await follow(deps, task_id, deadline)
+    seconds = (deps.clock.now() - begun).total_seconds()
+    deps.metrics.observe("gib_provider_task_seconds", seconds, outcome=status.state.value)
     if status.state is TaskState.FAILED:
         raise ProviderError(
             ErrorCode(status.error_code or ErrorCode.GENERATION_FAILED.value), status.error_detail or ""

@@ -79,6 +79,8 @@ async def test_a_killed_worker_child_is_reaped_and_restarted(redis_server: Redis
         assert again["pid"] != first["pid"]
         assert process_state(int(str(first["pid"]))) == "gone"  # reaped, not a zombie
         assert process_state(int(str(again["pid"]))) in ("S", "R")
+        scraped = (await bot.wait_http(f"http://127.0.0.1:{env['PORT']}/metrics")).text
+        assert "gib_worker_restarts_total 1.0" in scraped
 
         bot.signal(signal.SIGTERM)
         assert await bot.exit_code() == 0
