@@ -13,6 +13,7 @@ Which event credits what (docs.creem.io/code/webhooks; creem.md §4.7):
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from pydantic import ValidationError
@@ -35,6 +36,8 @@ from adapters.creem.models import (
 )
 from core.bounded_json import loads_bounded
 from core.models import PaymentEvent, PaymentEventKind, PlanStatus
+
+log = logging.getLogger(__name__)
 
 PROVIDER = "creem"
 # What each subscription event means for the plan (docs.creem.io/code/webhooks and the official SDKs, which grant
@@ -202,6 +205,8 @@ def _clawback(
     if isinstance(entity, RefundEntity):
         amount = entity.refund_amount
         if entity.status != REFUND_DONE:
+            # Creem documents no later refund event: if none says `succeeded`, the operator sees this one.
+            log.warning("creem refund %s is %s: no credits taken back until it succeeds", entity.id, entity.status)
             kind = PaymentEventKind.IGNORED
     else:
         amount = entity.amount
