@@ -457,6 +457,26 @@ async def test_an_image_over_the_guilds_known_limit_is_never_uploaded_to_the_cha
     assert posted.files == [] and "open it: https://files.example.test/" in posted.content
 
 
+async def test_an_interaction_followup_refused_as_too_large_is_sent_once_more_with_links(
+    fake: FakeDiscord, runtime: Runtime
+) -> None:
+    deps = dataclasses.replace(runtime.deps, blobs=WebLinks(runtime.deps.blobs))
+    fake.webhook_upload_limit = 100  # Discord refuses what the interaction's declared limit allowed
+    async with started(fake, runtime, deps=deps) as bot:
+        await bot.consent()
+        payload = slash("imagine", {"prompt": "a wide harbour"})
+        since = bot.send(payload)
+        path = f"/webhooks/{APP_ID}/{payload['token']}"
+
+        posted = await fake.wait_for(lambda c: c.method == "POST" and c.path == path, since=since, count=2)
+
+    refused, linked = posted
+    assert len(refused.files) == 1 and linked.files == []
+    assert "Image 1 is too large to attach here; open it: https://files.example.test/" in linked.content
+    assert len(fake.find("POST", path, since=since)) == 2
+    assert not fake.find("POST", f"/channels/{CHANNEL_ID}/messages", since=since)
+
+
 async def test_notices_go_to_the_person_by_dm(bot: Bot) -> None:
     from core.ports import Notice
 

@@ -120,6 +120,7 @@ class FakeDiscord:
         # declare the user-install integration type (1) are refused at sync with 400 / 50035 Invalid Form Body.
         self.user_install_enabled = True
         self._interaction_limits: dict[str, int] = {}
+        self.webhook_upload_limit: int | None = None  # when set, overrides what interactions declared
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.messages: dict[str, dict[str, Any]] = {}  # by message id
         self.original: dict[str, str] = {}  # interaction token → original response message id
@@ -267,7 +268,8 @@ class FakeDiscord:
         if token in self.expired_tokens:
             return _error(50027)
         channel = self._channels.get(token, 0)
-        if _uploaded(call) > self._interaction_limits.get(token, self.bot_upload_limit):
+        limit = self.webhook_upload_limit or self._interaction_limits.get(token, self.bot_upload_limit)
+        if _uploaded(call) > limit:
             return _error(40005)
         if len(parts) == 3 and call.method == "POST":
             message = self._message(channel, call, flags=int((call.json or {}).get("flags") or 0))
