@@ -18,7 +18,7 @@ TEXTS: dict[str, str] = {
     "help": (
         "Commands:\n"
         "/imagine <prompt> [--ar auto|1:1|9:16|16:9|4:3|3:4] [--res 1K|2K|4K] [--n 1-4] — create images\n"
-        "/cancel [id] — cancel a request still waiting in line (your credits come back at once)\n"
+        "/cancel — cancel your latest request still waiting in line (its credits come back at once)\n"
         "/balance — free images left today and your credits\n"
         "/buy — buy credits or a plan\n"
         "/billing — manage your plan\n"
@@ -60,7 +60,7 @@ TEXTS: dict[str, str] = {
     "console_after": "More like this: /regenerate {id} · use the first image as a reference: /vary {id}",
     "failed": "Sorry, your image could not be made: {reason} Your credits were refunded.",
     "cancel_button": "✖ Cancel",
-    "cancelled": "Cancelled. Nothing was made, and {refund} went back to your balance.",
+    "cancelled": "Cancelled. Nothing was made, and the {refund} it held were refunded.",
     "cancelled_free_of_charge": "Cancelled. Nothing was made and nothing was charged.",
     "refund_free": "{free} free image(s)",
     "refund_paid": "{credits} credit(s)",
@@ -156,7 +156,7 @@ TEXTS: dict[str, str] = {
     "help_discord": (
         "Commands:\n"
         "/imagine prompt: [aspect_ratio:] [resolution:] [count: 1-4] [reference: an image] — create images\n"
-        "/cancel [id] — cancel a request still waiting in line (your credits come back at once)\n"
+        "/cancel — cancel your latest request still waiting in line (its credits come back at once)\n"
         "/balance — free images left today and your credits\n"
         "/buy — buy credits or a plan\n"
         "/billing — manage your plan\n"

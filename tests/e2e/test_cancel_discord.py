@@ -23,7 +23,7 @@ from tests.fakes.discord_payloads import USER_ID, component, slash
 
 ALICE = Identity(platform=Platform.DISCORD, platform_user_id=str(USER_ID))
 BOB_ID = USER_ID + 1
-CANCELLED = "Cancelled. Nothing was made, and 1 free image(s) went back to your balance."
+CANCELLED = "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ async def test_slash_cancel_answers_privately_and_retires_the_queued_line(bot: B
     assert (
         answer.content
         == retired.content
-        == "Cancelled. Nothing was made, and 1 free image(s) went back to your balance."
+        == "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
     )
     assert retired.components == []
     assert (await stored(bot.runtime, generation_id)).error_code == "cancelled"
