@@ -97,17 +97,16 @@ class ConsoleChat:
     async def imagine(self, text: str) -> None:
         account = await require_account(self.deps, self.identity)
         args = parse_imagine(text, allow_references=True)
-        refs = tuple([await self._upload_reference(path) for path in args.references])
-        request = build_request(args, account, refs)
-        queued = await generation.request_generation(self.deps, self.identity, request, self.target())
+        request = build_request(args, account)
+        refs = [await self._read_reference(path) for path in args.references]
+        queued = await generation.request_generation(self.deps, self.identity, request, self.target(), refs)
         self._queued(queued)
 
-    async def _upload_reference(self, path: str) -> str:
+    async def _read_reference(self, path: str) -> bytes:
         try:
-            data = await asyncio.to_thread(_read_file, path)
+            return await asyncio.to_thread(_read_file, path)
         except OSError:
             raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.") from None
-        return await generation.upload_reference(self.deps, self.identity, data)
 
     async def regenerate(self, rest: str) -> None:
         queued = await generation.regenerate(self.deps, self.identity, self._generation_ref(rest), self.target())

@@ -23,7 +23,7 @@ from core.models import ASPECT_RATIOS, RESOLUTIONS, DeliveryTarget, Generation, 
 from core.texts import t
 from core.usecases import billing, generation, privacy
 from core.usecases.accounts import require_account
-from core.usecases.generation import MAX_REFERENCE_BYTES
+from core.usecases.references import MAX_REFERENCE_BYTES
 
 AR_CHOICES = [app_commands.Choice(name=ratio, value=ratio) for ratio in ASPECT_RATIOS]
 RES_CHOICES = [app_commands.Choice(name=res, value=res) for res in RESOLUTIONS]
@@ -67,9 +67,9 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
 
         async def queue(target: DeliveryTarget) -> Generation:
             account = await require_account(deps, identity)
-            refs = (await upload_attachment(deps, identity, reference),) if reference is not None else ()
-            request = build_request(ImagineArgs(prompt=prompt, options=options), account, refs)
-            return await generation.request_generation(deps, identity, request, target)
+            request = build_request(ImagineArgs(prompt=prompt, options=options), account)
+            refs = [await read_attachment(reference)] if reference is not None else []
+            return await generation.request_generation(deps, identity, request, target, refs)
 
         async with answering(interaction, locale_of(interaction)) as reply:
             await queue_generation(deps, reply, queue)
@@ -174,11 +174,11 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
     ]  # fmt: skip
 
 
-async def upload_attachment(deps: Deps, identity: Identity, attachment: discord.Attachment) -> str:
+async def read_attachment(attachment: discord.Attachment) -> bytes:
     """A reference image from the command's attachment option (size checked before downloading it)."""
     if attachment.size > MAX_REFERENCE_BYTES:
-        raise DomainError(ErrorCode.INVALID_OPTION, "The reference must be a PNG, JPEG or WebP image under 20 MB.")
-    return await generation.upload_reference(deps, identity, await attachment.read())
+        raise DomainError(ErrorCode.INVALID_OPTION, t("reference_invalid"))
+    return await attachment.read()
 
 
 async def export_link(deps: Deps, identity: Identity, data: bytes, locale: str) -> str:

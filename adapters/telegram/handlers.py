@@ -11,6 +11,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
 from adapters.chat.render import balance_text, billing_text, error_text_for, product_text, queued_text, settings_text
+from adapters.telegram.files import ReferenceDownloads
 from adapters.telegram.keyboards import (
     buy_keyboard,
     cancel_keyboard,
@@ -18,7 +19,7 @@ from adapters.telegram.keyboards import (
     deletion_keyboard,
     settings_keyboard,
 )
-from adapters.telegram.limits import MB, MESSAGE_MAX, FileLimits, clip
+from adapters.telegram.limits import MESSAGE_MAX, FileLimits, clip
 from adapters.telegram.messenger import harmless_edit_error
 from adapters.telegram.replies import Context, answer_personally, error_markup, guarded
 from adapters.telegram.updates import delivery_target, identity_of, is_private, locale_of
@@ -28,6 +29,7 @@ from core.models import DeliveryTarget, Generation, Identity
 from core.texts import error_text, t
 from core.usecases import billing, generation, onboarding, privacy
 from core.usecases.accounts import require_account, require_consent
+from core.usecases.references import MAX_REFERENCE_BYTES
 from core.validation import validate_request
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,7 @@ class TelegramHandlers:
     def __init__(self, deps: Deps, limits: FileLimits | None = None) -> None:
         self.deps = deps
         self.limits = limits or FileLimits()
+        self.files = ReferenceDownloads(self.limits, MAX_REFERENCE_BYTES)
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         commands = {
@@ -165,16 +168,16 @@ class TelegramHandlers:
     async def generate(self, bot: Bot, message: Message, user: User, text: str) -> None:
         identity, locale = identity_of(user), locale_of(user)
         account = await require_consent(self.deps, identity)
-        args = parse_imagine(text)
-        references: tuple[str, ...] = ()
+        request = build_request(parse_imagine(text), account)
+        validate_request(request, self.deps.policy)  # a bad request is refused before any download
         source = reference_of(message)
-        if source is not None:
-            references = (await self.upload_reference(bot, identity, source),)
-        request = build_request(args, account, references)
-        validate_request(request, self.deps.policy)
+        references = [await self.files.fetch(bot, source)] if source is not None else []
         status = await message.reply_text(t("status_pending", locale), do_quote=True)
         await self.queue(
-            message, user, status, lambda target: generation.request_generation(self.deps, identity, request, target)
+            message,
+            user,
+            status,
+            lambda target: generation.request_generation(self.deps, identity, request, target, references),
         )
 
     async def queue(self, message: Message, user: User, status: Message, start: Start) -> None:
@@ -187,15 +190,6 @@ class TelegramHandlers:
             await _edit(status, text, error_markup(error, locale))
             return
         await _edit(status, queued_text(queued, locale), cancel_keyboard(queued.id, locale))
-
-    async def upload_reference(self, bot: Bot, identity: Identity, source: PhotoSize | Document) -> str:
-        """Download the photo (largest size) through getFile and keep it as a reference image."""
-        limit = self.limits.download_max_bytes
-        if limit is not None and (source.file_size or 0) > limit:
-            raise DomainError(ErrorCode.INVALID_OPTION, t("reference_too_large", mb=limit // MB))
-        tg_file = await bot.get_file(source.file_id)
-        data = bytes(await tg_file.download_as_bytearray())
-        return await generation.upload_reference(self.deps, identity, data)
 
     # --- money ---------------------------------------------------------------------------------------------
 

@@ -96,7 +96,7 @@ def build_application(config: TelegramConfig, *, webhook: bool, watch: Connectio
     return builder.build()
 
 
-def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> None:
+def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> TelegramHandlers:
     handlers = TelegramHandlers(deps, limits)
     StarsHandlers(deps).register(app)
     callbacks = CallbackHandlers(handlers)
@@ -104,6 +104,7 @@ def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> None:
     callbacks.cancels.register(app)
     handlers.register(app)
     app.add_error_handler(_on_error)
+    return handlers
 
 
 async def _on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -187,7 +188,7 @@ async def telegram_running(
     if on_lost is not None and not use_webhook:
         watch = ConnectionWatch("Telegram polling", on_lost, config.give_up_after_s)
     app = build_application(config, webhook=use_webhook, watch=watch)
-    register_handlers(app, deps, limits)
+    handlers = register_handlers(app, deps, limits)
     secret = webhook_secret(config)
     if use_webhook:
         if web_app is None:
@@ -219,6 +220,7 @@ async def telegram_running(
             if app.updater is not None and app.updater.running:
                 await app.updater.stop()
             await app.stop()
+            await handlers.files.aclose()
 
 
 def _reconcile_stars(app: TelegramApp, deps: Deps) -> asyncio.Task[None] | None:

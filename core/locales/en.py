@@ -230,6 +230,8 @@ TEXTS: dict[str, str] = {
     "stars_refused": "This invoice is no longer valid. Send /buy for a new one.",
     "stars_wrong_account": "This invoice was made for another account. Send /buy to get your own.",
     "reference_too_large": "That image is too large for me to download (over {mb} MB). Please send a smaller one.",
+    "reference_download_failed": "I couldn't download that image. Please send it again.",
+    "reference_invalid": "The reference must be a PNG, JPEG or WebP image under 20 MB.",
     "command.start": "Start and accept the terms",
     "command.imagine": "Create images: /imagine <prompt> [--ar 16:9] [--res 2K] [--n 1-4]",
     "command.cancel": "Cancel a request still waiting in line",

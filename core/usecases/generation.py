@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 
 from core.deps import Deps
@@ -28,40 +28,55 @@ from core.models import (
 )
 from core.ports import ReserveRequest, Settlement, StoredImage
 from core.quota import free_eligible
+from core.usecases import references as references_mod
 from core.usecases import tasks
 from core.usecases.accounts import require_account, require_consent
 from core.validation import EXTENSIONS, sniff_image_type, validate_request
 
 log = logging.getLogger(__name__)
 
-MAX_REFERENCE_BYTES = 20 * 1024 * 1024
-
 
 @refusals_counted
 async def request_generation(
-    deps: Deps, identity: Identity, request: GenerationRequest, target: DeliveryTarget
+    deps: Deps,
+    identity: Identity,
+    request: GenerationRequest,
+    target: DeliveryTarget,
+    references: Sequence[bytes] = (),
 ) -> Generation:
-    """Check everything, take the hold and queue the job; the reply to the chat is just 'queued'."""
+    """Check everything, take the hold and queue the job; the reply to the chat is just 'queued'.
+
+    `references` are images the person just sent to edit: kept only once every check has passed, and deleted
+    again when the reservation is refused, so a refused /imagine leaves nothing stored.
+    """
     account = await require_consent(deps, identity)
     validate_request(request, deps.policy)
+    kinds = references_mod.check(references, deps.policy.max_references - len(request.reference_keys))
     await check_rate(deps, account.id)
     await screen_prompt(deps, request.prompt, account.id)
     policy, now = deps.policy, deps.clock.now()
-    generation = await _reserve(
-        deps,
-        ReserveRequest(
-            generation_id=uuid.uuid4().hex,
-            account_id=account.id,
-            request=request.model_copy(update={"prompt": request.prompt.strip()}),
-            delivery=target,
-            unit_price=policy.prices[request.resolution],
-            free_eligible=free_eligible(request.resolution, policy.free_max_resolution),
-            free_per_day=policy.free_per_day,
-            max_running=policy.max_running,
-            day=now.date(),
-            now=now,
-        ),
-    )
+    kept = await references_mod.keep(deps, account.id, references, kinds)
+    try:
+        generation = await _reserve(
+            deps,
+            ReserveRequest(
+                generation_id=uuid.uuid4().hex,
+                account_id=account.id,
+                request=request.model_copy(
+                    update={"prompt": request.prompt.strip(), "reference_keys": (*request.reference_keys, *kept)}
+                ),
+                delivery=target,
+                unit_price=policy.prices[request.resolution],
+                free_eligible=free_eligible(request.resolution, policy.free_max_resolution),
+                free_per_day=policy.free_per_day,
+                max_running=policy.max_running,
+                day=now.date(),
+                now=now,
+            ),
+        )
+    except BaseException:
+        await references_mod.discard(deps, kept)
+        raise
     log.info("generation queued", extra={"account_id": account.id, "generation_id": generation.id})
     try:
         await deps.queue.put(generation.id)
@@ -142,21 +157,6 @@ async def find_generation(deps: Deps, account_id: str, generation_id: str) -> Ge
         matches = [g for g in await deps.store.generations(account_id) if g.id.startswith(generation_id)]
         generation = matches[0] if len(matches) == 1 else None
     return generation
-
-
-async def upload_reference(deps: Deps, identity: Identity, data: bytes) -> str:
-    """Keep a reference image (a photo the person wants edited) in the BlobStore; returns its key."""
-    account = await require_consent(deps, identity)
-    content_type = sniff_image_type(data)
-    if content_type is None or len(data) > MAX_REFERENCE_BYTES:
-        raise DomainError(ErrorCode.INVALID_OPTION, "The reference must be a PNG, JPEG or WebP image under 20 MB.")
-    key = f"{account.id}/refs/{uuid.uuid4().hex}.{EXTENSIONS[content_type]}"
-    await deps.blobs.put(key, data, content_type)
-    after = await deps.store.get_account(account.id)
-    if after is None or after.being_deleted:  # the deletion started meanwhile: keep nothing of this person
-        await deps.blobs.delete([key])
-        raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED)
-    return key
 
 
 # --- the worker side -------------------------------------------------------------------------------------------

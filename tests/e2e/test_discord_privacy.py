@@ -13,7 +13,7 @@ import pytest
 
 from bot.settings import Settings
 from bot.wiring import build
-from tests.e2e.test_discord import Bot, started
+from tests.e2e.test_discord import Bot, png, started
 from tests.fakes.discord_api import APP_ID, EPHEMERAL, FakeDiscord
 from tests.fakes.discord_payloads import slash
 
@@ -62,3 +62,17 @@ async def test_a_result_in_the_bots_dm_shows_the_balance(bot: Bot) -> None:
     result = await bot.followup(payload, bot.send(payload))
 
     assert "Done: “a quiet lake” — 2 free image(s) left today, 0 credits." in result.content
+
+
+async def test_a_refused_imagine_with_a_reference_attachment_keeps_no_copy_of_it(bot: Bot, tmp_path: Path) -> None:
+    await bot.consent()
+    reference = png(16)
+    url = bot.fake.cdn_url("attachments/1/ref.png", reference)
+    options: dict[str, str | int] = {"prompt": "make it blue", "aspect_ratio": "16:9", "resolution": "4K"}
+    payload = slash("imagine", options, attachment=("reference", url, reference))
+
+    refused = await bot.followup(payload, bot.send(payload))
+
+    assert refused.flags & EPHEMERAL and "Not enough credits" in refused.content
+    images = tmp_path / "images"
+    assert not images.exists() or not [p for p in images.rglob("*") if p.is_file()]

@@ -109,6 +109,11 @@ class FakeTelegram:
         self._file_ids = itertools.count(1)
         self._messages: dict[tuple[int, int], JSON] = {}
         self._files: dict[str, bytes] = {}
+        # Telegram's cloud server refuses getFile past 20 MB; a self-hosted one (`--local`) serves up to 2 GB and
+        # may leave file_size out. `downloaded_bytes` counts what the file server actually sent.
+        self.get_file_max_bytes: int | None = 20 * 1024 * 1024
+        self.announce_file_sizes = True
+        self.downloaded_bytes = 0
         self._unreachable: dict[int, str] = {}
         self._flood: list[int] = []  # retry_after of the next flooded answers
         self._block_triggers: list[tuple[str, int, str]] = []
@@ -329,14 +334,25 @@ class FakeTelegram:
             retry_after = self._flood.pop(0)
             raise ApiError(429, f"Too Many Requests: retry after {retry_after}", {"retry_after": retry_after})
 
-    async def _download(self, request: web.Request) -> web.Response:
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        """Streamed in 64 KB chunks (chunked, like a server that does not say the length up front)."""
         if request.match_info["token"] != self.token:
             return web.Response(status=401)
         file_id = request.match_info["path"].split("/")[-1]
         data = self._files.get(file_id)
         if data is None:
             return web.Response(status=404)
-        return web.Response(body=data, content_type="application/octet-stream")
+        response = web.StreamResponse(headers={"Content-Type": "application/octet-stream"})
+        response.enable_chunked_encoding()
+        await response.prepare(request)
+        try:
+            for start in range(0, len(data), 64 * 1024):
+                await response.write(data[start : start + 64 * 1024])
+                self.downloaded_bytes += min(64 * 1024, len(data) - start)
+            await response.write_eof()
+        except (ConnectionResetError, ConnectionError):
+            pass  # the client hung up (a download cut off at its limit)
+        return response
 
     # --- methods ---------------------------------------------------------------------------------------------
 
@@ -531,15 +547,13 @@ class FakeTelegram:
         data = self._files.get(file_id)
         if data is None:
             raise ApiError(400, "Bad Request: invalid file_id")
-        if len(data) > 20 * 1024 * 1024:
+        if self.get_file_max_bytes is not None and len(data) > self.get_file_max_bytes:
             raise ApiError(400, "Bad Request: file is too big")
         number = file_id.removeprefix("file-")
-        return {
-            "file_id": file_id,
-            "file_unique_id": f"u{number}",
-            "file_size": len(data),
-            "file_path": f"photos/{file_id}",
-        }
+        answer: JSON = {"file_id": file_id, "file_unique_id": f"u{number}", "file_path": f"photos/{file_id}"}
+        if self.announce_file_sizes:
+            answer["file_size"] = len(data)
+        return answer
 
     async def _send_invoice(self, call: Call) -> JSON:
         currency = call.params.get("currency")

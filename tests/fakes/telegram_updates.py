@@ -81,6 +81,15 @@ class Updates:
                 extra["caption_entities"] = [{"type": "bot_command", "offset": 0, "length": len(caption.split()[0])}]
         return self._update(message=self.message_json(user, **kwargs, **extra))
 
+    def document(self, user: TgUser, document: JSON, caption: str | None = None, **kwargs: Any) -> JSON:
+        """A file sent as a document (uncompressed); `document` is the Document object (file_id, mime_type…)."""
+        extra: JSON = {"document": document}
+        if caption is not None:
+            extra["caption"] = caption
+            if caption.startswith("/"):
+                extra["caption_entities"] = [{"type": "bot_command", "offset": 0, "length": len(caption.split()[0])}]
+        return self._update(message=self.message_json(user, **kwargs, **extra))
+
     def callback(self, user: TgUser, data: str, message: JSON) -> JSON:
         """A button press on one of the bot's messages (as the fake server returned it)."""
         return self._update(

@@ -143,10 +143,10 @@ class Bot:
     def now(self) -> datetime:
         return self.deps.clock.now()
 
-    async def imagine(self, identity: Identity, **options: object) -> Generation:
+    async def imagine(self, identity: Identity, references: tuple[bytes, ...] = (), **options: object) -> Generation:
         request = GenerationRequest.model_validate({"prompt": PROMPT, **options})
         target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=identity.platform_user_id, private=True)
-        return await generation.request_generation(self.deps, identity, request, target)
+        return await generation.request_generation(self.deps, identity, request, target, references)
 
     async def generation(self, generation_id: str) -> Generation:
         found = await self.deps.store.get_generation(generation_id)
@@ -323,10 +323,10 @@ async def test_text_to_image_is_made_by_kie_stored_charged_and_delivered_once(bo
 async def test_image_to_image_hands_the_uploaded_reference_to_kie_as_a_url(bot: Bot, kie: FakeKie) -> None:
     ada = await bot.customer()
     reference = png_bytes(42, size=16)
-    key = await generation.upload_reference(bot.deps, ada, reference)
 
-    queued = await bot.imagine(ada, prompt="make it a poster", reference_keys=(key,))
+    queued = await bot.imagine(ada, prompt="make it a poster", references=(reference,))
     await bot.finished()
+    [key] = queued.request.reference_keys
 
     [create] = kie.creates
     assert create.body["model"] == I2I

@@ -297,7 +297,8 @@ async def test_a_reference_must_be_an_image(world: World) -> None:
     await world.member()
 
     with pytest.raises(DomainError) as refused:
-        await generation.upload_reference(world.deps, ALICE, b"%PDF-1.7 not an image")
+        await generation.request_generation(world.deps, ALICE, ask(), TARGET, [b"%PDF-1.7 not an image"])
 
     assert refused.value.code is ErrorCode.INVALID_OPTION
     assert world.blobs.blobs == {}
+    assert world.generator.submitted == []
