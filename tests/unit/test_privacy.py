@@ -121,7 +121,7 @@ async def test_nothing_is_reserved_or_stored_once_the_deletion_fence_is_up(world
     with pytest.raises(DomainError) as refused:
         await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET)
     with pytest.raises(DomainError) as no_reference:
-        await generation.upload_reference(world.deps, ALICE, PNG)
+        await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET, [PNG])
 
     assert refused.value.code is no_reference.value.code is ErrorCode.ACCOUNT_BEING_DELETED
     assert world.store.generations_by_id == {} and world.blobs.blobs == {}
