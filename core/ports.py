@@ -187,8 +187,9 @@ class LedgerStore(Protocol):
     async def claim_slot(self, generation_id: str, slot: int, now: datetime) -> bool:
         """Record the intent to create `slot`'s provider task, before the create call (never paid twice).
 
-        True only for the one call that marked it: the generation was queued or running and the slot had neither a
-        task nor a mark. Moves a queued generation to running, so it can no longer be cancelled.
+        True only for the one call that marked it: the generation was queued or running, its account not past the
+        deletion fence, and the slot had neither a task nor a mark. Moves a queued generation to running, so it can
+        no longer be cancelled.
         """
         ...
 

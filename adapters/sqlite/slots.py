@@ -39,7 +39,7 @@ async def _slots(db: aiosqlite.Connection, generation_id: str) -> tuple[list[str
 
 async def claim_slot(db: aiosqlite.Connection, generation_id: str, slot: int, now: datetime) -> bool:
     found = await _slots(db, generation_id)
-    if found is None:
+    if found is None or await _fenced(db, generation_id):
         return False
     task_ids, creating = found
     if slot in creating or (slot < len(task_ids) and task_ids[slot]):
@@ -49,6 +49,16 @@ async def claim_slot(db: aiosqlite.Connection, generation_id: str, slot: int, no
         (json.dumps(sorted([*creating, slot])), GenerationStatus.RUNNING.value, now.isoformat(), generation_id),
     )
     return True
+
+
+async def _fenced(db: aiosqlite.Connection, generation_id: str) -> bool:
+    """The generation's account is past the deletion fence: nothing more is created at the provider for it."""
+    async with db.execute(
+        "select 1 from generations g join accounts a on a.id = g.account_id "
+        "where g.id = ? and a.deleting_at is not null",
+        (generation_id,),
+    ) as cursor:
+        return await cursor.fetchone() is not None
 
 
 async def adopt_task(db: aiosqlite.Connection, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:

@@ -64,7 +64,9 @@ class SqliteStore:
         await db.executescript(SCHEMA)
         await _upgrade(db)
         await slots.add_missing_columns(db)
-        return cls(db)
+        store = cls(db)
+        await store._truncate_wal()  # a crash between a deletion and its checkpoint left old pages in the WAL
+        return store
 
     async def close(self) -> None:
         await self._db.close()

@@ -63,10 +63,14 @@ async def _spec(deps: Deps, generation: Generation) -> ImageSpec:
 
 
 async def _claimed_elsewhere(deps: Deps, generation_id: str, slot: int) -> str:
-    """The claim lost: the generation was cancelled or finished, or another worker is creating this slot."""
+    """The claim lost: the generation was cancelled or finished, its account is being deleted, or another worker
+    is creating this slot."""
     current = await deps.store.get_generation(generation_id)
     if current is None or current.finished:
         raise DomainError(ErrorCode.ALREADY_FINISHED)  # settled elsewhere (cancelled, deleted): nothing to make
+    account = await deps.store.get_account(current.account_id)
+    if account is None or account.being_deleted:
+        raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED)  # the deletion fence: nothing goes to the provider
     return await task_for(deps, current, slot)
 
 

@@ -141,6 +141,39 @@ async def test_past_the_fence_nothing_is_reserved_and_no_plan_is_set(store: Stor
     assert (await store.get_account(account.id)) == fenced
 
 
+async def test_past_the_fence_no_slot_of_a_queued_generation_is_claimed_for_the_provider(store: Store) -> None:
+    account = await new_account(store, credits=10)
+    queued = await store.reserve(reserve_request(account, count=2))
+    await store.set_deletion_code(account.id, "111111", NOW + timedelta(minutes=10))
+    assert await store.claim_slot(queued.id, 0, NOW) is True  # in flight before the fence
+
+    await store.begin_deletion(account.id, "111111", NOW)
+    after_fence = await store.claim_slot(queued.id, 1, NOW)
+
+    stored = await store.get_generation(queued.id)
+    assert after_fence is False
+    assert stored is not None and stored.creating == (0,)
+
+
+async def test_racing_claims_and_a_fence_never_claim_after_the_fence(store: Store) -> None:
+    """Each claim is either before the fence (in flight, finished or discarded later) or refused."""
+    account = await new_account(store, credits=100)
+    generations = [await store.reserve(reserve_request(account, count=4)) for _ in range(5)]
+    await store.set_deletion_code(account.id, "111111", NOW + timedelta(minutes=10))
+
+    async def claim_all() -> list[bool]:
+        return [await store.claim_slot(g.id, slot, NOW) for g in generations for slot in range(4)]
+
+    claims, fenced = await asyncio.gather(claim_all(), store.begin_deletion(account.id, "111111", NOW))
+    assert fenced is not None
+
+    stored = [await store.get_generation(g.id) for g in generations]
+    marked = sum(len(g.creating) for g in stored if g is not None)
+    assert marked == sum(claims)
+    assert claims == sorted(claims, reverse=True)  # once refused, every later claim is refused too
+    assert await store.claim_slot(generations[-1].id, 3, NOW) is False
+
+
 async def test_lifting_the_fence_lets_the_account_reserve_again(store: Store) -> None:
     account = await new_account(store, credits=10)
     await store.set_deletion_code(account.id, "111111", NOW + timedelta(minutes=10))

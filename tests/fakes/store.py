@@ -212,6 +212,9 @@ class FakeStore:
         generation = self.generations_by_id.get(generation_id)
         if generation is None or generation.status not in UNFINISHED:
             return False
+        account = self.accounts.get(generation.account_id)
+        if account is None or account.being_deleted:
+            return False
         if slot in generation.creating or generation.task_id(slot):
             return False
         self.generations_by_id[generation_id] = generation.model_copy(

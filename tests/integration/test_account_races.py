@@ -151,13 +151,13 @@ async def test_a_plan_bought_while_the_account_is_being_deleted_is_cancelled_too
     assert uncancelled == []
 
 
-async def test_an_imagine_racing_a_confirmed_deletion_reserves_and_keeps_nothing_after_the_fence(
+async def test_an_imagine_racing_a_confirmed_deletion_reserves_sends_and_keeps_nothing_after_the_fence(
     world: World, tmp_path: Path
 ) -> None:
     store = world.deps.store
     fenced = False
-    reserved_after_fence = 0
-    begin_deletion, reserve = store.begin_deletion, store.reserve
+    reserved_after_fence = claimed_after_fence = 0
+    begin_deletion, reserve, claim_slot = store.begin_deletion, store.reserve, store.claim_slot
 
     async def watched_begin_deletion(*args: object) -> object:
         nonlocal fenced
@@ -172,8 +172,16 @@ async def test_an_imagine_racing_a_confirmed_deletion_reserves_and_keeps_nothing
         reserved_after_fence += after_fence
         return result
 
+    async def watched_claim_slot(*args: object) -> bool:
+        nonlocal claimed_after_fence
+        after_fence = fenced
+        claimed = await claim_slot(*args)  # type: ignore[arg-type]
+        claimed_after_fence += after_fence and claimed
+        return claimed
+
     object.__setattr__(store, "begin_deletion", watched_begin_deletion)
     object.__setattr__(store, "reserve", watched_reserve)
+    object.__setattr__(store, "claim_slot", watched_claim_slot)
     refusals: set[ErrorCode] = set()
 
     async def imagine(identity: Identity) -> None:
@@ -187,16 +195,20 @@ async def test_an_imagine_racing_a_confirmed_deletion_reserves_and_keeps_nothing
             return
         await generation.process(world.deps, queued.id)
 
+    async def confirm_after(yields: int, identity: Identity, code: str) -> None:
+        """Start the deletion a few event-loop turns later each time, so every interleaving comes up."""
+        for _ in range(yields):
+            await asyncio.sleep(0)
+        await privacy.confirm_deletion(world.deps, identity, code)
+
     try:
-        for _ in range(REPETITIONS):
+        for n in range(REPETITIONS):
             fenced = False
             identity = person()
             account_id = await member(world, identity, credits=5)
             code = await privacy.request_deletion(world.deps, identity)
 
-            await asyncio.gather(
-                imagine(identity), privacy.confirm_deletion(world.deps, identity, code), imagine(identity)
-            )
+            await asyncio.gather(imagine(identity), confirm_after(n % 13, identity, code), imagine(identity))
 
             assert await store.get_account(account_id) is None
             assert await store.generations(account_id) == []
@@ -204,6 +216,8 @@ async def test_an_imagine_racing_a_confirmed_deletion_reserves_and_keeps_nothing
     finally:
         object.__setattr__(store, "begin_deletion", begin_deletion)
         object.__setattr__(store, "reserve", reserve)
+        object.__setattr__(store, "claim_slot", claim_slot)
 
-    assert reserved_after_fence == 0
+    assert reserved_after_fence == 0  # nothing reserved once the fence was up
+    assert claimed_after_fence == 0  # nothing sent to the provider once the fence was up
     assert refusals <= {ErrorCode.ACCOUNT_BEING_DELETED, ErrorCode.NOT_REGISTERED, ErrorCode.NOT_FOUND}

@@ -5,6 +5,7 @@ prompts or platform id: not the database, not `-wal`/`-shm`, not images or expor
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -64,3 +65,31 @@ async def test_after_a_deletion_no_file_in_the_data_folder_holds_the_persons_pro
 
     assert await store.find_account(other) is not None  # the bot is still running, others unaffected
     assert copies(data, (*PROMPTS, USER_ID, account.id)) == {}
+
+
+async def test_after_a_crash_right_after_a_deletion_the_restarted_bot_leaves_no_copy(
+    running: tuple[World, SqliteStore, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world, store, data = running
+    person = Identity(platform=Platform.TELEGRAM, platform_user_id=USER_ID)
+    account = await onboarding.accept_terms(world.deps, person, age_confirmed=True)
+    queued = await generation.request_generation(world.deps, person, GenerationRequest(prompt=PROMPTS[0]), TARGET)
+    await generation.process(world.deps, queued.id)
+
+    async def crash_before_checkpoint() -> None:
+        return None
+
+    monkeypatch.setattr(store, "_truncate_wal", crash_before_checkpoint)
+    await privacy.confirm_deletion(world.deps, person, await privacy.request_deletion(world.deps, person))
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for name in ("bot.sqlite3", "bot.sqlite3-wal"):  # the files as a crash leaves them (the bot never closed)
+        shutil.copyfile(data / name, crashed / name)
+    assert copies(crashed, (PROMPTS[0], USER_ID))  # what the issue found: the WAL still holds them
+
+    restarted = await SqliteStore.open(crashed / "bot.sqlite3")
+    try:
+        assert await restarted.get_account(account.id) is None
+        assert copies(crashed, (PROMPTS[0], USER_ID, account.id)) == {}
+    finally:
+        await restarted.close()
