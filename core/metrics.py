@@ -87,6 +87,10 @@ CATALOGUE: dict[str, MetricSpec] = {
         ("provider", "outcome"),
     ),
     "gib_worker_restarts_total": MetricSpec("counter", "Worker child processes that died and were restarted."),
+    "gib_lost_task_ids_total": MetricSpec(
+        "counter", "Provider tasks whose id a worker killed right after creating them never saved, by outcome: "
+        "adopted (KIE's callback named the slot) or refunded (never reported, or no callback URL).", ("outcome",),
+    ),
 }  # fmt: skip
 
 

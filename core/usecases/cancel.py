@@ -11,7 +11,9 @@ import logging
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
+from core.metrics import record_settlement
 from core.models import Generation, GenerationStatus, Identity
+from core.ports import Settlement
 from core.usecases.accounts import require_account
 from core.usecases.generation import find_generation
 
@@ -27,6 +29,7 @@ async def cancel(deps: Deps, identity: Identity, generation_id: str | None = Non
     """
     target = await _target(deps, identity, generation_id)
     if await deps.store.cancel_queued(target.id, deps.clock.now()):
+        record_settlement(deps.metrics, target, Settlement((), ErrorCode.CANCELLED.value))
         log.info("generation cancelled", extra={"account_id": target.account_id, "generation_id": target.id})
     current = await deps.store.get_generation(target.id)
     if current is None:

@@ -43,6 +43,7 @@ async def report_task(deps: Deps, ref: TaskRef, task_id: str) -> bool:
     """The provider says `task_id` was created for `ref` (its callback): adopt it if that slot lost its task id."""
     adopted = await deps.store.adopt_task(ref.generation_id, ref.slot, task_id, deps.clock.now())
     if adopted:
+        deps.metrics.count("gib_lost_task_ids_total", outcome="adopted")
         log.warning(
             "adopted a provider task whose id was lost (a worker died right after creating it)",
             extra={"generation_id": ref.generation_id, "slot": ref.slot, "task_id": task_id},
@@ -84,6 +85,7 @@ async def _recover(deps: Deps, generation: Generation, slot: int) -> str:
         return task_id
     if policy is LostTasks.REPORTED:
         return await _await_report(deps, generation, slot)
+    deps.metrics.count("gib_lost_task_ids_total", outcome="refunded")
     log.warning(
         "a provider task may have been created but its id was lost; refunding instead of paying twice",
         extra={"generation_id": generation.id, "slot": slot},
@@ -105,6 +107,7 @@ async def _await_report(deps: Deps, generation: Generation, slot: int) -> str:
             return task_id
         remaining = (deadline - deps.clock.now()).total_seconds()
         if remaining <= 0:
+            deps.metrics.count("gib_lost_task_ids_total", outcome="refunded")
             log.warning(
                 "the provider never reported the task of an interrupted create; refunding the slot",
                 extra={"generation_id": generation.id, "slot": slot},

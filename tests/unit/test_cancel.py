@@ -14,6 +14,7 @@ from core.models import GenerationRequest, GenerationStatus, LedgerKind
 from core.usecases import generation
 from core.usecases.cancel import cancel
 from tests.unit.conftest import ALICE, BOB, TARGET, World
+from tests.unit.test_exactly_once import CountingMetrics
 
 
 async def test_a_waiting_request_is_cancelled_refunded_and_never_reaches_the_provider(world: World) -> None:
@@ -30,6 +31,19 @@ async def test_a_waiting_request_is_cancelled_refunded_and_never_reaches_the_pro
     assert world.generator.submitted == []
     assert world.messenger.delivered == [] and world.messenger.failures == []
     assert world.messenger.progress_updates == []
+
+
+async def test_a_cancel_is_counted_as_a_refunded_generation_with_reason_cancelled(world: World) -> None:
+    metrics = CountingMetrics()
+    world.deps = replace(world.deps, metrics=metrics)
+    await world.member(credits=10)
+    queued = await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a fox"), TARGET)
+
+    await cancel(world.deps, ALICE, queued.id)
+    await cancel(world.deps, ALICE, queued.id)
+
+    finished = [labels for name, labels in metrics.counted if name == "gib_generations_finished_total"]
+    assert finished == [{"outcome": "refunded", "reason": "cancelled"}]
 
 
 async def test_cancel_without_an_id_takes_the_latest_request_still_waiting(world: World) -> None:

@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from core.metrics import NoMetrics
 from core.models import Balance, Generation, GenerationRequest, GenerationStatus, ImageSpec, LedgerKind, TaskRef
 from core.ports import LostTasks, StoredImage
 from core.usecases import generation, tasks
@@ -14,12 +15,13 @@ from tests.fakes.store import FakeClock, FakeSignals, FakeStore, RecordingMessen
 from tests.unit.conftest import ALICE, TARGET, World, make_world
 
 
-async def crashed_after_create(world: World) -> tuple[Generation, str]:
+async def crashed_after_create(world: World, prompt: str = "a lighthouse") -> tuple[Generation, str]:
     """A generation whose worker died right after KIE's createTask answered: marked creating, task id never saved."""
-    await world.member(credits=5)
-    queued = await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="a lighthouse"), TARGET)
+    if await world.store.find_account(ALICE) is None:
+        await world.member(credits=5)
+    queued = await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt=prompt), TARGET)
     await world.store.claim_slot(queued.id, 0, world.clock.now())
-    orphan = await world.generator.submit(ImageSpec(prompt="a lighthouse"), TaskRef(generation_id=queued.id, slot=0))
+    orphan = await world.generator.submit(ImageSpec(prompt=prompt), TaskRef(generation_id=queued.id, slot=0))
     resumed = await world.store.get_generation(queued.id)
     assert resumed is not None
     return resumed, orphan
@@ -212,3 +214,25 @@ async def test_a_result_whose_sender_died_holding_the_claim_is_sent_once_the_cla
     assert len(world.messenger.delivered) == 1
     waited = (world.clock.now() - started).total_seconds()
     assert 0 < waited <= world.deps.policy.delivery_lease_s + world.deps.policy.poll_max_s
+
+
+class CountingMetrics(NoMetrics):
+    def __init__(self) -> None:
+        self.counted: list[tuple[str, dict[str, str]]] = []
+
+    def count(self, name: str, amount: float = 1.0, **labels: str) -> None:
+        self.counted.append((name, labels))
+
+
+async def test_the_operator_sees_how_many_lost_task_ids_were_adopted_or_refunded(world: World) -> None:
+    metrics = CountingMetrics()
+    world.deps = replace(world.deps, metrics=metrics)
+    adopted, orphan = await crashed_after_create(world)
+    await tasks.report_task(world.deps, TaskRef(generation_id=adopted.id, slot=0), orphan)
+    world.generator.lost_tasks = LostTasks.LOST
+    refunded, _ = await crashed_after_create(world, prompt="another lighthouse")
+
+    await generation.process(world.deps, refunded.id)
+
+    lost = [labels["outcome"] for name, labels in metrics.counted if name == "gib_lost_task_ids_total"]
+    assert lost == ["adopted", "refunded"]
