@@ -2,54 +2,36 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-import logging
-import sqlite3
-import uuid
-from collections.abc import AsyncIterator, Sequence
-from contextlib import asynccontextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import aiosqlite
 
 from adapters.sqlite import slots
-from core.abuse import AbuseMemory
+from adapters.sqlite.accounts import SqliteAccounts
+from adapters.sqlite.rows import insert_entry, upgrade_accounts
 from core.errors import DomainError, ErrorCode
 from core.models import (
-    Account,
     Balance,
     DeliveryTarget,
     Generation,
     GenerationRequest,
     GenerationStatus,
     Hold,
-    Identity,
     LedgerEntry,
     LedgerKind,
     Payment,
-    PlanFields,
-    Platform,
-    SettingsChange,
 )
 from core.ports import ReserveRequest, Settlement
 from core.quota import free_left, plan_settlement
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
-ACCOUNT_FIELDS = tuple(Account.model_fields)
 UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
-CARRIED_NOTE = "carried over from a deleted account"
-CHECKPOINT_RETRY_S = (0.01, 0.05, 0.1, 0.25, 0.5, 1.0)
-
-log = logging.getLogger(__name__)
 
 
-class SqliteStore:
-    def __init__(self, db: aiosqlite.Connection) -> None:
-        self._db = db
-        self._lock = asyncio.Lock()
+class SqliteStore(SqliteAccounts):
+    """core.ports.Store on one SQLite file; accounts are in adapters/sqlite/accounts.py, slots in slots.py."""
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:
@@ -62,184 +44,11 @@ class SqliteStore:
         await db.execute("pragma foreign_keys = on")
         await db.execute("pragma busy_timeout = 5000")
         await db.executescript(SCHEMA)
-        await _upgrade(db)
+        await upgrade_accounts(db)
         await slots.add_missing_columns(db)
         store = cls(db)
         await store._truncate_wal()  # a crash between a deletion and its checkpoint left old pages in the WAL
         return store
-
-    async def close(self) -> None:
-        await self._db.close()
-
-    async def ping(self) -> None:
-        await self._db.execute("select 1")
-
-    @asynccontextmanager
-    async def _tx(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction at a time: BEGIN IMMEDIATE makes other processes wait too."""
-        async with self._lock:
-            await self._db.execute("begin immediate")
-            try:
-                yield self._db
-            except BaseException:
-                await self._db.execute("rollback")
-                raise
-            await self._db.execute("commit")
-
-    async def _all(self, sql: str, *args: Any) -> list[aiosqlite.Row]:
-        async with self._db.execute(sql, args) as cursor:
-            return list(await cursor.fetchall())
-
-    async def _one(self, sql: str, *args: Any) -> aiosqlite.Row | None:
-        async with self._db.execute(sql, args) as cursor:
-            return await cursor.fetchone()
-
-    # --- accounts ---------------------------------------------------------------------------------------------
-
-    async def find_account(self, identity: Identity) -> Account | None:
-        row = await self._one(
-            "select a.* from accounts a join identities i on i.account_id = a.id "
-            "where i.platform = ? and i.platform_user_id = ?",
-            identity.platform.value,
-            identity.platform_user_id,
-        )
-        return _account(row) if row else None
-
-    async def get_account(self, account_id: str) -> Account | None:
-        row = await self._one("select * from accounts where id = ?", account_id)
-        return _account(row) if row else None
-
-    async def account_by_subscription(self, subscription_id: str) -> Account | None:
-        row = await self._one("select * from accounts where subscription_id = ? limit 1", subscription_id)
-        return _account(row) if row else None
-
-    async def create_account(
-        self, identity: Identity, display_name: str, locale: str, now: datetime, digest: str = ""
-    ) -> Account:
-        async with self._tx() as db:
-            row = await self._one(
-                "select account_id from identities where platform = ? and platform_user_id = ?",
-                identity.platform.value,
-                identity.platform_user_id,
-            )
-            if row is None:
-                account = Account(id=_new_id(), display_name=display_name, locale=locale or "en", created_at=now)
-                await _insert_account(db, account)
-                await db.execute(
-                    "insert into identities (platform, platform_user_id, account_id, created_at) values (?, ?, ?, ?)",
-                    (identity.platform.value, identity.platform_user_id, account.id, now.isoformat()),
-                )
-                if digest:
-                    await self._carry_over(db, account.id, digest, now)
-                return account
-        found = await self.get_account(row["account_id"])
-        assert found is not None
-        return found
-
-    async def _carry_over(self, db: aiosqlite.Connection, account_id: str, digest: str, now: datetime) -> None:
-        """Take over, once, what a deleted account of this identity left: today's free use and any debt."""
-        memory = await self._one("delete from abuse_memory where digest = ? returning *", digest)
-        if memory is None:
-            return
-        today = now.date()
-        free_used = memory["free_used"] if memory["free_day"] == today.isoformat() else 0
-        if free_used or memory["debt"]:
-            await _insert_entry(
-                db, account_id, LedgerKind.ADMIN, -memory["debt"], -free_used, today, f"carried:{account_id}",
-                None, CARRIED_NOTE, now,
-            )  # fmt: skip
-
-    async def remember_after_deletion(self, memories: Sequence[AbuseMemory], today: date) -> None:
-        async with self._tx() as db:
-            await db.execute("delete from abuse_memory where debt = 0 and free_day < ?", (today.isoformat(),))
-            for m in memories:
-                if m.free_used or m.debt:
-                    await db.execute(
-                        "insert or replace into abuse_memory (digest, free_day, free_used, debt) values (?, ?, ?, ?)",
-                        (m.digest, m.free_day.isoformat(), m.free_used, m.debt),
-                    )
-
-    async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
-        fields = {k: int(v) if isinstance(v, bool) else v for k, v in change.fields().items()}
-        if not fields:
-            return await self.get_account(account_id)
-        sets = ", ".join(f"{name} = ?" for name in fields)
-        return await self._update_returning(f"update accounts set {sets} where id = ?", *fields.values(), account_id)
-
-    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
-        return await self._update_returning(
-            "update accounts set consent_at = case when consent_at is null or not age_confirmed then ? "
-            "else consent_at end, age_confirmed = 1 where id = ?",
-            at.isoformat(),
-            account_id,
-        )
-
-    async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
-        fields = tuple(PlanFields.model_fields)
-        old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
-        return await self._update(
-            f"update accounts set {', '.join(f'{f} = ?' for f in fields)} where id = ? and deleting_at is null "
-            f"and {' and '.join(f'{f} is ?' for f in fields)}",
-            *(new[f] for f in fields),
-            account_id,
-            *(old[f] for f in fields),
-        )
-
-    async def set_deletion_code(self, account_id: str, code: str | None, expires_at: datetime | None) -> None:
-        await self._update(
-            "update accounts set deletion_code = ?, deletion_expires_at = ? where id = ?",
-            code,
-            expires_at.isoformat() if expires_at else None,
-            account_id,
-        )
-
-    async def begin_deletion(self, account_id: str, code: str, now: datetime) -> Account | None:
-        return await self._update_returning(
-            "update accounts set deleting_at = coalesce(deleting_at, ?) where id = ? and deletion_code = ?",
-            now.isoformat(),
-            account_id,
-            code,
-        )
-
-    async def abort_deletion(self, account_id: str) -> None:
-        await self._update("update accounts set deleting_at = null where id = ?", account_id)
-
-    async def _update(self, sql: str, *args: Any) -> bool:
-        """One UPDATE statement (its own transaction): only the columns it names change."""
-        async with self._tx() as db:
-            cursor = await db.execute(sql, args)
-            return cursor.rowcount == 1
-
-    async def _update_returning(self, sql: str, *args: Any) -> Account | None:
-        async with self._tx():
-            row = await self._one(f"{sql} returning *", *args)
-        return _account(row) if row else None
-
-    async def identities(self, account_id: str) -> list[Identity]:
-        rows = await self._all(
-            "select platform, platform_user_id from identities where account_id = ? order by created_at", account_id
-        )
-        return [Identity(platform=Platform(r["platform"]), platform_user_id=r["platform_user_id"]) for r in rows]
-
-    async def delete_account(self, account_id: str) -> None:
-        """Delete the rows, then copy the zeroed pages into the file and truncate the WAL: the old page images
-        in `-wal` still hold the prompts and ids until a checkpoint, even while the bot keeps running."""
-        async with self._tx() as db:
-            await db.execute("delete from accounts where id = ?", (account_id,))
-        await self._truncate_wal()
-
-    async def _truncate_wal(self) -> None:
-        """Checkpoint everything and empty the WAL; a reader still open elsewhere makes it busy, so try again."""
-        for delay in CHECKPOINT_RETRY_S:
-            try:
-                async with self._lock:
-                    row = await self._one("pragma wal_checkpoint(truncate)")
-                if row is None or row[0] == 0:
-                    return
-            except sqlite3.OperationalError:  # "table is locked": a read of this connection is still open
-                pass
-            await asyncio.sleep(delay)
-        log.warning("the WAL could not be truncated after a deletion; it will be at the next checkpoint")
 
     # --- money and generations ----------------------------------------------------------------------------------
 
@@ -272,7 +81,7 @@ class SqliteStore:
                     req.now.isoformat(),
                 ),
             )
-            await _insert_entry(
+            await insert_entry(
                 db, req.account_id, LedgerKind.HOLD, -hold.paid_credits, -hold.free_images, req.day,
                 f"hold:{generation.id}", generation.id, "", req.now,
             )  # fmt: skip
@@ -360,12 +169,12 @@ class SqliteStore:
             account = generation.account_id
             if plan.captured_credits or plan.captured_free:
                 note = f"{plan.captured_credits} credits, {plan.captured_free} free"
-                await _insert_entry(
+                await insert_entry(
                     db, account, LedgerKind.CAPTURE, 0, 0, hold.free_day, f"capture:{generation_id}",
                     generation_id, note, now,
                 )  # fmt: skip
             if plan.refunded_credits or plan.refunded_free:
-                await _insert_entry(
+                await insert_entry(
                     db, account, LedgerKind.REFUND, plan.refunded_credits, plan.refunded_free, hold.free_day,
                     f"refund:{generation_id}", generation_id, settlement.error_code or "", now,
                 )  # fmt: skip
@@ -409,7 +218,7 @@ class SqliteStore:
     ) -> bool:
         async with self._tx() as db:
             await self._require_account(account_id)
-            return await _insert_entry(db, account_id, kind, credits, 0, None, key, None, note, now)
+            return await insert_entry(db, account_id, kind, credits, 0, None, key, None, note, now)
 
     async def ledger(self, account_id: str) -> list[LedgerEntry]:
         rows = await self._all("select * from ledger where account_id = ? order by id", account_id)
@@ -422,7 +231,7 @@ class SqliteStore:
             await self._require_account(payment.account_id)
             if await self._one("select 1 from payments where id = ?", payment.id) is not None:
                 return False
-            credited = await _insert_entry(
+            credited = await insert_entry(
                 db, payment.account_id, kind, payment.credits, 0, None, key, None, payment.provider_ref,
                 payment.created_at,
             )  # fmt: skip
@@ -464,68 +273,6 @@ class SqliteStore:
                 (provider, event_id, now.isoformat()),
             )
             return cursor.rowcount == 1
-
-
-def _new_id() -> str:
-    return uuid.uuid4().hex
-
-
-async def _insert_entry(
-    db: aiosqlite.Connection,
-    account_id: str,
-    kind: LedgerKind,
-    credits: int,
-    free_images: int,
-    free_day: date | None,
-    key: str,
-    generation_id: str | None,
-    note: str,
-    now: datetime,
-) -> bool:
-    cursor = await db.execute(
-        "insert or ignore into ledger (account_id, kind, credits, free_images, free_day, idempotency_key, "
-        "generation_id, note, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            account_id,
-            kind.value,
-            credits,
-            free_images,
-            free_day.isoformat() if free_day else None,
-            key,
-            generation_id,
-            note,
-            now.isoformat(),
-        ),
-    )
-    return cursor.rowcount == 1
-
-
-ADDED_ACCOUNT_COLUMNS = {"plan_status": "text", "deleting_at": "text"}
-
-
-async def _upgrade(db: aiosqlite.Connection) -> None:
-    """Columns added after a database file was first created (`create table if not exists` leaves it as it was)."""
-    async with db.execute("pragma table_info(accounts)") as cursor:
-        present = {row["name"] for row in await cursor.fetchall()}
-    for column, kind in ADDED_ACCOUNT_COLUMNS.items():
-        if column not in present:
-            await db.execute(f"alter table accounts add column {column} {kind}")
-
-
-def _account_values(account: Account) -> dict[str, Any]:
-    data = account.model_dump(mode="json")
-    return {k: (int(v) if isinstance(v, bool) else v) for k, v in data.items()}
-
-
-async def _insert_account(db: aiosqlite.Connection, account: Account) -> None:
-    values = _account_values(account)
-    columns = ", ".join(ACCOUNT_FIELDS)
-    marks = ", ".join("?" for _ in ACCOUNT_FIELDS)
-    await db.execute(f"insert into accounts ({columns}) values ({marks})", tuple(values[f] for f in ACCOUNT_FIELDS))
-
-
-def _account(row: aiosqlite.Row) -> Account:
-    return Account.model_validate({f: row[f] for f in ACCOUNT_FIELDS})
 
 
 def _generation(row: aiosqlite.Row) -> Generation:

@@ -6,36 +6,24 @@ costs a fixed handful of round trips: reserve, set_task_id per image, settle, ma
 
 from __future__ import annotations
 
-import asyncio
-import uuid
-from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-import httpx
-from postgrest.exceptions import APIError
-from supabase import AsyncClient, AsyncClientOptions, acreate_client
-
-from core.abuse import AbuseMemory
-from core.errors import DomainError, ErrorCode, StoreUnavailable
+from adapters.supabase.accounts import SupabaseAccounts
+from core.errors import DomainError, ErrorCode
 from core.models import (
-    Account,
     Balance,
     DeliveryTarget,
     Generation,
     GenerationRequest,
     GenerationStatus,
     Hold,
-    Identity,
     LedgerEntry,
     LedgerKind,
     Payment,
-    PlanFields,
-    SettingsChange,
 )
 from core.ports import ReserveRequest, Settlement
 
-ACCOUNT_COLUMNS = ",".join(Account.model_fields)
 GENERATION_COLUMNS = (
     "id,account_id,request,status,hold_free,hold_paid,unit_price,free_day,delivery,task_ids,creating,image_keys,"
     "error_code,error_detail,delivered_at,created_at,updated_at"
@@ -43,197 +31,12 @@ GENERATION_COLUMNS = (
 LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
 PAYMENT_COLUMNS = ",".join(Payment.model_fields)
 
-RECONNECT_DELAYS_S = (0.05, 0.2, 0.5)
 
-# PostgREST codes meaning "the database cannot be reached", and Postgres classes for lost connections.
-_UNAVAILABLE_CODES = {"PGRST000", "PGRST001", "PGRST002", "PGRST003", "57P01", "57P02", "57P03", "53300"}
+class SupabaseStore(SupabaseAccounts):
+    """core.ports.Store on Supabase; build it with `await SupabaseStore.connect(url, service_role_key)`.
 
-
-class _NotRun(StoreUnavailable):
-    """The database could not be reached, so the request did not run: safe to try again."""
-
-
-def _unavailable(exc: APIError) -> bool:
-    """A lost database, or a non-JSON 5xx (postgrest-py then puts the 3-digit HTTP status in `code`).
-
-    SQLSTATEs have five characters, so a constraint violation such as 23503 is never mistaken for an HTTP 5xx.
+    Accounts are in adapters/supabase/accounts.py, the connection and its error mapping in connection.py.
     """
-    code = exc.code or ""
-    http_5xx = len(code) == 3 and code.isdigit() and int(code) >= 500
-    return code in _UNAVAILABLE_CODES or code.startswith("08") or http_5xx
-
-
-class SupabaseStore:
-    """core.ports.Store on Supabase; build it with `await SupabaseStore.connect(url, service_role_key)`."""
-
-    def __init__(self, client: AsyncClient, http: httpx.AsyncClient | None = None) -> None:
-        self._sb = client
-        self._http = http
-
-    @classmethod
-    async def connect(
-        cls,
-        url: str,
-        service_role_key: str,
-        *,
-        timeout_s: float = 10.0,
-        transport: httpx.AsyncBaseTransport | None = None,
-    ) -> SupabaseStore:
-        """One httpx client (timeouts, pooled connections) shared by every call; no retries of writes.
-
-        `transport` lets tests route `/rest/v1` to a bare PostgREST.
-        """
-        http = httpx.AsyncClient(
-            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
-            limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
-            transport=transport,
-            follow_redirects=True,
-        )
-        options = AsyncClientOptions(httpx_client=http, postgrest_client_retry=False)
-        client = await acreate_client(url, service_role_key, options=options)
-        return cls(client, http)
-
-    async def aclose(self) -> None:
-        if self._http is not None:
-            await self._http.aclose()
-
-    # Plumbing -----------------------------------------------------------------------------------------------
-
-    async def _exec(self, call: Callable[[], Awaitable[Any]]) -> Any:
-        """Run one request; connection failures become StoreUnavailable, anything else stays a bug.
-
-        PostgREST's "could not use a database connection" answers (PGRST000-003, e.g. the first request after a
-        Postgres restart finds a dead pooled connection) and refused connects are tried again a few times: the
-        request never ran, and every operation here is idempotent (keys, compare-and-set) anyway.
-        """
-        for delay in RECONNECT_DELAYS_S:
-            try:
-                return await self._exec_once(call)
-            except _NotRun:
-                await asyncio.sleep(delay)
-        return await self._exec_once(call)
-
-    async def _exec_once(self, call: Callable[[], Awaitable[Any]]) -> Any:
-        try:
-            response = await call()
-        except httpx.ConnectError as exc:
-            raise _NotRun(f"supabase: {type(exc).__name__}") from exc
-        except httpx.TransportError as exc:
-            raise StoreUnavailable(f"supabase: {type(exc).__name__}") from exc
-        except APIError as exc:
-            if (exc.code or "").startswith("PGRST00"):
-                raise _NotRun(f"supabase: {exc.code} {exc.message}") from exc
-            if _unavailable(exc):
-                raise StoreUnavailable(f"supabase: {exc.code} {exc.message}") from exc
-            if exc.code == "23503":
-                raise DomainError(ErrorCode.NOT_FOUND, "account not found") from exc
-            raise
-        return None if response is None else response.data
-
-    async def _rpc(self, fn: str, params: dict[str, Any]) -> Any:
-        return await self._exec(lambda: self._sb.rpc(fn, params).execute())
-
-    async def ping(self) -> None:
-        await self._exec(lambda: self._sb.table("accounts").select("id").limit(1).execute())
-
-    # Accounts -----------------------------------------------------------------------------------------------
-
-    async def find_account(self, identity: Identity) -> Account | None:
-        rows = await self._exec(
-            lambda: (
-                self._sb.table("identities")
-                .select(f"accounts({ACCOUNT_COLUMNS})")
-                .eq("platform", identity.platform.value)
-                .eq("platform_user_id", identity.platform_user_id)
-                .execute()
-            )
-        )
-        return Account.model_validate(rows[0]["accounts"]) if rows else None
-
-    async def get_account(self, account_id: str) -> Account | None:
-        rows = await self._exec(
-            lambda: self._sb.table("accounts").select(ACCOUNT_COLUMNS).eq("id", account_id).execute()
-        )
-        return Account.model_validate(rows[0]) if rows else None
-
-    async def account_by_subscription(self, subscription_id: str) -> Account | None:
-        rows = await self._exec(
-            lambda: (
-                self._sb.table("accounts")
-                .select(ACCOUNT_COLUMNS)
-                .eq("subscription_id", subscription_id)
-                .limit(1)
-                .execute()
-            )
-        )
-        return Account.model_validate(rows[0]) if rows else None
-
-    async def create_account(
-        self, identity: Identity, display_name: str, locale: str, now: datetime, digest: str = ""
-    ) -> Account:
-        row = await self._rpc(
-            "create_account",
-            {
-                "p_account_id": uuid.uuid4().hex,
-                "p_platform": identity.platform.value,
-                "p_platform_user_id": identity.platform_user_id,
-                "p_display_name": display_name,
-                "p_locale": locale,
-                "p_now": now.isoformat(),
-                "p_digest": digest or None,
-            },
-        )
-        return Account.model_validate(row)
-
-    async def remember_after_deletion(self, memories: Sequence[AbuseMemory], today: date) -> None:
-        rows = [m.model_dump(mode="json") for m in memories]
-        await self._rpc("remember_after_deletion", {"p_memories": rows, "p_today": today.isoformat()})
-
-    async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
-        fields = change.fields()
-        if not fields:
-            return await self.get_account(account_id)
-        return await self._patch_account(account_id, fields)
-
-    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
-        row = await self._rpc("give_consent", {"p_account_id": account_id, "p_at": at.isoformat()})
-        return Account.model_validate(row) if row else None
-
-    async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
-        params = {"p_account_id": account_id, "p_before": before.model_dump(mode="json")}
-        return bool(await self._rpc("change_plan", {**params, "p_after": after.model_dump(mode="json")}))
-
-    async def set_deletion_code(self, account_id: str, code: str | None, expires_at: datetime | None) -> None:
-        expires = expires_at.isoformat() if expires_at else None
-        await self._patch_account(account_id, {"deletion_code": code, "deletion_expires_at": expires})
-
-    async def begin_deletion(self, account_id: str, code: str, now: datetime) -> Account | None:
-        row = await self._rpc("begin_deletion", {"p_account_id": account_id, "p_code": code, "p_now": now.isoformat()})
-        return Account.model_validate(row) if row else None
-
-    async def abort_deletion(self, account_id: str) -> None:
-        await self._patch_account(account_id, {"deleting_at": None})
-
-    async def _patch_account(self, account_id: str, fields: dict[str, Any]) -> Account | None:
-        """One UPDATE of only these columns (a PostgREST PATCH); the account after, None if unknown."""
-        rows = await self._exec(lambda: self._sb.table("accounts").update(fields).eq("id", account_id).execute())
-        return Account.model_validate({k: rows[0][k] for k in Account.model_fields}) if rows else None
-
-    async def identities(self, account_id: str) -> list[Identity]:
-        rows = await self._exec(
-            lambda: (
-                self._sb.table("identities")
-                .select("platform,platform_user_id")
-                .eq("account_id", account_id)
-                .order("created_at")
-                .order("platform")
-                .execute()
-            )
-        )
-        return [Identity.model_validate(r) for r in rows]
-
-    async def delete_account(self, account_id: str) -> None:
-        await self._rpc("delete_account", {"p_account_id": account_id})
 
     # Ledger and generations ---------------------------------------------------------------------------------
 

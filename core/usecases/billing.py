@@ -143,9 +143,10 @@ async def _grant(deps: Deps, account: Account, event: PaymentEvent) -> bool:
         log.warning("payment for an account deleted a moment ago", extra={"event_id": event.event_id})
         await _cancel_orphan_plan(deps, event)
         return False
-    await _apply_plan(deps, account, event)
+    alive = await _apply_plan(deps, account, event)
     if applied:
         deps.metrics.count("gib_credits_total", credits, kind="granted")
+    if applied and alive:
         await _tell(deps, account, event, "plan_renewed" if plan else "payment_received", credits)
     return applied
 
@@ -192,27 +193,28 @@ async def _taken_back(deps: Deps, account_id: str, provider: str, payment_ref: s
     )
 
 
-async def _apply_plan(deps: Deps, account: Account, event: PaymentEvent) -> None:
-    """Move the plan along the provider's subscription states (see core.usecases.subscriptions).
+async def _apply_plan(deps: Deps, account: Account, event: PaymentEvent) -> bool:
+    """Move the plan along the provider's subscription states (see core.usecases.subscriptions); False when the
+    account is being (or was just) deleted, so nobody is told about a payment or plan then.
 
     Only the plan fields change, by compare-and-set against the state the decision was made from; when another
-    change won the race, decide again from a fresh read. An account being (or just) deleted gets no plan: a
-    subscription granting one is cancelled at the provider instead, so a deleted person is never billed again.
+    change won the race, decide again from a fresh read. An account being deleted gets no plan: a subscription
+    granting one is cancelled at the provider instead, so a deleted person is never billed again.
     """
     for _ in range(PLAN_CHANGE_ATTEMPTS):
         fresh = await deps.store.get_account(account.id)
         if fresh is None or fresh.being_deleted:
             await _cancel_orphan_plan(deps, event)
-            return
+            return False
         change = plan_change(fresh, event)
         if not change.fields:
-            return
+            return True
         before = PlanFields.of(fresh)
         if await deps.store.change_plan(account.id, before, before.model_copy(update=change.fields)):
             if change.notice:
                 plan = _plan_label(deps, event.product_id or fresh.plan)
                 await _tell(deps, account, event, change.notice, 0, plan=plan)
-            return
+            return True
     raise PaymentNotApplied("the plan kept changing under this event; the provider will deliver it again")
 
 

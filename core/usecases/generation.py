@@ -256,9 +256,11 @@ async def _require_wanted(deps: Deps, generation: Generation) -> None:
     """Nothing is sent to the provider or stored for a generation finished elsewhere (cancelled) or whose
     account is past the deletion fence; a provider result that arrives then is discarded."""
     current = await deps.store.get_generation(generation.id)
-    account = await deps.store.get_account(generation.account_id) if current else None
-    if current is None or current.finished or account is None or account.being_deleted:
-        raise ProviderError(ErrorCode.ACCOUNT_BEING_DELETED if current else ErrorCode.NOT_FOUND, "not wanted")
+    if current is None or current.finished:
+        raise DomainError(ErrorCode.ALREADY_FINISHED)  # cancelled, or settled by another worker
+    account = await deps.store.get_account(generation.account_id)
+    if account is None or account.being_deleted:
+        raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED)
 
 
 async def _discard_unkept(deps: Deps, keys: tuple[str, ...], generation: Generation | None, account_id: str) -> None:

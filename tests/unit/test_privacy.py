@@ -9,8 +9,15 @@ import pytest
 
 from core.abuse import identity_digest
 from core.errors import DomainError, ErrorCode
-from core.models import GenerationRequest, GenerationStatus, LedgerKind, PlanFields
-from core.usecases import generation, privacy
+from core.models import (
+    GenerationRequest,
+    GenerationStatus,
+    LedgerKind,
+    PaymentEvent,
+    PaymentEventKind,
+    PlanFields,
+)
+from core.usecases import billing, generation, privacy
 from tests.fakes.store import PNG
 from tests.unit.conftest import ALICE, BOB, TARGET, World
 from tests.unit.test_generation import run_queue
@@ -208,3 +215,19 @@ async def test_what_a_deletion_leaves_holds_no_id_or_prompt_only_a_keyed_hash_an
     ]
     other_key = identity_digest(b"another server", ALICE)
     assert other_key not in world.store.abuse_memory
+
+
+async def test_a_plan_paid_while_the_account_is_being_deleted_is_cancelled_and_not_announced(world: World) -> None:
+    account = await world.member()
+    code = await privacy.request_deletion(world.deps, ALICE)
+    await world.store.begin_deletion(account, code, world.clock.now())
+    paid = PaymentEvent(
+        event_id="evt_1", provider="creem", kind=PaymentEventKind.PLAN_PAID, account_id=account, product_id="pro",
+        payment_ref="ord_1", credits=10, subscription_id="sub_late",
+    )  # fmt: skip
+
+    await billing.apply_payment_event(world.deps, paid)
+
+    assert world.payments.cancelled == ["sub_late"]
+    assert world.store.accounts[account].plan is None
+    assert world.messenger.notices == []
