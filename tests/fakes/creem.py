@@ -326,18 +326,18 @@ def dispute_obj(
 
 
 def _checkout_stub(checkout: JSON, *, with_metadata: bool) -> JSON:
-    """The trimmed checkout Creem embeds in refund/dispute objects."""
-    stub: JSON = {
-        "id": checkout["id"],
-        "object": "checkout",
-        "product": checkout["product"] if isinstance(checkout["product"], str) else checkout["product"]["id"],
-        "units": 1,
-        "custom_fields": [],
-        "status": "completed",
-        "mode": checkout.get("mode", "test"),
-    }
+    """The trimmed checkout Creem embeds: in refund.created `{id, object, request_id, custom_fields, status,
+    metadata, mode}`; in dispute.created `{id, object, product, units, custom_fields, status, mode}` (the samples)."""
+    stub: JSON = {"id": checkout["id"], "object": "checkout"}
     if with_metadata:
-        stub.update(request_id=checkout.get("request_id"), metadata=checkout.get("metadata"))
+        stub["request_id"] = checkout.get("request_id")
+    else:
+        product = checkout["product"]
+        stub.update(product=product if isinstance(product, str) else product["id"], units=1)
+    stub.update(custom_fields=[], status="completed")
+    if with_metadata:
+        stub["metadata"] = checkout.get("metadata")
+    stub["mode"] = checkout.get("mode", "test")
     return stub
 
 
