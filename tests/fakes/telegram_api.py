@@ -22,6 +22,9 @@ from typing import Any
 from aiohttp import web
 from PIL import Image
 
+from tests.fakes.telegram_errors import ApiError
+from tests.fakes.telegram_stars import StarsLedger
+
 JSON = dict[str, Any]
 Handler = Callable[["Call"], Awaitable[Any]]
 
@@ -39,14 +42,6 @@ FLOOD_METHODS = frozenset(
         "sendInvoice",
     }
 )
-
-
-class ApiError(Exception):
-    def __init__(self, code: int, description: str, parameters: JSON | None = None) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
-        self.parameters = parameters
 
 
 @dataclass
@@ -97,7 +92,7 @@ class Call:
         return None
 
 
-class FakeTelegram:
+class FakeTelegram(StarsLedger):
     def __init__(self, token: str = "123:TEST", bot_username: str = "ImageTestBot") -> None:
         self.token = token
         self.bot_username = bot_username
@@ -119,9 +114,8 @@ class FakeTelegram:
         self._block_triggers: list[tuple[str, int, str]] = []
         self.webhook: JSON | None = None
         self.commands: list[JSON] = []
-        self.refunds: list[tuple[int, str]] = []
         self._refusals: list[tuple[str, int, str]] = []
-        self.star_transactions: list[JSON] = []  # the bot's Stars ledger, oldest first (getStarTransactions)
+        StarsLedger.__init__(self)
         self._runner: web.AppRunner | None = None
         self._closing = False
         self.port = 0
@@ -581,48 +575,6 @@ class FakeTelegram:
         if not ok and not call.params.get("error_message"):
             raise ApiError(400, "Bad Request: error_message must be non-empty if ok is false")
         return True
-
-    def record_star_payment(self, user: JSON, payload: str, stars: int, charge_id: str) -> None:
-        """A Stars payment as Telegram books it (the StarTransaction behind a successful_payment): its id is the
-        charge id, its source the paying user with `transaction_type: invoice_payment` and our invoice payload."""
-        self.star_transactions.append(
-            {
-                "id": charge_id,
-                "amount": stars,
-                "date": int(time.time()),
-                "source": {"type": "user", "transaction_type": "invoice_payment", "user": user,
-                           "invoice_payload": payload},
-            }
-        )  # fmt: skip
-
-    def _star_payment(self, charge_id: str) -> JSON | None:
-        return next((t for t in self.star_transactions if t["id"] == charge_id and "source" in t), None)
-
-    async def _refund_star_payment(self, call: Call) -> bool:
-        """Refunds once: a second refund of a charge is `CHARGE_ALREADY_REFUNDED` (a charge the fake never booked,
-        e.g. paid before a test's fake started, is accepted). A refund is booked as an outgoing transaction with the
-        original charge id, as Telegram's ledger shows it."""
-        user_id, charge_id = int(call.params["user_id"]), call.params["telegram_payment_charge_id"]
-        if any(t["id"] == charge_id and "receiver" in t for t in self.star_transactions):
-            raise ApiError(400, "Bad Request: CHARGE_ALREADY_REFUNDED")
-        self.refunds.append((user_id, charge_id))
-        paid = self._star_payment(charge_id)
-        if paid is not None:
-            if paid["source"]["user"]["id"] != user_id:
-                raise ApiError(400, "Bad Request: USER_ID_INVALID")
-            receiver = {**paid["source"]}
-            self.star_transactions.append(
-                {"id": charge_id, "amount": paid["amount"], "date": int(time.time()), "receiver": receiver}
-            )
-        return True
-
-    async def _get_star_transactions(self, call: Call) -> JSON:
-        """`StarTransactions` in chronological order; `offset` skips, `limit` is 1-100 (default 100)."""
-        offset = int(call.params.get("offset") or 0)
-        limit = int(call.params.get("limit") or 100)
-        if not 1 <= limit <= 100:
-            raise ApiError(400, "Bad Request: limit must be between 1 and 100")
-        return {"transactions": self.star_transactions[offset : offset + limit]}
 
 
 def _chat(chat_id: int) -> JSON:
