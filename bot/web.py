@@ -114,7 +114,7 @@ async def creem_webhook(request: web.Request) -> web.Response:
     try:
         applied = await billing.apply_payment_event(request.app[DEPS], event)
     except billing.PaymentNotApplied as problem:
-        log.error("creem webhook not applied (%s); Creem will retry", problem, extra={"event_id": event.event_id})
+        log.warning("creem webhook not applied (%s); Creem will retry", problem, extra={"event_id": event.event_id})
         _webhook(request, "creem", "not_applied")
         return web.json_response({"error": "not applied"}, status=503)
     except Exception:
