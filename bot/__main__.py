@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as error:
         print(f"Configuration error: {describe_settings_error(error)}", file=sys.stderr)
         return EXIT_CONFIG
-    setup_logging(_log_level(args.command, settings.log_level), settings.log_format)
+    setup_logging(_log_level(args.command, settings.log_level), settings.log_format, settings.secret_values())
     try:
         return _dispatch(args, settings)
     except StartupError as error:

@@ -10,8 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
+
+from bot.redaction import Redactor
 
 STANDARD = set(logging.LogRecord("", 0, "", 0, "", (), None).__dict__) | {"message", "asctime", "taskName"}
 #: Extras never written, whoever passes them: user content and credentials stay out of the logs.
@@ -28,8 +31,9 @@ class OneLineFormatter(logging.Formatter):
         line = f"{self.formatTime(record)} {record.levelname} {record.name}: {record.getMessage()}"
         if extras:
             line += " " + json.dumps(extras, default=str, sort_keys=True)
-        if record.exc_info:
-            line += " | " + self.formatException(record.exc_info).replace("\n", " | ")
+        trace = record.exc_text or (self.formatException(record.exc_info) if record.exc_info else "")
+        if trace:
+            line += " | " + trace.replace("\n", " | ")
         return line
 
 
@@ -48,15 +52,17 @@ class JsonFormatter(logging.Formatter):
             entry.setdefault(key, value)
         if record.exc_info and record.exc_info[0] is not None:
             entry["error"] = record.exc_info[0].__name__
-            entry["traceback"] = self.formatException(record.exc_info)
+            entry["traceback"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
 FORMATTERS: dict[str, type[logging.Formatter]] = {"text": OneLineFormatter, "json": JsonFormatter}
 
 
-def setup_logging(level: str, log_format: str = "text") -> logging.Handler:
-    """Configure the root logger once; returns the handler so callers can add filters to it."""
+def setup_logging(level: str, log_format: str = "text", secrets: Iterable[str] = ()) -> logging.Handler:
+    """Configure the root logger once; returns the handler so callers can add filters to it.
+
+    Every record is redacted on this handler (bot/redaction.py): `secrets` are the configured credentials."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(FORMATTERS[log_format]())
     logging.basicConfig(level=level.upper(), handlers=[handler], force=True)
@@ -67,6 +73,7 @@ def setup_logging(level: str, log_format: str = "text") -> logging.Handler:
     logging.getLogger("discord.client").addFilter(_not_about_voice)
     # The chat libraries log a full traceback for every network hiccup they retry; one line says as much.
     handler.addFilter(_network_errors_on_one_line)
+    handler.addFilter(Redactor(secrets))  # last: it sees the record exactly as the formatter will
     return handler
 
 

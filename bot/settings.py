@@ -159,6 +159,10 @@ class Settings(BaseSettings):
             raise ValueError("missing settings: " + "; ".join(missing))
         return self
 
+    def secret_values(self) -> list[str]:
+        """Every configured secret's value, for the log redaction (the only use of them outside the adapters)."""
+        return [value.get_secret_value() for value in self.__dict__.values() if isinstance(value, SecretStr)]
+
     def products(self) -> tuple[Product, ...]:
         """Products come from PRODUCTS_JSON: a list of {id, creem_product_id, label, price, credits, kind, stars}."""
         return parse_products(self.products_json)
