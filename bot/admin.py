@@ -21,14 +21,14 @@ async def refund_stars(settings: Settings, charge_id: str, user_id: int | None) 
         raise StartupError("TELEGRAM_BOT_TOKEN", "Stars are refunded through the Telegram bot", exit_code=EXIT_CONFIG)
     from telegram.error import BadRequest
 
-    from adapters.telegram.payments import refund_stars as refund
+    from adapters.telegram.payments import refund_star_charge
     from adapters.telegram.runner import build_application
 
     async with build(settings) as runtime:
         app = build_application(settings.telegram_config(), webhook=True)
         try:
             async with app:
-                done = await refund(app.bot, runtime.deps, charge_id, user_id)
+                done = await refund_star_charge(app.bot, runtime.deps, charge_id, user_id)
         except LookupError as problem:
             reason = f"{problem}; give the payer's Telegram user id"
             raise StartupError("--user-id", reason, prefix=NOT_REFUNDED, exit_code=EXIT_CONFIG) from None

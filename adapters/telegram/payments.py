@@ -5,7 +5,7 @@ product, price and account are checked, and a refusal carries a reason); the cre
 successful_payment, keyed by telegram_payment_charge_id through the core's apply_payment_event, so a payment
 delivered twice is granted once. A plan bought with Stars grants one month of the plan's credits (Stars
 invoices sent by a bot do not renew). Refunds: the operator's `python -m bot refund-stars <charge id>`
-(`refund_stars`), or Telegram's `refunded_payment` service message; either takes the credits back once per charge
+(`refund_star_charge`), or Telegram's `refunded_payment` service message; either takes the credits back once per charge
 id. A payment whose grant failed is found again by the reconciliation (adapters/telegram/stars_ledger.py).
 """
 
@@ -183,8 +183,15 @@ class StarsHandlers:
         log.info("stars refund", extra={"applied": applied})
 
 
-async def refund_stars(bot: Bot, deps: Deps, charge_id: str, user_id: int | None = None) -> StarsRefund:
-    """Operator action: give the Stars back (refundStarPayment), then take the credits back once.
+async def refund_stars(bot: Bot, deps: Deps, user_id: int | None, charge_id: str) -> bool:
+    """Operator action: give the Stars back, then take the credits back once; True if credits were taken back now.
+
+    `user_id` may be None for a charge this bot recorded (the payer is found from it)."""
+    return (await refund_star_charge(bot, deps, charge_id, user_id)).credits_taken > 0
+
+
+async def refund_star_charge(bot: Bot, deps: Deps, charge_id: str, user_id: int | None = None) -> StarsRefund:
+    """Give the Stars of one charge back (refundStarPayment), then take the credits back once; what it did.
 
     The payer is found from the recorded payment (or given, for a charge this bot never recorded). A charge that
     Telegram says is already refunded still has its credits taken back (once): the Stars are back with the person.

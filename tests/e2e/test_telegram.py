@@ -21,7 +21,7 @@ from aiohttp import web
 from PIL import Image
 from pydantic import SecretStr
 
-from adapters.telegram.payments import invoice_payload, parse_payload, refund_stars
+from adapters.telegram.payments import invoice_payload, parse_payload, refund_star_charge, refund_stars
 from adapters.telegram.runner import SECRET_HEADER, WEBHOOK_PATH, telegram_running
 from adapters.telegram.stars_ledger import StarsReconciler
 from bot.settings import Settings
@@ -507,8 +507,8 @@ async def test_an_operator_refund_returns_the_stars_and_takes_the_credits_back_o
     account = await stars_paid(bot, fake, ADA, "charge-9")
     await bot.said(ADA.id, "Payment received")
 
-    first = await refund_stars(bot.app.bot, bot.runtime.deps, "charge-9")
-    again = await refund_stars(bot.app.bot, bot.runtime.deps, "charge-9")
+    first = await refund_star_charge(bot.app.bot, bot.runtime.deps, "charge-9")
+    again = await refund_star_charge(bot.app.bot, bot.runtime.deps, "charge-9")
 
     assert (first.user_id, first.credits_taken, first.already_refunded) == (ADA.id, 100, False)
     assert (again.credits_taken, again.already_refunded) == (0, True)
@@ -545,6 +545,25 @@ async def test_the_refund_stars_command_refunds_once_and_says_what_it_did(tmp_pa
     assert fake.refunds == [(ADA.id, "charge-cli")]
     async with build(settings_for(tmp_path, fake)) as runtime:
         assert sum(e.credits for e in await runtime.deps.store.ledger(account.id)) == 0
+
+
+async def test_refund_stars_for_a_charge_telegram_never_booked_takes_the_credits_back_once(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    await bot.onboard(ADA)
+    account = await bot.account(ADA)
+    assert account is not None
+    payload = invoice_payload("pack100", account.id)
+    await bot.send(bot.updates.successful_payment(ADA, payload, 500, "charge-old"))
+    await bot.said(ADA.id, "Payment received")
+
+    first = await refund_stars(bot.app.bot, bot.runtime.deps, ADA.id, "charge-old")
+    again = await refund_stars(bot.app.bot, bot.runtime.deps, ADA.id, "charge-old")
+
+    assert (first, again) == (True, False)
+    assert fake.refunds == [(ADA.id, "charge-old"), (ADA.id, "charge-old")]
+    assert await credits_of(bot, account) == 0
+    await bot.said(ADA.id, "100 credits were taken back")
 
 
 async def test_a_refunded_payment_message_takes_the_credits_back_once(bot: Harness, fake: FakeTelegram) -> None:
