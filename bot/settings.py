@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     # KIE.ai
     kie_api_key: SecretStr | None = None
     kie_base_url: str = "https://api.kie.ai"
+    kie_upload_base_url: str = "https://kieai.redpandaai.co"  # KIE's file-upload host (references for edits)
     kie_model_t2i: str = "gpt-image-2-text-to-image"
     kie_model_i2i: str = "gpt-image-2-image-to-image"
     kie_webhook_hmac_key: SecretStr | None = None

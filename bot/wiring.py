@@ -37,12 +37,14 @@ from core.deps import Deps
 from core.errors import StoreUnavailable
 from core.ports import (
     BlobStore,
+    Clock,
     ImageGenerator,
     JobQueue,
     Limiter,
     Metrics,
     Moderator,
     PaymentProvider,
+    ReferenceLinks,
     Signals,
     Store,
 )
@@ -81,6 +83,8 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         metrics.declare_all()
         generator = await _generator(settings, data_dir, limiter, stack, components, metrics)
         moderator, payments = await _payments(settings, stack, components)
+        clock = SystemClock()
+        references = await _references(settings, blobs, clock, stack, components)
         router = MessengerRouter(metrics)
         deps = Deps(
             store=store,
@@ -92,9 +96,10 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
             signals=signals,
             messenger=router,
             payments=payments,
-            clock=SystemClock(),
+            clock=clock,
             policy=settings.policy().model_copy(update={"identity_hash_key": identity_hash_key(settings, data_dir)}),
             metrics=metrics,
+            references=references,
         )
         worker = Worker(deps, concurrency=worker_concurrency)
         stack.push_async_callback(worker.stop)
@@ -225,6 +230,26 @@ async def _generator(
         )
     components["generator"] = "offline-preview"
     return OfflineImageGenerator(usable_dir(data_dir) / "offline-tasks")
+
+
+async def _references(
+    settings: Settings, blobs: BlobStore, clock: Clock, stack: AsyncExitStack, components: dict[str, str]
+) -> ReferenceLinks | None:
+    """KIE fetches edit inputs by URL: Storage's signed links do; a local folder's paths need KIE's file upload."""
+    if not settings.kie_api_key:
+        components["references"] = "blob-links"  # the offline generator reads nothing from a reference
+        return None
+    if not isinstance(blobs, LocalBlobStore):
+        components["references"] = "signed-links"
+        return None
+    from adapters.kie.client import kie_http_client
+    from adapters.kie.uploads import KieFileUploader, KieReferenceLinks
+
+    http = kie_http_client(settings.kie_upload_base_url, timeout_s=60.0)
+    stack.push_async_callback(http.aclose)
+    components["references"] = "kie-upload"
+    uploader = KieFileUploader(http, api_key=settings.kie_api_key.get_secret_value())
+    return KieReferenceLinks(uploader, blobs, clock)
 
 
 async def _payments(

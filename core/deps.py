@@ -16,6 +16,7 @@ from core.ports import (
     Metrics,
     Moderator,
     PaymentProvider,
+    ReferenceLinks,
     Signals,
     Store,
 )
@@ -35,3 +36,4 @@ class Deps:
     clock: Clock
     policy: Policy
     metrics: Metrics = field(default_factory=NoMetrics)
+    references: ReferenceLinks | None = None  # None: the BlobStore's own links reach the generator

@@ -313,6 +313,16 @@ class LostTasks(StrEnum):
     LOST = "lost"  # it cannot be found: the slot fails and is refunded rather than paid twice
 
 
+class ReferenceLinks(Protocol):
+    """A URL by which the image service itself can fetch a stored reference image (an edit's input).
+
+    Without one, references are handed over as the BlobStore's links (signed Storage URLs, or local paths for
+    the offline generator).
+    """
+
+    async def url(self, key: str) -> str: ...
+
+
 class ImageGenerator(Protocol):
     """An async image service: submit → task id → status → result bytes. One image per task."""
 

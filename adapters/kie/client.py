@@ -155,7 +155,7 @@ class KieImageGenerator:
         """Create one task; returns KIE's taskId. Validates first, so a bad spec never reaches KIE."""
         validate_spec(spec)
         if any(not url.startswith(("https://", "http://")) for url in spec.reference_urls):
-            log.warning("reference images have no public link: image edits with KIE need Supabase Storage")
+            log.warning("a reference image reached KIE without a public link (wiring should upload it first)")
             raise ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, "reference images are not reachable by KIE")
         model = self._model_i2i if spec.reference_urls else self._model_t2i
         request = CreateTaskRequest(

@@ -129,3 +129,32 @@ class CallbackBody(Wire):
             if candidate:
                 return candidate
         return None
+
+
+class UploadedFile(Wire):
+    """`data` of KIE's file-upload API (kieai.redpandaai.co /api/file-*-upload).
+
+    The current docs show {fileName, filePath, downloadUrl, fileSize, mimeType, uploadedAt}; the April 2026 docs
+    also had fileId, fileUrl and expiresAt. KIE's own guide says to hand `downloadUrl` to a model.
+    """
+
+    download_url: str | None = Field(default=None, alias="downloadUrl")
+    file_url: str | None = Field(default=None, alias="fileUrl")
+    file_name: str | None = Field(default=None, alias="fileName")
+    uploaded_at: str | None = Field(default=None, alias="uploadedAt")
+    expires_at: str | None = Field(default=None, alias="expiresAt")
+
+    def url(self) -> str | None:
+        for candidate in (self.download_url, self.file_url):
+            if candidate and candidate.startswith(("https://", "http://")):
+                return candidate
+        return None
+
+
+class UploadEnvelope(Wire):
+    """The upload API's answer: `{success, code, msg, data}`; only `code == 200` with a link is success."""
+
+    success: bool | None = None
+    code: int
+    msg: str | None = ""
+    data: UploadedFile | None = None

@@ -54,13 +54,19 @@ async def report_task(deps: Deps, ref: TaskRef, task_id: str) -> bool:
 
 async def _spec(deps: Deps, generation: Generation) -> ImageSpec:
     request = generation.request
-    links = [await deps.blobs.link(key, deps.policy.link_ttl_s) for key in request.reference_keys]
     return ImageSpec(
         prompt=request.prompt,
         aspect_ratio=request.aspect_ratio,
         resolution=request.resolution,
-        reference_urls=tuple(links),
+        reference_urls=await reference_urls(deps, request.reference_keys),
     )
+
+
+async def reference_urls(deps: Deps, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """Links the generator can fetch: uploaded to the provider when the BlobStore has no public links."""
+    if deps.references is not None:
+        return tuple([await deps.references.url(key) for key in keys])
+    return tuple([await deps.blobs.link(key, deps.policy.link_ttl_s) for key in keys])
 
 
 async def _claimed_elsewhere(deps: Deps, generation_id: str, slot: int) -> str:

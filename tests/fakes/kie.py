@@ -6,6 +6,11 @@ expiring result URLs re-minted through /common/download-url, and callbacks (sign
 Progress is driven by the number of recordInfo polls or by `complete()`/`fail()`, never by wall time.
 Chaos (for fault tests): `fault` picks, per request, an HTTP 500, a 429, a malformed (truncated) JSON answer, an
 answer that never comes (the client times out) or a dropped connection; `outcome_for` picks each new task's fate.
+File uploads (kie.md §11, the upload host's API on the same server): `file-stream-upload` (multipart) and
+`file-base64-upload` answer `{success, code, msg, data:{fileName, filePath, downloadUrl, fileSize, mimeType,
+uploadedAt}}`; uploaded files are served under `/tempfile/` until `upload_lifetime_s` (by `clock`) has passed.
+With `check_inputs`, createTask fetches every `input_urls` entry like KIE does, and a task whose input cannot be
+fetched fails.
 Load (for benchmarks): `latency_s` finishes every new task that many wall-clock seconds after creation (0: at once),
 `failure_rate` fails that fraction of new tasks (seeded), and `create_limit` enforces KIE's createTask rate
 (`(requests, window_s)` per account, answered with body code 429 like KIE). All three are off by default.
@@ -90,6 +95,16 @@ class FakeTask:
         return self.state in ("success", "fail")
 
 
+@dataclass
+class FakeUpload:
+    name: str
+    path: str
+    data: bytes
+    mime_type: str
+    uploaded_at: float
+    url: str
+
+
 @dataclass(frozen=True)
 class Recorded:
     method: str
@@ -161,6 +176,11 @@ class FakeKie:
         self._random = random.Random(seed)
         self._create_times: deque[float] = deque()
         self._timers: set[asyncio.TimerHandle] = set()
+        self.uploads: dict[str, FakeUpload] = {}  # by download path
+        self.upload_replies: deque[Reply] = deque()
+        self.upload_lifetime_s = 24 * 3600.0
+        self.check_inputs = False
+        self.input_fetches: list[tuple[str, int]] = []  # (url, HTTP status or 0) fetched by createTask
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
 
@@ -173,6 +193,9 @@ class FakeKie:
         app.router.add_get("/api/v1/models", self._models)
         app.router.add_get("/results/{name}", self._result_file)
         app.router.add_get("/minted/{token}", self._minted_file)
+        app.router.add_post("/api/file-stream-upload", self._stream_upload)
+        app.router.add_post("/api/file-base64-upload", self._base64_upload)
+        app.router.add_get("/tempfile/{path:.+}", self._uploaded_file)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -221,7 +244,7 @@ class FakeKie:
     @web.middleware
     async def _record(self, request: web.Request, handler: Any) -> web.StreamResponse:
         body: Any = None
-        if request.can_read_body:
+        if request.can_read_body and request.content_type != "multipart/form-data":
             raw = await request.read()
             try:
                 body = json.loads(raw)
@@ -229,6 +252,8 @@ class FakeKie:
                 body = raw
         self.requests.append(Recorded(request.method, request.path, dict(request.query), dict(request.headers), body))
         if request.path.startswith("/api/") and request.headers.get("Authorization") != f"Bearer {self.api_key}":
+            if request.path.startswith("/api/file-"):
+                return self._upload_env(401, "Unauthorized: invalid or missing API key")
             return self._env(401, "You do not have access permissions")
         fault = self.fault(request.path) if self.fault is not None else None
         if fault is not None:
@@ -298,6 +323,8 @@ class FakeKie:
             return self._env(429, "The request rate exceeds the limit")
         self.credits -= price
         outcome = self.outcome_for() if self.outcome_for is not None else self.outcome
+        if self.check_inputs and not await self._inputs_reachable(inp.get("input_urls") or []):
+            outcome = Outcome(polls=1, success=False, fail_code="400", fail_msg="Failed to download the input image")
         if self.failure_rate and self._random.random() < self.failure_rate:
             outcome = Outcome(polls=outcome.polls, success=False, fail_code="500", fail_msg="Internal Error")
         if self.latency_s is not None:
@@ -345,6 +372,24 @@ class FakeKie:
             return
         handle = asyncio.get_running_loop().call_later(delay_s, fire)
         self._timers.add(handle)
+
+    async def _inputs_reachable(self, urls: list[Any]) -> bool:
+        """KIE downloads each input itself: a local path, a dead link or a non-image fails the task."""
+        ok = True
+        for url in urls:
+            status = 0
+            if isinstance(url, str) and url.startswith(("http://", "https://")) and self._session is not None:
+                try:
+                    async with self._session.get(url) as resp:
+                        body = await resp.read()
+                        status = resp.status
+                        if status == 200 and not body.startswith((b"\x89PNG", b"\xff\xd8\xff", b"RIFF")):
+                            status = 415
+                except (aiohttp.ClientError, TimeoutError):
+                    status = 0
+            self.input_fetches.append((str(url), status))
+            ok = ok and status == 200
+        return ok
 
     @staticmethod
     def _invalid(model: str, inp: dict[str, Any]) -> str | None:
@@ -498,6 +543,77 @@ class FakeKie:
             await resp.write(data[start : start + 64 * 1024])
         await resp.write_eof()
         return resp
+
+    # -- file upload API (the upload host) ------------------------------------------------------------------------
+
+    @staticmethod
+    def _upload_env(code: int, msg: str, data: Any = None) -> web.Response:
+        body: dict[str, Any] = {"success": code == 200, "code": code, "msg": msg}
+        if data is not None:
+            body["data"] = data
+        return web.json_response(body, status=code)
+
+    def _scripted_upload(self) -> web.Response | None:
+        if not self.upload_replies:
+            return None
+        reply = self.upload_replies.popleft()
+        return self._upload_env(reply.code, reply.msg)
+
+    async def _stream_upload(self, request: web.Request) -> web.Response:
+        scripted = self._scripted_upload()
+        if scripted is not None:
+            return scripted
+        if request.content_type != "multipart/form-data":
+            return self._upload_env(400, "Content-Type must be multipart/form-data")
+        form = await request.post()
+        file, upload_path = form.get("file"), form.get("uploadPath")
+        if not isinstance(file, web.FileField):
+            return self._upload_env(400, "Missing required parameter: file")
+        if not isinstance(upload_path, str) or not upload_path.strip("/"):
+            return self._upload_env(400, "Missing required parameter: uploadPath")
+        name = form.get("fileName")
+        file_name = name if isinstance(name, str) and name else file.filename or uuid.uuid4().hex
+        return self._stored(file.file.read(), file.content_type, upload_path, file_name)
+
+    async def _base64_upload(self, request: web.Request) -> web.Response:
+        scripted = self._scripted_upload()
+        if scripted is not None:
+            return scripted
+        try:
+            body = await request.json()
+        except ValueError:
+            return self._upload_env(400, "Invalid JSON body")
+        encoded, upload_path = body.get("base64Data"), body.get("uploadPath")
+        if not isinstance(encoded, str) or not encoded:
+            return self._upload_env(400, "Missing required parameter: base64Data")
+        if not isinstance(upload_path, str) or not upload_path.strip("/"):
+            return self._upload_env(400, "Missing required parameter: uploadPath")
+        mime = "application/octet-stream"
+        if encoded.startswith("data:"):
+            header, _, encoded = encoded.partition(",")
+            mime = header[5:].split(";", 1)[0] or mime
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except ValueError:
+            return self._upload_env(400, "Base64 decoding failed: invalid base64-encoded data")
+        return self._stored(data, mime, upload_path, body.get("fileName") or f"{uuid.uuid4().hex}.bin")
+
+    def _stored(self, data: bytes, mime: str, upload_path: str, file_name: str) -> web.Response:
+        folder = upload_path.strip("/")
+        path = f"{uuid.uuid4().hex[:8]}/{folder}/{file_name}"
+        url = f"{self.base_url}/tempfile/{path}"
+        now = self.clock()
+        self.uploads[path] = FakeUpload(file_name, f"{folder}/{file_name}", data, mime, now, url)
+        uploaded_at = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(now))
+        info = {"fileName": file_name, "filePath": f"{folder}/{file_name}", "downloadUrl": url,
+                "fileSize": len(data), "mimeType": mime, "uploadedAt": uploaded_at}  # fmt: skip
+        return self._upload_env(200, "File uploaded successfully", info)
+
+    async def _uploaded_file(self, request: web.Request) -> web.Response:
+        upload = self.uploads.get(request.match_info["path"])
+        if upload is None or self.clock() - upload.uploaded_at >= self.upload_lifetime_s:
+            return web.Response(status=404, text="<Error><Code>NoSuchKey</Code></Error>", content_type="text/xml")
+        return web.Response(body=upload.data, content_type=upload.mime_type)
 
 
 @dataclass
