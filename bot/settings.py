@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     # Key of the hash kept after a deletion for abuse prevention (core.abuse). Unset: derived from the Supabase
     # service role key in production, or a random key kept in <BOT_DATA_DIR>/identity_hash.key (embedded default).
     identity_hash_key: SecretStr | None = None
+    privacy_contact: str = "privacy@gpt-image.run"  # shown by /privacy (the policy's §9 contact)
+    terms_url: str = ""  # the full terms of service, linked from /terms and the consent prompt
+    privacy_url: str = ""  # the full privacy policy, linked from /privacy
 
     # Web server (webhooks, callbacks, billing return)
     public_base_url: str = ""
@@ -179,6 +182,9 @@ class Settings(BaseSettings):
             generation_deadline_s=self.generation_deadline_s,
             products=self.products(),
             paysupport_contact=self.paysupport_contact,
+            privacy_contact=self.privacy_contact,
+            terms_url=self.terms_url,
+            privacy_url=self.privacy_url,
         )
 
     def telegram_config(self) -> TelegramConfig:

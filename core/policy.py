@@ -30,6 +30,9 @@ class Policy(BaseModel):
     paysupport_contact: str = "privacy@gpt-image.run"
     # The server key of core.abuse.identity_digest (bot/wiring.py sets the real one; see IDENTITY_HASH_KEY).
     identity_hash_key: SecretBytes = SecretBytes(b"gpt-image-bot tests only")
+    privacy_contact: str = "privacy@gpt-image.run"  # the privacy policy's §9 contact
+    terms_url: str = ""
+    privacy_url: str = ""
 
     def product(self, product_id: str) -> Product | None:
         return next((p for p in self.products if p.id == product_id), None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from core.models import RESOLUTIONS, Resolution
 
@@ -56,3 +57,9 @@ def plan_settlement(free_images: int, paid_credits: int, unit_price: int, delive
 
 def free_left(free_per_day: int, used_today: int) -> int:
     return max(free_per_day - used_today, 0)
+
+
+def until_free_reset(now: datetime) -> timedelta:
+    """Free images are counted per UTC day: they come back at the next UTC midnight."""
+    midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight - now

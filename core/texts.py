@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-from core.errors import DomainError
+from core.errors import DomainError, ErrorCode
 
 DEFAULT_LOCALE = "en"
 
@@ -33,8 +33,29 @@ def t(key: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:
 
 
 def error_text(error: DomainError, locale: str = DEFAULT_LOCALE) -> str:
+    """The error's text; `offer_buy` adds the /buy hint (only set where payments are configured)."""
     params: dict[str, object] = {"detail": error.detail, **error.params}
-    return t(f"error.{error.code.value}", locale, **params)
+    if error.code is ErrorCode.INSUFFICIENT_CREDITS and "count" in params:
+        text = _short_of_credits(params, locale)
+    else:
+        text = t(f"error.{error.code.value}", locale, **params)
+    if params.get("offer_buy"):
+        text += " " + t("hint_plans" if error.code is ErrorCode.NO_PLAN else "hint_buy", locale)
+    return text
+
+
+def _short_of_credits(params: dict[str, object], locale: str) -> str:
+    """What is missing, in the person's terms: images and free images when free ones apply, else credits."""
+    credits = params.get("credits", 0)
+    if isinstance(credits, int) and credits < 0:
+        text = t("short_negative_balance", locale, **params)
+    elif params.get("free_eligible") and params.get("free_per_day"):
+        text = t("short_of_images", locale, **params)
+    else:
+        text = t("short_of_credits", locale, **params)
+    if params.get("free_per_day"):
+        text += " " + t("free_reset", locale, hours=params.get("reset_hours"), minutes=params.get("reset_minutes"))
+    return text
 
 
 def error_code_text(code: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

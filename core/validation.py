@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from core.errors import DomainError, ErrorCode
-from core.models import GenerationRequest
+from core.models import AspectRatio, GenerationRequest, Resolution
 from core.policy import Policy
+from core.texts import t
 
 # NUL (Postgres text refuses it, SQLite keeps it) and lone UTF-16 surrogates (half of a broken emoji: not
 # encodable as UTF-8, so no store, log or provider could take them): refused alike on every backend.
@@ -24,15 +25,19 @@ def validate_request(request: GenerationRequest, policy: Policy) -> None:
         raise DomainError(ErrorCode.PROMPT_TOO_LONG, length=len(prompt), limit=policy.max_prompt_chars)
     if not 1 <= request.count <= policy.max_count:
         raise DomainError(ErrorCode.INVALID_OPTION, f"The number of images must be between 1 and {policy.max_count}.")
-    if request.aspect_ratio == "1:1" and request.resolution == "4K":
-        raise DomainError(ErrorCode.INVALID_OPTION, "4K is not available for the 1:1 aspect ratio; use 1K or 2K.")
-    if request.aspect_ratio == "auto" and request.resolution != "1K":
-        raise DomainError(
-            ErrorCode.INVALID_OPTION,
-            "The auto aspect ratio is 1K only; choose an aspect ratio such as 16:9 for 2K or 4K.",
-        )
+    check_combination(request.aspect_ratio, request.resolution)
     if len(request.reference_keys) > policy.max_references:
         raise DomainError(ErrorCode.TOO_MANY_REFERENCES, limit=policy.max_references)
+
+
+def check_combination(aspect_ratio: AspectRatio, resolution: Resolution, *, as_default: bool = False) -> None:
+    """GPT-Image-2 has no 4K square and makes `auto` at 1K only; a default setting is held to the same rule, so
+    /settings never saves something /imagine would refuse."""
+    prefix = "settings_" if as_default else "option_"
+    if aspect_ratio == "1:1" and resolution == "4K":
+        raise DomainError(ErrorCode.INVALID_OPTION, t(prefix + "4k_square"))
+    if aspect_ratio == "auto" and resolution != "1K":
+        raise DomainError(ErrorCode.INVALID_OPTION, t(prefix + "auto_1k"))
 
 
 IMAGE_SIGNATURES: tuple[tuple[bytes, str], ...] = (

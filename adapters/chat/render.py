@@ -56,7 +56,8 @@ def done_text(generation: Generation, balance: Balance | None, locale: str, prom
 def error_text_for(error: DomainError, locale: str, *, private: bool) -> str:
     """A domain error's text; in a shared chat without the asker's balance or other personal figures."""
     if not private and error.code is ErrorCode.INSUFFICIENT_CREDITS:
-        return t("error.insufficient_credits_shared", locale)
+        shared = t("error.insufficient_credits_shared", locale)
+        return f"{shared} {t('hint_buy', locale)}" if error.params.get("offer_buy") else shared
     return error_text(error, locale)
 
 
@@ -113,3 +114,15 @@ def settings_text(account: Account, locale: str) -> str:
         send_as_file=t("on" if account.send_as_file else "off", locale),
         notifications=t("off" if account.notifications_opt_out else "on", locale),
     )
+
+
+def privacy_text(policy: Policy, locale: str) -> str:
+    """The privacy summary with the privacy contact, and the full policy's link when the operator set one."""
+    text = t("privacy", locale, contact=policy.privacy_contact)
+    return f"{text}\n{t('privacy_link', locale, url=policy.privacy_url)}" if policy.privacy_url else text
+
+
+def terms_text(policy: Policy, locale: str) -> str:
+    """The terms in short, with the full terms' link when the operator set one."""
+    text = t("terms", locale, contact=policy.privacy_contact)
+    return f"{text}\n{t('terms_link', locale, url=policy.terms_url)}" if policy.terms_url else text

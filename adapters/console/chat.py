@@ -9,7 +9,16 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
-from adapters.chat.render import balance_text, billing_text, cancelled_text, product_text, queued_text, settings_text
+from adapters.chat.render import (
+    balance_text,
+    billing_text,
+    cancelled_text,
+    privacy_text,
+    product_text,
+    queued_text,
+    settings_text,
+    terms_text,
+)
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation, Identity, Platform
@@ -47,6 +56,7 @@ class ConsoleChat:
             "mydata": self.mydata,
             "deleteme": self.deleteme,
             "privacy": self.privacy,
+            "terms": self.terms,
             "help": self.help,
             "settings": self.settings,
             "paysupport": self.paysupport,
@@ -67,9 +77,12 @@ class ConsoleChat:
             elif name in self.handlers:
                 await self.handlers[name](rest)
             else:
-                self.out(t("unknown_command", self.locale) + "\n" + t("help", self.locale))
+                self.out(t("unknown_command", self.locale) + "\n" + t("help_console", self.locale))
         except DomainError as error:
-            self.out(error_text(error, self.locale))
+            if error.code is ErrorCode.CONSENT_REQUIRED:
+                self.out(t("consent_needed_console", self.locale))
+            else:
+                self.out(error_text(error, self.locale))
         except StoreUnavailable:
             self.out(t("error.temporarily_unavailable", self.locale))
         except Exception:
@@ -109,23 +122,18 @@ class ConsoleChat:
             raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.") from None
 
     async def regenerate(self, rest: str) -> None:
-        queued = await generation.regenerate(self.deps, self.identity, self._generation_ref(rest), self.target())
+        """`/regenerate [id]`: without an id, the person's latest generation (from the Store, any session)."""
+        queued = await generation.regenerate(self.deps, self.identity, rest.strip() or None, self.target())
         self._queued(queued)
 
     async def vary(self, rest: str) -> None:
-        queued = await generation.vary(self.deps, self.identity, self._generation_ref(rest), self.target())
+        queued = await generation.vary(self.deps, self.identity, rest.strip() or None, self.target())
         self._queued(queued)
 
     async def cancel(self, rest: str) -> None:
         """`/cancel [id]`: the named request, or the latest one still waiting in line."""
         cancelled = await cancelling.cancel(self.deps, self.identity, rest.strip() or None)
         self.out(f"[{cancelled.id[:8]}] {cancelled_text(cancelled, self.locale)}")
-
-    def _generation_ref(self, rest: str) -> str:
-        ref = rest.strip() or self.last_generation
-        if not ref:
-            raise DomainError(ErrorCode.NOT_FOUND)
-        return ref
 
     def _queued(self, queued: Generation) -> None:
         self.last_generation = queued.id
@@ -179,10 +187,13 @@ class ConsoleChat:
             self.out(t("delete_confirm", self.locale, code=code, minutes=minutes) + " /deleteme cancel keeps it.")
 
     async def privacy(self, _: str) -> None:
-        self.out(t("privacy", self.locale, contact=self.deps.policy.paysupport_contact))
+        self.out(privacy_text(self.deps.policy, self.locale))
+
+    async def terms(self, _: str) -> None:
+        self.out(terms_text(self.deps.policy, self.locale))
 
     async def help(self, _: str) -> None:
-        self.out(t("help", self.locale))
+        self.out(t("help_console", self.locale))
 
     async def paysupport(self, _: str) -> None:
         self.out(t("paysupport", self.locale, contact=self.deps.policy.paysupport_contact))

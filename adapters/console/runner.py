@@ -15,7 +15,10 @@ from core.models import Platform
 from core.worker import Worker
 
 POLL_S = 0.05
-BANNER = "GPT-Image-2 console chat. Type /help for commands, /start to begin; Ctrl-D to quit."
+BANNER = (
+    "GPT-Image-2 console chat. Type /help for commands, /start to begin; any other line is a prompt. "
+    "Ctrl-D or Ctrl-C quits."
+)
 
 
 async def read_stdin_line() -> str:

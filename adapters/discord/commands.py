@@ -11,7 +11,7 @@ import discord
 from discord import app_commands
 
 from adapters.chat.commands import ImagineArgs, build_request
-from adapters.chat.render import balance_text, billing_text, product_text, settings_text
+from adapters.chat.render import balance_text, billing_text, privacy_text, product_text, settings_text, terms_text
 from adapters.discord.cancel import cancel_command
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
@@ -134,7 +134,28 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
     async def privacy_policy(interaction: discord.Interaction) -> None:
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
-            await reply.private(t("privacy", locale, contact=deps.policy.paysupport_contact))
+            await reply.private(privacy_text(deps.policy, locale))
+
+    @app_commands.command(name="terms", description="Our terms of use")
+    @everywhere
+    async def terms(interaction: discord.Interaction) -> None:
+        deps, locale = deps_of(interaction), locale_of(interaction)
+        async with answering(interaction, locale) as reply:
+            await reply.private(terms_text(deps.policy, locale))
+
+    @app_commands.command(name="regenerate", description="Make your latest request again")
+    @everywhere
+    async def regenerate(interaction: discord.Interaction) -> None:
+        deps, identity = deps_of(interaction), identity_of(interaction)
+        async with answering(interaction, locale_of(interaction)) as reply:
+            await queue_generation(deps, reply, lambda target: generation.regenerate(deps, identity, None, target))
+
+    @app_commands.command(name="vary", description="A variation of your latest image")
+    @everywhere
+    async def vary(interaction: discord.Interaction) -> None:
+        deps, identity = deps_of(interaction), identity_of(interaction)
+        async with answering(interaction, locale_of(interaction)) as reply:
+            await queue_generation(deps, reply, lambda target: generation.vary(deps, identity, None, target))
 
     @app_commands.command(name="help", description="What I can do")
     @everywhere
@@ -169,9 +190,21 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
             await reply.private(t("delete_confirm_buttons", locale), view=delete_view(code, locale))
 
     return [
-        imagine, start, balance, buy, billing_portal, settings, privacy_policy, help_command, mydata, deleteme,
+        imagine,
+        regenerate,
+        vary,
+        start,
+        balance,
+        buy,
+        billing_portal,
+        settings,
+        privacy_policy,
+        terms,
+        help_command,
+        mydata,
+        deleteme,
         cancel_command(),
-    ]  # fmt: skip
+    ]
 
 
 async def read_attachment(attachment: discord.Attachment) -> bytes:

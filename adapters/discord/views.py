@@ -76,7 +76,7 @@ def _generation_ref(value: str) -> str:
 # --- results: regenerate, vary, open the original ---------------------------------------------------------------
 
 
-Again = Callable[[Deps, Identity, str, DeliveryTarget], Awaitable[Generation]]
+Again = Callable[[Deps, Identity, str | None, DeliveryTarget], Awaitable[Generation]]
 
 
 async def _again(item: DynamicItem[Any], interaction: discord.Interaction, start: Again) -> None:
@@ -84,6 +84,7 @@ async def _again(item: DynamicItem[Any], interaction: discord.Interaction, start
     deps, identity = deps_of(interaction), identity_of(interaction)
     async with answering(interaction, locale_of(interaction)) as reply:
         ref = _generation_ref(_arg(item))
+        await generation.own_generation(deps, identity, ref)  # someone else's button: a private answer, no defer
         await queue_generation(deps, reply, lambda target: start(deps, identity, ref, target))
 
 

@@ -11,6 +11,7 @@ from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
 from adapters.chat.render import balance_text, billing_text, error_text_for, product_text, queued_text, settings_text
+from adapters.telegram.answers import ConversationAnswers
 from adapters.telegram.files import ReferenceDownloads
 from adapters.telegram.keyboards import (
     buy_keyboard,
@@ -44,6 +45,9 @@ COMMANDS = (
     "settings",
     "mydata",
     "deleteme",
+    "regenerate",
+    "vary",
+    "terms",
     "privacy",
     "paysupport",
     "help",
@@ -65,8 +69,6 @@ class TelegramHandlers:
         commands = {
             "start": self.start,
             "help": self.help,
-            "privacy": self.privacy,
-            "paysupport": self.paysupport,
             "settings": self.settings,
             "imagine": self.imagine,
             "balance": self.balance,
@@ -75,13 +77,16 @@ class TelegramHandlers:
             "mydata": self.mydata,
             "deleteme": self.deleteme,
         }
-        for name, callback in commands.items():
+        answers = ConversationAnswers(self)
+        for name, callback in {**commands, **answers.commands()}.items():
             app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
         images = filters.PHOTO | filters.Document.IMAGE
         app.add_handler(MessageHandler(NEW_MESSAGES & images & IMAGINE_CAPTION, self.imagine_caption))
         private = filters.ChatType.PRIVATE & NEW_MESSAGES
         app.add_handler(MessageHandler(private & images & filters.CAPTION, self.imagine_caption))
         app.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, self.plain_text))
+        for handler in answers.media_handlers(NEW_MESSAGES):
+            app.add_handler(handler)
         app.add_handler(MessageHandler(NEW_MESSAGES & filters.COMMAND, self.unknown))
 
     # --- onboarding and information ------------------------------------------------------------------------------
@@ -111,17 +116,6 @@ class TelegramHandlers:
             return
         locale = locale_of(user)
         await message.reply_text(t("unknown_command", locale) + "\n" + t("help", locale))
-
-    @guarded
-    async def privacy(self, update: Update, context: Context) -> None:
-        message, user = _message_user(update)
-        await message.reply_text(t("privacy", locale_of(user), contact=self.deps.policy.paysupport_contact))
-
-    @guarded
-    async def paysupport(self, update: Update, context: Context) -> None:
-        """Telegram asks every bot that takes payments to answer /paysupport."""
-        message, user = _message_user(update)
-        await message.reply_text(t("paysupport", locale_of(user), contact=self.deps.policy.paysupport_contact))
 
     @guarded
     async def settings(self, update: Update, context: Context) -> None:

@@ -18,7 +18,7 @@ from adapters.telegram.keyboards import buy_button
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import unreachable
 from adapters.telegram.updates import is_private, locale_of
-from core.errors import DomainError, ErrorCode, StoreUnavailable
+from core.errors import DomainError, StoreUnavailable
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ Handler = Callable[[H, Update, Context], Coroutine[Any, Any, None]]
 
 def error_markup(error: DomainError, locale: str) -> InlineKeyboardMarkup | None:
     """Errors with an obvious next step carry it as a button."""
-    return buy_button(locale) if error.code is ErrorCode.INSUFFICIENT_CREDITS else None
+    return buy_button(locale) if error.params.get("offer_buy") else None
 
 
 def internal_error_text(locale: str, what: str, **extra: Any) -> str:

@@ -4,29 +4,51 @@ TEXTS: dict[str, str] = {
     # onboarding
     "welcome": (
         "Welcome to GPT-Image-2! I turn your words into images.\n"
-        "Before we start, please read our terms and privacy policy (/privacy) and confirm that you accept them "
-        "and that you are 13 or older."
+        "Before we start, please read our terms (/terms) and privacy policy (/privacy) and confirm that you accept "
+        "them and that you are 13 or older."
     ),
     "welcome_back": "Welcome back! Send /imagine <prompt> to create an image, or /help to see everything I can do.",
     "consent_accepted": (
         "Thanks! You can now create images: /imagine <prompt>. You get {free_per_day} free images every day."
     ),
     "consent_age_required": "Sorry, GPT-Image-2 is only for people aged 13 or older.",
-    "consent_prompt_console": "Type `/accept` to accept the terms and privacy policy and confirm you are 13 or older.",
+    "consent_prompt_console": (
+        "Send /accept to accept the terms and privacy policy and confirm you are 13 or older (/decline if not)."
+    ),
+    "consent_needed_console": "Please accept the terms first: send /accept (read them with /terms and /privacy).",
     "consent_button_accept": "I accept and I am 13+",
     "consent_button_decline": "No thanks",
     "help": (
         "Commands:\n"
         "/imagine <prompt> [--ar auto|1:1|9:16|16:9|4:3|3:4] [--res 1K|2K|4K] [--n 1-4] — create images\n"
+        "To edit a photo, reply to it with /imagine <what to change>, or send it with that as its caption.\n"
+        "In a private chat, any message is a prompt too.\n"
+        "/regenerate [id] — your latest request again; /vary [id] — a variation of your latest image\n"
         "/cancel — cancel your latest request still waiting in line (its credits come back at once)\n"
         "/balance — free images left today and your credits\n"
-        "/buy — buy credits or a plan\n"
-        "/billing — manage your plan\n"
+        "/buy — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
         "/settings — default aspect ratio, resolution, notifications\n"
         "/mydata — export everything we hold about you\n"
         "/deleteme — delete your account and data\n"
-        "/privacy — our privacy policy\n"
+        "/terms — terms of use; /privacy — our privacy policy\n"
         "/start — start again, /help — this list\n"
+        "Notes: 4K is not available for 1:1, and auto aspect ratio is 1K only."
+    ),
+    "help_console": (
+        "Commands:\n"
+        "/start, then /accept (or /decline) — accept the terms and confirm you are 13 or older\n"
+        "/imagine <prompt> [--ar auto|1:1|9:16|16:9|4:3|3:4] [--res 1K|2K|4K] [--n 1-4] [--ref <image file>] — "
+        "create images; --ref edits an image file (repeat it for several)\n"
+        "A line that is not a command is a prompt too.\n"
+        "/regenerate [id] — your latest request again; /vary [id] — a variation of your latest image\n"
+        "/cancel [id] — cancel a request still waiting in line (your credits come back at once)\n"
+        "/balance — free images left today and your credits\n"
+        "/buy [product] — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
+        "/settings [ar|res|file|notify <value>] — your defaults\n"
+        "/mydata — export everything we hold about you\n"
+        "/deleteme — delete your account and data\n"
+        "/terms — terms of use; /privacy — our privacy policy\n"
+        "/help — this list. Ctrl-D (or Ctrl-C) quits.\n"
         "Notes: 4K is not available for 1:1, and auto aspect ratio is 1K only."
     ),
     "unknown_command": "I don't know that command. Here is what I can do:",
@@ -44,8 +66,21 @@ TEXTS: dict[str, str] = {
         "(it cannot be turned back into the id) with today's free images used (until the end of the UTC day) "
         "and any unpaid balance. Nothing else about you.\n"
         "• The service is not for people under 13.\n"
+        "Privacy questions: {contact}"
+    ),
+    "privacy_link": "The full privacy policy: {url}",
+    "terms": (
+        "Terms of use, in short:\n"
+        "• GPT-Image-2 is for people aged 13 or older.\n"
+        "• Don't ask for illegal or harmful content or for content that infringes other people's rights; prompts "
+        "are screened and may be refused.\n"
+        "• Images are made by AI and may be imperfect; you are responsible for how you use them.\n"
+        "• Each image uses free images of the day or credits; an image that can't be made is refunded. "
+        "Unused credits are lost when you delete your account.\n"
+        "• Accounts that abuse the service may be suspended.\n"
         "Questions: {contact}"
     ),
+    "terms_link": "The full terms: {url}",
     # generation
     "queued": "Queued: {count} image(s), {cost}. I'll send the result here.",
     "queued_shared": "Queued: {count} image(s). I'll send the result here.",
@@ -149,6 +184,16 @@ TEXTS: dict[str, str] = {
         "/settings file <on|off>, /settings notify <on|off>"
     ),
     "settings_saved": "Saved.",
+    "settings_4k_square": (
+        "4K isn't available with the 1:1 aspect ratio, so nothing was changed. Choose another aspect ratio first "
+        "(16:9, 9:16, 4:3 or 3:4), or 1K or 2K."
+    ),
+    "settings_auto_1k": (
+        "The auto aspect ratio makes 1K images only, so nothing was changed. Choose an aspect ratio such as 16:9 "
+        "first, or 1K."
+    ),
+    "option_4k_square": "4K is not available for the 1:1 aspect ratio; use 1K or 2K.",
+    "option_auto_1k": "The auto aspect ratio is 1K only; choose an aspect ratio such as 16:9 for 2K or 4K.",
     "on": "on",
     "off": "off",
     "private_note": "I've sent you the answer in a private message.",
@@ -162,9 +207,10 @@ TEXTS: dict[str, str] = {
         "/buy — buy credits or a plan\n"
         "/billing — manage your plan\n"
         "/settings — default aspect ratio, resolution, notifications\n"
+        "/regenerate — your latest request again; /vary — a variation of your latest image\n"
         "/mydata — export everything we hold about you\n"
         "/deleteme — delete your account and data\n"
-        "/privacy — our privacy policy, /help — this list\n"
+        "/terms — terms of use, /privacy — our privacy policy, /help — this list\n"
         "Buttons under a result: Regenerate makes the same request again, Vary uses the first image as a reference.\n"
         "Notes: 4K is not available for 1:1, and auto aspect ratio is 1K only."
     ),
@@ -188,13 +234,24 @@ TEXTS: dict[str, str] = {
     ),
     "error.invalid_option": "{detail}",
     "error.too_many_references": "Too many reference images (at most {limit}).",
-    "error.insufficient_credits": (
-        "Not enough credits: this needs {needed} credits and you have {credits} "
-        "(free daily images cover up to {free_max}). Buy more with /buy."
+    "error.insufficient_credits": "Not enough credits: this needs {needed} credits and you have {credits}.",
+    "short_of_images": (
+        "Not enough credits: this needs {count} image(s), and you have {free_left} free image(s) left today and "
+        "{credits} credits (each image beyond the free ones costs {unit_price} credit(s) at {resolution})."
     ),
     "error.insufficient_credits_shared": (
-        "Not enough credits for this. Send me /balance in a private chat to see yours, or /buy for more."
+        "Not enough credits for this. Send me /balance in a private chat to see yours."
     ),
+    "short_of_credits": (
+        "Not enough credits: {count} image(s) at {resolution} need {needed} credits and you have {credits} "
+        "(free images cover up to {free_max})."
+    ),
+    "short_negative_balance": (
+        "Your credit balance is {credits} after a refund or dispute, so new images wait until it is topped up."
+    ),
+    "free_reset": "Free images reset at midnight UTC, in {hours} h {minutes} min.",
+    "hint_buy": "Buy more with /buy.",
+    "hint_plans": "See the plans with /buy.",
     "error.rate_limited": "You're going fast! Please wait {seconds} seconds and try again.",
     "error.too_many_running": "You already have {limit} generations running. Please wait for one to finish.",
     "error.prompt_rejected": "This prompt can't be used: {reason} Nothing was charged.",
@@ -207,6 +264,9 @@ TEXTS: dict[str, str] = {
     "error.payments_unavailable": "The payment service is unavailable right now. Please try again later.",
     "error.unknown_product": "I don't know that product. Send /buy to see what's available.",
     "error.not_found": "I couldn't find that. It may have been deleted.",
+    "error.not_owner": "Only the person who made this image can use this button.",
+    "error.no_generations": "You have no images yet to use. Send /imagine <prompt> to make one.",
+    "error.no_plan": "You don't have a plan.",
     "error.confirmation_invalid": "That confirmation code is wrong or has expired. Send /deleteme to get a new one.",
     "error.generation_in_progress": "Your images are still being made. Please confirm again once they are done.",
     "error.account_being_deleted": "Your account is being deleted, so I can't do that any more.",
@@ -230,6 +290,26 @@ TEXTS: dict[str, str] = {
     "settings_button_notify": "🔔 Notifications",
     "stars_refused": "This invoice is no longer valid. Send /buy for a new one.",
     "stars_wrong_account": "This invoice was made for another account. Send /buy to get your own.",
+    "photo_hint": (
+        "Nice picture! To edit it, reply to it with /imagine <what to change>, or send it again with that as its "
+        "caption."
+    ),
+    "unusable_sticker": (
+        "I can't use stickers. Describe an image (any message here is a prompt), or send a photo with a caption "
+        "saying what to change."
+    ),
+    "unusable_animation": (
+        "I can't use GIFs or animations. Send a still photo with a caption saying what to change, or describe "
+        "a new image."
+    ),
+    "unusable_voice": "I can't listen to voice or audio messages. Please type what you'd like me to draw.",
+    "unusable_video": (
+        "I can't use videos. Send a still photo with a caption saying what to change, or describe a new image."
+    ),
+    "unusable_document": (
+        "I can only use images (PNG, JPEG or WebP). Send a photo with a caption saying what to change, or describe "
+        "a new image."
+    ),
     "reference_too_large": "That image is too large for me to download (over {mb} MB). Please send a smaller one.",
     "reference_download_failed": "I couldn't download that image. Please send it again.",
     "reference_invalid": "The reference must be a PNG, JPEG or WebP image under 20 MB.",
@@ -243,6 +323,9 @@ TEXTS: dict[str, str] = {
     "command.mydata": "Export everything we hold about you",
     "command.deleteme": "Delete your account and data",
     "command.privacy": "Our privacy policy",
+    "command.terms": "Our terms of use",
+    "command.regenerate": "Make your latest image again (or /regenerate <id>)",
+    "command.vary": "A variation of your latest image (or /vary <id>)",
     "command.paysupport": "Help with a payment",
     "command.help": "What I can do",
 }

@@ -72,7 +72,7 @@ async def billing_page(deps: Deps, identity: Identity) -> tuple[Balance, str]:
 async def portal_link(deps: Deps, identity: Identity) -> str:
     account = await require_account(deps, identity)
     if not account.customer_id:
-        raise DomainError(ErrorCode.NOT_FOUND)
+        raise DomainError(ErrorCode.NO_PLAN, offer_buy=bool(deps.policy.products))
     try:
         return await deps.payments.portal_url(account.customer_id)
     except ProviderError:

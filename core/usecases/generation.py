@@ -27,7 +27,7 @@ from core.models import (
     TaskStatus,
 )
 from core.ports import ReserveRequest, Settlement, StoredImage
-from core.quota import free_eligible
+from core.quota import free_eligible, until_free_reset
 from core.usecases import references as references_mod
 from core.usecases import tasks
 from core.usecases.accounts import require_account, require_consent
@@ -92,10 +92,35 @@ async def _reserve(deps: Deps, request: ReserveRequest) -> Generation:
     try:
         return await deps.store.reserve(request)
     except DomainError as error:
+        if error.code is ErrorCode.INSUFFICIENT_CREDITS:
+            raise await _short_of_credits(deps, request) from None
         error.params.setdefault("free_max", deps.policy.free_max_resolution)
         raise
     except StoreUnavailable:
         raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
+
+
+async def _short_of_credits(deps: Deps, request: ReserveRequest) -> DomainError:
+    """Exactly what is missing: the images asked for, the free images and credits at hand, when free ones return,
+    and /buy only where payments are configured."""
+    held = await deps.store.balance(request.account_id, request.day, request.free_per_day)
+    reset = until_free_reset(request.now)
+    count = request.request.count
+    return DomainError(
+        ErrorCode.INSUFFICIENT_CREDITS,
+        count=count,
+        resolution=request.request.resolution,
+        needed=count * request.unit_price,
+        unit_price=request.unit_price,
+        credits=held.paid_credits,
+        free_left=held.free_left if request.free_eligible else 0,
+        free_per_day=request.free_per_day,
+        free_eligible=request.free_eligible,
+        free_max=deps.policy.free_max_resolution,
+        reset_hours=reset.seconds // 3600,
+        reset_minutes=reset.seconds % 3600 // 60,
+        offer_buy=bool(deps.policy.products),
+    )
 
 
 async def check_rate(deps: Deps, account_id: str) -> None:
@@ -118,19 +143,34 @@ async def screen_prompt(deps: Deps, prompt: str, account_id: str) -> None:
         raise DomainError(ErrorCode.PROMPT_REJECTED, reason=result.reason or "it goes against the content policy.")
 
 
-async def regenerate(deps: Deps, identity: Identity, generation_id: str, target: DeliveryTarget) -> Generation:
-    """The same request again, as a new generation with its own hold."""
-    previous = await own_generation(deps, identity, generation_id)
+async def regenerate(deps: Deps, identity: Identity, generation_id: str | None, target: DeliveryTarget) -> Generation:
+    """The same request again, as a new generation with its own hold (no id: the person's latest generation)."""
+    previous = await _chosen(deps, identity, generation_id, with_images=False)
     return await request_generation(deps, identity, previous.request, target)
 
 
-async def vary(deps: Deps, identity: Identity, generation_id: str, target: DeliveryTarget) -> Generation:
-    """A new image that uses the first result of a generation as its reference."""
-    previous = await own_generation(deps, identity, generation_id)
+async def vary(deps: Deps, identity: Identity, generation_id: str | None, target: DeliveryTarget) -> Generation:
+    """A new image that uses the first result of a generation as its reference (no id: the latest with images)."""
+    previous = await _chosen(deps, identity, generation_id, with_images=True)
     if not previous.image_keys:
         raise DomainError(ErrorCode.NOT_FOUND)
     request = previous.request.model_copy(update={"count": 1, "reference_keys": (previous.image_keys[0],)})
     return await request_generation(deps, identity, request, target)
+
+
+async def _chosen(deps: Deps, identity: Identity, generation_id: str | None, *, with_images: bool) -> Generation:
+    if generation_id:
+        return await own_generation(deps, identity, generation_id)
+    return await latest_generation(deps, identity, with_images=with_images)
+
+
+async def latest_generation(deps: Deps, identity: Identity, *, with_images: bool = False) -> Generation:
+    """The person's most recent generation (read from the Store, so any process and any restart agree)."""
+    account = await require_account(deps, identity)
+    for candidate in reversed(await deps.store.generations(account.id)):
+        if not with_images or candidate.image_keys:
+            return candidate
+    raise DomainError(ErrorCode.NO_GENERATIONS)
 
 
 async def original_image(deps: Deps, identity: Identity, generation_id: str, index: int) -> StoredImage:
@@ -142,11 +182,17 @@ async def original_image(deps: Deps, identity: Identity, generation_id: str, ind
 
 
 async def own_generation(deps: Deps, identity: Identity, generation_id: str) -> Generation:
-    """One of the person's own generations, by id or by a unique prefix of at least 6 characters."""
-    account = await require_account(deps, identity)
-    generation = await find_generation(deps, account.id, generation_id)
-    if generation is None or generation.account_id != account.id:
+    """One of the person's own generations, by id or by a unique prefix of at least 6 characters.
+
+    Someone else's generation (a button pressed by another person in a group) raises NOT_OWNER, so the answer
+    says whose button it is instead of "not found"; the generation itself is never shown.
+    """
+    account = await deps.store.find_account(identity)
+    generation = await find_generation(deps, account.id if account else "", generation_id)
+    if generation is None:
         raise DomainError(ErrorCode.NOT_FOUND)
+    if account is None or generation.account_id != account.id:
+        raise DomainError(ErrorCode.NOT_OWNER)
     return generation
 
 

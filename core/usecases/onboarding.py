@@ -9,6 +9,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, AspectRatio, Identity, Resolution, SettingsChange
 from core.usecases.accounts import require_account
+from core.validation import check_combination
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,11 @@ async def update_settings(
     account = await require_account(deps, identity)
     if not change.fields():
         return account
+    check_combination(
+        change.default_aspect_ratio or account.default_aspect_ratio,
+        change.default_resolution or account.default_resolution,
+        as_default=True,
+    )
     updated = await deps.store.update_settings(account.id, change)
     if updated is None:
         raise DomainError(ErrorCode.NOT_REGISTERED)

@@ -66,7 +66,9 @@ def test_a_whole_chat_makes_images_exports_everything_and_deletes_it_all(tmp_pat
     assert "between 1 and 4" in transcript
     assert "4K is not available for the 1:1 aspect ratio" in transcript
     assert "Please describe the image" in transcript
-    assert "Not enough credits: this needs 2 credits and you have 0 (free daily images cover up to 1K)" in transcript
+    short = "Not enough credits: 1 image(s) at 2K need 2 credits and you have 0 (free images cover up to 1K)."
+    assert short in transcript
+    assert "Free images reset at midnight UTC" in transcript and "/buy" not in transcript.split("Not enough")[1][:300]
     assert "Free images left today: 1 of 3" in transcript
     assert "Payments are not configured on this bot." in transcript
     assert "Aspect ratio: 4:3" in transcript

@@ -9,6 +9,7 @@ import pytest
 from core.errors import DomainError, ErrorCode, ProviderError
 from core.models import GenerationRequest, GenerationStatus, ImageSpec, LedgerKind, TaskRef
 from core.policy import Policy
+from core.texts import error_text
 from core.usecases import generation
 from tests.unit.conftest import ALICE, BOB, TARGET, World, make_world
 
@@ -290,7 +291,8 @@ async def test_nobody_can_regenerate_someone_elses_image(world: World) -> None:
     with pytest.raises(DomainError) as refused:
         await generation.regenerate(world.deps, BOB, first.id, TARGET)
 
-    assert refused.value.code is ErrorCode.NOT_FOUND
+    assert refused.value.code is ErrorCode.NOT_OWNER
+    assert error_text(refused.value) == "Only the person who made this image can use this button."
 
 
 async def test_a_reference_must_be_an_image(world: World) -> None:
