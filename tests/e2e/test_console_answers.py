@@ -54,5 +54,5 @@ def test_ctrl_c_leaves_the_console_quietly(tmp_path: Path) -> None:
     _, errors = chat.communicate(timeout=30)
 
     assert "console chat" in banner
-    assert chat.returncode == 130 and time.monotonic() - started < 30
+    assert chat.returncode in (0, 130) and time.monotonic() - started < 30
     assert "Traceback" not in errors and "KeyboardInterrupt" not in errors
