@@ -73,7 +73,7 @@ async def test_running_out_of_credits_in_a_group_says_so_without_the_persons_fig
         assert button_data(refused) == ["buy:menu"]
         await bot.command(ADA, "/imagine two owls --n 2")
         private = await bot.said(ADA.id, "Not enough credits", method="editMessageText")
-        assert "you have 0" in private.params["text"]
+        assert "and 0 credits" in private.params["text"]
 
 
 # --- item 12: NUL and lone surrogates -----------------------------------------------------------------------------

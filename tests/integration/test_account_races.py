@@ -82,6 +82,7 @@ async def test_settings_plan_webhooks_and_deletion_codes_overlapping_lose_no_upd
     for _ in range(REPETITIONS):
         identity = person()
         account_id = await member(world, identity)
+        await onboarding.update_settings(world.deps, identity, aspect_ratio="4:3")  # 2K is valid in either order
         paid = plan_event(PaymentEventKind.PLAN_PAID, account_id, "sub_new")
         stale_end = plan_event(PaymentEventKind.PLAN_ENDED, account_id, "sub_old")
 
