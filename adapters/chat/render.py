@@ -23,9 +23,12 @@ def queued_text(generation: Generation, locale: str) -> str:
     return t("queued", locale, count=generation.request.count, cost=cost_text(generation.hold, locale))
 
 
-def cancelled_text(generation: Generation, locale: str) -> str:
-    """What a cancel gave back: the whole hold (free images of the day and paid credits)."""
+def cancelled_text(generation: Generation, locale: str, *, private: bool | None = None) -> str:
+    """What a cancel gave back: the whole hold (free images of the day and paid credits), counted only where
+    nobody but the person reads it (by default: where the request was made)."""
     hold = generation.hold
+    if not (generation.delivery.private if private is None else private):
+        return t("cancelled_shared", locale)
     if hold.free_images and hold.paid_credits:
         refund = t("refund_mixed", locale, free=hold.free_images, credits=hold.paid_credits)
     elif hold.paid_credits:

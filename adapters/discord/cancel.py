@@ -71,9 +71,8 @@ def cancel_command() -> app_commands.Command[Any, ..., None]:
         async with answering(interaction, locale) as reply:
             ref = (request or "").strip() or None
             cancelled = await cancelling.cancel(deps, identity_of(interaction), ref)
-            text = cancelled_text(cancelled, locale)
-            await reply.private(text)
-            await retire_status(interaction.client, cancelled, text, deps.clock.now())
+            await reply.private(cancelled_text(cancelled, locale, private=True))  # only the person sees it
+            await retire_status(interaction.client, cancelled, cancelled_text(cancelled, locale), deps.clock.now())
 
     return cancel
 

@@ -17,7 +17,7 @@ from adapters.chat.render import cancelled_text
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import harmless_edit_error
 from adapters.telegram.replies import Context, guarded
-from adapters.telegram.updates import identity_of, locale_of, optional_int
+from adapters.telegram.updates import identity_of, is_private, locale_of, optional_int
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import Generation
@@ -42,9 +42,10 @@ class CancelHandlers:
             return
         _, rest = split_command(message.text or "")
         cancelled = await cancelling.cancel(self.deps, identity_of(user), rest.strip() or None)
-        text = cancelled_text(cancelled, locale_of(user))
-        await message.reply_text(text)
-        await retire_status(context.bot, cancelled, text)
+        locale = locale_of(user)
+        private = cancelled.delivery.private and is_private(message.chat)
+        await message.reply_text(cancelled_text(cancelled, locale, private=private))
+        await retire_status(context.bot, cancelled, cancelled_text(cancelled, locale))
 
     async def pressed(self, query: CallbackQuery, generation_id: str) -> None:
         """✖ Cancel under a status message; a domain error (too late, not yours) becomes the press's alert."""

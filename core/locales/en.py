@@ -98,6 +98,7 @@ TEXTS: dict[str, str] = {
     "cancel_button": "✖ Cancel",
     "cancelled": "Cancelled. Nothing was made, and the {refund} it held were refunded.",
     "cancelled_free_of_charge": "Cancelled. Nothing was made and nothing was charged.",
+    "cancelled_shared": "Cancelled. Nothing was made, and what it held was refunded.",
     "refund_free": "{free} free image(s)",
     "refund_paid": "{credits} credit(s)",
     "refund_mixed": "{free} free image(s) and {credits} credit(s)",

@@ -24,6 +24,7 @@ from tests.fakes.discord_payloads import USER_ID, component, slash
 ALICE = Identity(platform=Platform.DISCORD, platform_user_id=str(USER_ID))
 BOB_ID = USER_ID + 1
 CANCELLED = "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
+CANCELLED_IN_A_SERVER = "Cancelled. Nothing was made, and what it held was refunded."  # no personal figures
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ async def test_the_cancel_button_refunds_at_once_and_replaces_the_queued_line(bo
     answer = await bot.callback(press, bot.send(press))
 
     assert answer.json["type"] == 7  # the message the button sits on is updated in place
-    assert answer.content == CANCELLED
+    assert answer.content == CANCELLED_IN_A_SERVER
     assert answer.components == []
     assert await free_left(bot.runtime) == 1
     cancelled = await stored(bot.runtime, generation_id)
@@ -127,11 +128,7 @@ async def test_slash_cancel_answers_privately_and_retires_the_queued_line(bot: B
     )[0]
 
     assert answer.flags & EPHEMERAL
-    assert (
-        answer.content
-        == retired.content
-        == "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
-    )
+    assert answer.content == CANCELLED and retired.content == CANCELLED_IN_A_SERVER
     assert retired.components == []
     assert (await stored(bot.runtime, generation_id)).error_code == "cancelled"
     assert "cancel" in [c["name"] for c in bot.fake.commands["global"]]
