@@ -98,6 +98,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         if settings.redis_url is None:
             raise StartupError("REDIS_URL", "a separate worker needs a shared job queue", exit_code=EXIT_CONFIG)
         return asyncio.run(serve.serve(settings, role="worker"))
+    signal.signal(signal.SIGTERM, _interrupted)  # the short commands stop on SIGTERM as on Ctrl-C
     if args.command == "migrate":
         return asyncio.run(serve.migrate(settings, args.database_url))
     if args.command == "refund-stars":
@@ -105,6 +106,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return asyncio.run(admin.refund_stars(settings, args.charge_id, args.user_id))
     return asyncio.run(serve.kie_check(settings))
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C (connections closed, a migration's transaction rolled back), then exit 130."""
+    raise KeyboardInterrupt
 
 
 def _share_metrics(settings: Settings) -> None:

@@ -20,7 +20,7 @@ from adapters.chat.connection import OnLost
 from bot.settings import Settings
 from bot.settings_checks import POSTGRES, url_problem
 from bot.startup import EXIT_CONFIG, StartupError, listen_error, platform_error
-from bot.web import create_app
+from bot.web import create_app, create_ops_app
 from bot.wiring import Runtime, build
 from core.errors import StoreUnavailable
 
@@ -64,7 +64,10 @@ async def serve(settings: Settings, *, role: Role, extra_workers: int = 0) -> in
         app = create_app(runtime.deps, settings, health=runtime.health)
         await _start_platforms(runtime, settings, app, stack, role, stopping)
         if role != "worker":
-            await _listen(app, settings, stack)
+            await _listen(app, settings, stack, settings.port, "PORT")
+        elif settings.metrics_port is not None:
+            ops = create_ops_app(runtime.deps, settings, health=runtime.health)
+            await _listen(ops, settings, stack, settings.metrics_port, "METRICS_PORT")
         if extra_workers:
             from adapters.prometheus.metrics import process_ended
             from bot.supervise import WorkerChildren
@@ -93,15 +96,15 @@ def _worker_ended(task: asyncio.Task[None], stopping: Stopping) -> None:
         stopping.give_up("REDIS_URL", "the job worker stopped (see the log line before)")
 
 
-async def _listen(app: web.Application, settings: Settings, stack: AsyncExitStack) -> None:
+async def _listen(app: web.Application, settings: Settings, stack: AsyncExitStack, port: int, setting: str) -> None:
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     stack.push_async_callback(runner.cleanup)
     try:
-        await web.TCPSite(runner, settings.web_host, settings.port).start()
+        await web.TCPSite(runner, settings.web_host, port).start()
     except OSError as error:
-        raise listen_error(settings.web_host, settings.port, error) from None
-    log.info("web server listening", extra={"port": settings.port})
+        raise listen_error(settings.web_host, port, error, setting) from None
+    log.info("web server listening", extra={"port": port})
 
 
 async def _start_platforms(

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     public_base_url: str = ""
     web_host: str = "0.0.0.0"
     port: int = Field(8080, ge=1, le=65_535)
+    # A worker-only process (`python -m bot worker`) serves /metrics and /healthz here; unset: it serves nothing
+    metrics_port: int | None = Field(None, ge=1, le=65_535)
 
     # KIE.ai
     kie_api_key: SecretStr | None = None

@@ -46,12 +46,12 @@ def usable_dir(path: Path, setting: str = "BOT_DATA_DIR") -> Path:
     return path
 
 
-def listen_error(host: str, port: int, error: OSError) -> StartupError:
+def listen_error(host: str, port: int, error: OSError, setting: str = "PORT") -> StartupError:
     """The web server could not bind: busy port, unknown host, no permission."""
     if error.errno == errno.EADDRINUSE:
-        return StartupError("PORT", f"port {port} on {host} is already in use")
+        return StartupError(setting, f"port {port} on {host} is already in use")
     if error.errno in (errno.EACCES, errno.EPERM):
-        return StartupError("PORT", f"no permission to listen on port {port}", exit_code=EXIT_CONFIG)
+        return StartupError(setting, f"no permission to listen on port {port}", exit_code=EXIT_CONFIG)
     reason = os.strerror(error.errno) if error.errno else type(error).__name__
     return StartupError("WEB_HOST", f"cannot listen on {host}:{port} ({reason})", exit_code=EXIT_CONFIG)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -52,7 +53,9 @@ class WorkerChildren:
         backoff = 0.0
         while not self._stopping.is_set():
             started = time.monotonic()
-            process = await asyncio.create_subprocess_exec(*self._command, stdin=asyncio.subprocess.DEVNULL)
+            process = await asyncio.create_subprocess_exec(
+                *self._command, stdin=asyncio.subprocess.DEVNULL, env=child_environment()
+            )
             self._processes[slot] = process
             log.info("worker process started", extra={"slot": slot, "pid": process.pid})
             code = await process.wait()
@@ -88,6 +91,11 @@ class WorkerChildren:
                 with contextlib.suppress(ProcessLookupError):
                     process.kill()
         await asyncio.gather(*self._slots, return_exceptions=True)
+
+
+def child_environment() -> dict[str, str]:
+    """The parent's environment, less METRICS_PORT: the parent's /metrics already sums its children's figures."""
+    return {name: value for name, value in os.environ.items() if name != "METRICS_PORT"}
 
 
 def _describe(code: int) -> str:

@@ -33,6 +33,18 @@ HEALTH: web.AppKey[Mapping[str, HealthCheck]] = web.AppKey("health", Mapping)
 
 def create_app(deps: Deps, settings: Settings, *, health: Mapping[str, HealthCheck] | None = None) -> web.Application:
     """`health`: the readiness checks by backend name (default: the Store's ping)."""
+    app = create_ops_app(deps, settings, health=health)
+    app.router.add_post("/webhooks/creem", creem_webhook)
+    app.router.add_post("/webhooks/kie", kie_callback)
+    app.router.add_get("/billing/return", billing_return)
+    return app
+
+
+def create_ops_app(
+    deps: Deps, settings: Settings, *, health: Mapping[str, HealthCheck] | None = None
+) -> web.Application:
+    """Only what the operator's tooling reads: /healthz, /healthz/live and /metrics (alone on METRICS_PORT for a
+    worker-only process; part of the web server otherwise)."""
     app = web.Application(client_max_size=MAX_WEBHOOK_BYTES)
     app[DEPS] = deps
     app[SETTINGS] = settings
@@ -40,9 +52,6 @@ def create_app(deps: Deps, settings: Settings, *, health: Mapping[str, HealthChe
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/healthz/live", liveness)
     app.router.add_get("/metrics", metrics)
-    app.router.add_post("/webhooks/creem", creem_webhook)
-    app.router.add_post("/webhooks/kie", kie_callback)
-    app.router.add_get("/billing/return", billing_return)
     return app
 
 

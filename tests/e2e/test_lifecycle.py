@@ -48,10 +48,17 @@ async def test_the_console_stops_cleanly_on_a_signal_while_waiting_for_input(
         await bot.kill()
 
 
-async def test_a_worker_stops_cleanly_on_sigterm(redis_server: RedisServer, tmp_path: Path) -> None:
-    bot = await BotProcess.start("worker", env={"REDIS_URL": redis_server.url}, cwd=tmp_path)
+async def test_a_worker_serves_health_and_metrics_on_its_port_and_stops_cleanly_on_sigterm(
+    redis_server: RedisServer, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = {"REDIS_URL": redis_server.url, "METRICS_PORT": str(port), "WEB_HOST": "127.0.0.1"}
+    bot = await BotProcess.start("worker", env=env, cwd=tmp_path)
     try:
-        await bot.wait_for_line("wired")
+        health = await bot.wait_http(f"http://127.0.0.1:{port}/healthz")
+        scraped = await bot.wait_http(f"http://127.0.0.1:{port}/metrics")
+        assert (health.status_code, health.json()) == (200, {"ok": True, "store": "ok", "redis": "ok"})
+        assert "gib_generations_finished_total" in scraped.text
 
         bot.signal(signal.SIGTERM)
 
