@@ -304,6 +304,10 @@ class BlobStore(Protocol):
         """Delete every blob under `prefix/` (all of one account's images when it is deleted)."""
         ...
 
+    async def keys(self, prefix: str) -> list[str]:
+        """Every key under `prefix/`, at any depth (the exports to expire); [] when there is none."""
+        ...
+
 
 class LostTasks(StrEnum):
     """How a task whose id was lost (a crash right after the create call) is found again."""

@@ -9,7 +9,7 @@ import logging
 from core.deps import Deps
 from core.errors import StoreUnavailable
 from core.ports import Job
-from core.usecases import generation
+from core.usecases import exports, generation
 
 log = logging.getLogger(__name__)
 
@@ -43,13 +43,21 @@ class Worker:
 
     async def _sweep(self) -> None:
         """Now and then, queue again what is unfinished or undelivered (a failed delivery, a lost queue entry);
-        the queue ignores generations already pending, so this never runs a job twice at once."""
+        the queue ignores generations already pending, so this never runs a job twice at once. Exports whose
+        link has expired are deleted on each pass (the first one at start)."""
         while True:
+            await self._purge_exports()
             await asyncio.sleep(self._sweep_every_s)
             try:
                 await generation.resume(self._deps)
             except Exception:
                 log.warning("sweep failed; will try again", exc_info=True)
+
+    async def _purge_exports(self) -> None:
+        try:
+            await exports.purge_expired(self._deps)
+        except Exception:
+            log.warning("expired exports not deleted; will try again", exc_info=True)
 
     async def _serve(self) -> None:
         while True:

@@ -23,7 +23,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation, Identity, Platform
 from core.texts import error_text, t
-from core.usecases import billing, generation, onboarding, privacy
+from core.usecases import billing, exports, generation, onboarding, privacy
 from core.usecases import cancel as cancelling
 from core.usecases.accounts import require_account
 
@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[str], Awaitable[None]]
 ON_WORDS = {"on": True, "yes": True, "true": True, "1": True, "off": False, "no": False, "false": False, "0": False}
+CONSOLE_EXPORT_MAX_BYTES = 2**31  # a file on this machine: one zip, whatever its size
 
 
 class ConsoleChat:
@@ -160,14 +161,14 @@ class ConsoleChat:
         self.out(billing_text(held, self.deps.policy, url, self.locale))
 
     async def mydata(self, _: str) -> None:
-        data = await privacy.export_json(self.deps, self.identity)
-        if data is None:
+        parts = await exports.archive(self.deps, self.identity, CONSOLE_EXPORT_MAX_BYTES)
+        if parts is None:
             self.out(t("export_nothing", self.locale))
             return
         account = await require_account(self.deps, self.identity)
-        key = f"{account.id}/exports/mydata-{self.deps.clock.now():%Y%m%dT%H%M%S}.json"
-        await self.deps.blobs.put(key, data, "application/json")
-        self.out(t("export_ready", self.locale) + "\n  " + await self.deps.blobs.link(key, self.deps.policy.link_ttl_s))
+        links = [await exports.keep(self.deps, account.id, part) for part in parts]
+        minutes = self.deps.policy.link_ttl_s // 60
+        self.out("\n  ".join([t("export_kept", self.locale, minutes=minutes), *links]))
 
     async def deleteme(self, rest: str) -> None:
         if await self.deps.store.find_account(self.identity) is None:

@@ -16,12 +16,11 @@ from adapters.discord.cancel import cancel_command
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
 from adapters.discord.replies import answering
-from adapters.discord.views import delete_view, gate, is_web_link, link_view, queue_generation, settings_view
-from core.deps import Deps
+from adapters.discord.views import delete_view, gate, link_view, queue_generation, settings_view
 from core.errors import DomainError, ErrorCode
-from core.models import ASPECT_RATIOS, RESOLUTIONS, DeliveryTarget, Generation, Identity
+from core.models import ASPECT_RATIOS, RESOLUTIONS, DeliveryTarget, Generation
 from core.texts import t
-from core.usecases import billing, generation, privacy
+from core.usecases import billing, exports, generation, privacy
 from core.usecases.accounts import require_account
 from core.usecases.references import MAX_REFERENCE_BYTES
 
@@ -170,13 +169,16 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
         deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
         async with answering(interaction, locale) as reply:
             await reply.think(ephemeral=True)
-            data = await privacy.export_json(deps, identity)
-            if data is None:
+            parts = await exports.archive(deps, identity, interaction.filesize_limit)
+            if parts is None:
                 await reply.private(t("export_nothing", locale))
-            elif len(data) <= interaction.filesize_limit:
-                await reply.private(t("export_ready", locale), files=[discord.File(io.BytesIO(data), "mydata.json")])
-            else:
-                await reply.private(await export_link(deps, identity, data, locale))
+                return
+            count = len(parts)
+            text = t("export_ready", locale) if count == 1 else t("export_ready_parts", locale, count=count)
+            for n, part in enumerate(parts):  # one zip per message: each is within the upload limit
+                await reply.private(
+                    text if n == 0 else part.filename, files=[discord.File(io.BytesIO(part.data), part.filename)]
+                )
 
     @app_commands.command(name="deleteme", description="Delete your account and data (asks to confirm)")
     @everywhere
@@ -212,14 +214,3 @@ async def read_attachment(attachment: discord.Attachment) -> bytes:
     if attachment.size > MAX_REFERENCE_BYTES:
         raise DomainError(ErrorCode.INVALID_OPTION, t("reference_invalid"))
     return await attachment.read()
-
-
-async def export_link(deps: Deps, identity: Identity, data: bytes, locale: str) -> str:
-    """An export too big to attach is stored and offered as a link (when the store gives web links)."""
-    account = await require_account(deps, identity)
-    key = f"{account.id}/exports/mydata-{deps.clock.now():%Y%m%dT%H%M%S}.json"
-    await deps.blobs.put(key, data, "application/json")
-    url = await deps.blobs.link(key, deps.policy.link_ttl_s)
-    if not is_web_link(url):
-        raise DomainError(ErrorCode.STORAGE_FAILED)
-    return t("export_too_large_link", locale, url=url)

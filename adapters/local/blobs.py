@@ -38,6 +38,15 @@ class LocalBlobStore:
         for key in keys:
             await asyncio.to_thread(self.path(key).unlink, True)
 
+    async def keys(self, prefix: str) -> list[str]:
+        return await asyncio.to_thread(self._keys, self.path(prefix))
+
+    def _keys(self, folder: Path) -> list[str]:
+        if not folder.is_dir():
+            return []
+        found = (p for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".tmp"))
+        return sorted(p.relative_to(self.root).as_posix() for p in found)
+
     async def delete_prefix(self, prefix: str) -> None:
         folder = self.path(prefix)
         if folder != self.root:

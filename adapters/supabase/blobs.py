@@ -95,6 +95,10 @@ class SupabaseBlobStore:
         await self.ensure_bucket()
         await self.delete(await self._walk(prefix.strip("/")))
 
+    async def keys(self, prefix: str) -> list[str]:
+        await self.ensure_bucket()
+        return await self._walk(prefix.strip("/"))
+
     async def _walk(self, folder: str) -> list[str]:
         """Every object key under `folder`, following sub-folders (Storage lists one level at a time)."""
         keys: list[str] = []

@@ -28,7 +28,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import DeliveryTarget, Generation, Identity
 from core.texts import error_text, t
-from core.usecases import billing, generation, onboarding, privacy
+from core.usecases import billing, exports, generation, onboarding, privacy
 from core.usecases.accounts import require_account, require_consent
 from core.usecases.references import MAX_REFERENCE_BYTES
 from core.validation import validate_request
@@ -245,23 +245,27 @@ class TelegramHandlers:
 
     @guarded
     async def mydata(self, update: Update, context: Context) -> None:
-        """The JSON export, as a document in the private chat."""
+        """The export (mydata.json and the images) as zip documents in the private chat; nothing is stored."""
         message, user = _message_user(update)
         locale = locale_of(user)
-        data = await privacy.export_json(self.deps, identity_of(user))
-        if data is None:
+        parts = await exports.archive(self.deps, identity_of(user), self.limits.document_max_bytes)
+        if parts is None:
             await answer_personally(
                 message, user, locale, lambda chat_id: context.bot.send_message(chat_id, t("export_nothing", locale))
             )
             return
-        await answer_personally(
-            message,
-            user,
-            locale,
-            lambda chat_id: context.bot.send_document(
-                chat_id, InputFile(data, filename="mydata.json"), caption=t("export_ready", locale)
-            ),
-        )
+        caption = t("export_ready", locale) if len(parts) == 1 else t("export_ready_parts", locale, count=len(parts))
+
+        async def send(chat_id: int) -> Message:
+            sent = [
+                await context.bot.send_document(
+                    chat_id, InputFile(part.data, filename=part.filename), caption=caption if n == 0 else None
+                )
+                for n, part in enumerate(parts)
+            ]
+            return sent[0]
+
+        await answer_personally(message, user, locale, send)
 
     @guarded
     async def deleteme(self, update: Update, context: Context) -> None:

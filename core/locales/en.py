@@ -155,7 +155,12 @@ TEXTS: dict[str, str] = {
     "stars_button": "⭐ {stars} Stars",
     "pay_with_card": "💳 {price}",
     # privacy
-    "export_ready": "Here is everything we hold about you.",
+    "export_ready": "Here is everything we hold about you: mydata.json and your images, in a zip.",
+    "export_ready_parts": "Here is everything we hold about you: mydata.json and your images, in {count} zip files.",
+    "export_kept": (
+        "Here is everything we hold about you (mydata.json and your images, zipped); the file is deleted in "
+        "{minutes} minutes:"
+    ),
     "export_nothing": "We hold no data about you.",
     "delete_confirm": (
         "This deletes your account, prompts, images, credits and payment records for good. "
@@ -218,7 +223,6 @@ TEXTS: dict[str, str] = {
     "button_stale": "This button no longer works. Send /help to see what I can do.",
     "image_too_large_link": "Image {index} is too large to attach here; open it: {url}",
     "image_too_large": "Image {index} is too large to attach here.",
-    "export_too_large_link": "Your export is too large to attach here; download it: {url}",
     "notify_button_on": "🔔 Notifications: on",
     "notify_button_off": "🔕 Notifications: off",
     "settings_ar_placeholder": "Default aspect ratio",

@@ -18,6 +18,7 @@ from core.usecases.accounts import require_account
 log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = "gpt-image-bot/export/v1"
+EXPORTS_PREFIX = "exports"  # kept exports: exports/<account id>/<expiry>-… (core.usecases.exports)
 
 
 async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
@@ -43,7 +44,7 @@ async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
         "generations": [
             {
                 **g.model_dump(mode="json", exclude={"delivery"}),
-                "image_links": [await deps.blobs.link(k, ttl) for k in g.image_keys],
+                "image_links": [link for k in g.image_keys if _is_web_link(link := await deps.blobs.link(k, ttl))],
             }
             for g in generations
         ],
@@ -54,6 +55,11 @@ async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
             "Creem": "payment details, to process payments (we never store card details)",
         },
     }
+
+
+def _is_web_link(link: str) -> bool:
+    """Only links a person can open go into the export (never a path on the server)."""
+    return link.startswith(("https://", "http://"))
 
 
 async def request_deletion(deps: Deps, identity: Identity) -> str:
@@ -95,6 +101,7 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
     keys = [k for g in generations for k in (*g.image_keys, *g.request.reference_keys)]
     await deps.blobs.delete(keys)
     await deps.blobs.delete_prefix(account.id)
+    await deps.blobs.delete_prefix(f"{EXPORTS_PREFIX}/{account.id}")
     await deps.store.delete_account(account.id)
     log.info("account deleted", extra={"account_id": account.id})
 

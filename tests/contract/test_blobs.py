@@ -119,6 +119,18 @@ async def test_delete_prefix_removes_every_blob_of_one_account_only(blobs: BlobS
     assert await blobs.get("acct-2/gen-9/0.png") == PNG
 
 
+async def test_keys_lists_every_blob_under_a_prefix_at_any_depth(blobs: BlobStore) -> None:
+    for key in ("exports/acct-1/100-a-mydata.zip", "exports/acct-2/200-b-mydata.zip", "acct-1/gen-1/0.png"):
+        await blobs.put(key, PNG, "application/zip")
+
+    listed = await blobs.keys("exports")
+
+    assert sorted(listed) == ["exports/acct-1/100-a-mydata.zip", "exports/acct-2/200-b-mydata.zip"]
+    assert await blobs.keys("nothing-here") == []
+    await blobs.delete(listed)
+    assert await blobs.keys("exports") == []
+
+
 # --- Supabase only ------------------------------------------------------------------------------------------------
 
 

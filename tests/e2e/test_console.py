@@ -8,6 +8,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 CHAT = """\
@@ -74,11 +75,15 @@ def test_a_whole_chat_makes_images_exports_everything_and_deletes_it_all(tmp_pat
     assert "Aspect ratio: 4:3" in transcript
     assert "I don't know that command." in transcript
 
-    export_path = Path(next(line.strip() for line in transcript.splitlines() if line.strip().endswith(".json")))
-    export = json.loads(export_path.read_text())
+    export_path = Path(next(line.strip() for line in transcript.splitlines() if line.strip().endswith(".zip")))
+    archive = zipfile.ZipFile(export_path)
+    export = json.loads(archive.read("mydata.json"))
     assert export["identities"] == [{"platform": "console", "platform_user_id": "tester"}]
     assert export["generations"][0]["request"]["prompt"] == "a lighthouse at dusk"
-    assert [Path(p) for p in export["generations"][0]["image_links"]] == saved
+    assert export["generations"][0]["image_links"] == []  # no server paths: the images are in the zip
+    images = [archive.read(entry["file"]) for entry in export["generations"][0]["images"]]
+    assert sorted(images) == sorted(p.read_bytes() for p in saved)
+    assert str(tmp_path) not in archive.read("mydata.json").decode()
     assert {e["kind"] for e in export["ledger"]} == {"hold", "capture"}
 
     code = re.search(r"send: /deleteme (\d{6})", transcript).group(1)  # type: ignore[union-attr]

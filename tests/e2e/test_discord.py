@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 import io
 import json
+import zipfile
 from collections.abc import AsyncIterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -71,6 +72,9 @@ class WebLinks:
 
     async def delete_prefix(self, prefix: str) -> None:
         await self.inner.delete_prefix(prefix)
+
+    async def keys(self, prefix: str) -> list[str]:
+        return await self.inner.keys(prefix)
 
 
 @dataclasses.dataclass
@@ -307,7 +311,7 @@ async def test_forged_or_unknown_buttons_get_a_friendly_private_answer(bot: Bot)
     assert "no longer works" in stale_answer.content
 
 
-async def test_mydata_answers_privately_with_a_json_file(bot: Bot) -> None:
+async def test_mydata_answers_privately_with_a_zip_file(bot: Bot) -> None:
     await bot.consent()
     payload = slash("mydata")
     since = bot.send(payload)
@@ -318,8 +322,8 @@ async def test_mydata_answers_privately_with_a_json_file(bot: Bot) -> None:
     assert deferred.json["type"] == 5 and deferred.flags & EPHEMERAL
     assert answer.flags & EPHEMERAL
     [export] = answer.files
-    assert export.filename == "mydata.json"
-    document = json.loads(export.data)
+    assert export.filename == "mydata.zip"
+    document = json.loads(zipfile.ZipFile(io.BytesIO(export.data)).read("mydata.json"))
     assert document["format"] == "gpt-image-bot/export/v1"
     assert document["identities"] == [{"platform": "discord", "platform_user_id": str(USER_ID)}]
 

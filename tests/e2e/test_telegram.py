@@ -9,6 +9,7 @@ import io
 import json
 import os
 import sys
+import zipfile
 from asyncio.subprocess import PIPE
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -638,15 +639,15 @@ async def test_paysupport_answers_with_the_contact(bot: Harness) -> None:
 # --- privacy ---------------------------------------------------------------------------------------------------
 
 
-async def test_mydata_sends_the_json_export_as_a_document(bot: Harness, fake: FakeTelegram) -> None:
+async def test_mydata_sends_the_export_as_a_zip_document(bot: Harness, fake: FakeTelegram) -> None:
     await bot.onboard(ADA)
 
     await bot.command(ADA, "/mydata")
     document = await fake.wait_call("sendDocument", ADA.id)
 
     upload = document.upload("document")
-    assert upload is not None and upload.filename == "mydata.json"
-    export = json.loads(upload.data)
+    assert upload is not None and upload.filename == "mydata.zip"
+    export = json.loads(zipfile.ZipFile(io.BytesIO(upload.data)).read("mydata.json"))
     assert export["format"] == "gpt-image-bot/export/v1"
     assert export["identities"] == [{"platform": "telegram", "platform_user_id": str(ADA.id)}]
 

@@ -3,6 +3,9 @@ python-telegram-bot Application against FakeTelegram, the real core on SQLite (s
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -92,3 +95,28 @@ async def test_a_prompt_with_nul_or_a_lone_surrogate_gets_a_clear_refusal_and_co
     account = await bot.account(ADA)
     assert account is not None and await bot.runtime.deps.store.generations(account.id) == []
     assert not fake.calls_to("sendPhoto")
+
+
+# --- item 11: /mydata is something a person can download -----------------------------------------------------------
+
+
+async def test_mydata_is_a_zip_of_the_json_and_the_images_with_no_server_path(
+    bot: Harness, fake: FakeTelegram, tmp_path: Path
+) -> None:
+    await bot.onboard(ADA)
+    await bot.command(ADA, "/imagine a boat")
+    photo = await bot.photo(ADA.id)
+
+    await bot.command(ADA, "/mydata")
+    sent = await fake.wait_call("sendDocument", ADA.id)
+
+    upload = sent.upload("document")
+    assert upload is not None and upload.filename == "mydata.zip"
+    archive = zipfile.ZipFile(io.BytesIO(upload.data))
+    raw = archive.read("mydata.json").decode()
+    [made] = json.loads(raw)["generations"]
+    [image] = made["images"]
+    sent_photo = photo.upload("photo")
+    assert sent_photo is not None and archive.read(image["file"]) == sent_photo.data
+    assert str(tmp_path) not in raw and made["image_links"] == []
+    assert "mydata.json and your images" in sent.params["caption"]

@@ -369,6 +369,9 @@ class FakeBlobStore:
     async def delete_prefix(self, prefix: str) -> None:
         self.blobs = {k: v for k, v in self.blobs.items() if not k.startswith(f"{prefix}/")}
 
+    async def keys(self, prefix: str) -> list[str]:
+        return sorted(k for k in self.blobs if k.startswith(f"{prefix.strip('/')}/"))
+
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
