@@ -101,7 +101,7 @@ async def test_a_console_chat_lives_a_whole_account_life_on_the_production_adapt
     assert "Thanks! You can now create images" in transcript
     assert "Done: “a lighthouse at dusk”" in transcript
     assert "Free images left today: 2 of 3" in transcript
-    assert "Here is everything we hold about you." in transcript
+    assert "Here is everything we hold about you (mydata.json and your images, zipped)" in transcript
     assert "/storage/v1/object/sign/images/" in transcript  # the image and the export live in Storage
     assert "Your account and your data have been deleted" in transcript
     assert await _generation_row(supabase_stack, queued.id) is None  # deleted with the account
