@@ -9,15 +9,16 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import io
-import textwrap
 import uuid
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from adapters.local.preview_text import PreviewWriter
 from core.errors import ErrorCode, ProviderError
 from core.models import ImageSpec, TaskRef, TaskState, TaskStatus
 from core.ports import LostTasks
+from core.texts import t
 
 NOMINAL_LONG_SIDE = {"1K": 1024, "2K": 2048, "4K": 3840}
 RATIOS = {"auto": (1, 1), "1:1": (1, 1), "9:16": (9, 16), "16:9": (16, 9), "4:3": (4, 3), "3:4": (3, 4)}
@@ -31,10 +32,51 @@ def nominal_size(spec: ImageSpec) -> tuple[int, int]:
 
 
 def render_preview(spec: ImageSpec, seed: int) -> bytes:
-    """A PNG that says plainly it is an offline preview, with the prompt, nominal size and seed."""
+    """A PNG that says plainly it is an offline preview: the prompt (any script), its real size and the seed."""
     nominal = nominal_size(spec)
     scale = PREVIEW_LONG_SIDE / max(nominal)
     size = (max(1, round(nominal[0] * scale)), max(1, round(nominal[1] * scale)))
+    image = _gradient(size, seed)
+    draw = ImageDraw.Draw(image)
+    margin = 24
+    right = size[0] - margin
+    draw.rectangle([(margin - 8, margin - 8), (right + 8, size[1] - margin + 8)], outline="white", width=3)
+    PreviewWriter(28).draw(draw, margin, right, margin, t("preview_title"), stroke=2)
+    body = PreviewWriter(20)
+    footer = body.wrap(preview_footer(spec, size, seed), right - margin, max_lines=2)
+    room = (size[1] - margin * 2 - 44 - 26 * len(footer) - 8) // 26
+    y = margin + 44
+    for line in body.wrap(spec.prompt, right - margin, max_lines=max(1, room)):
+        body.draw(draw, margin, right, y, line, stroke=1)
+        y += 26
+    y = size[1] - margin - 26 * len(footer)
+    for line in footer:
+        body.draw(draw, margin, right, y, line, stroke=1)
+        y += 26
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def preview_footer(spec: ImageSpec, size: tuple[int, int], seed: int) -> str:
+    """The preview's real pixel size first, then the size a real image would have."""
+    nominal = nominal_size(spec)
+    footer = t(
+        "preview_footer",
+        width=size[0],
+        height=size[1],
+        nominal_width=nominal[0],
+        nominal_height=nominal[1],
+        resolution=spec.resolution,
+        aspect_ratio=spec.aspect_ratio,
+        seed=seed,
+    )
+    if spec.reference_urls:
+        footer += t("preview_references", count=len(spec.reference_urls))
+    return footer
+
+
+def _gradient(size: tuple[int, int], seed: int) -> Image.Image:
     top = ((seed >> 16) & 0xFF, (seed >> 8) & 0xFF, seed & 0xFF)
     bottom = tuple(255 - c for c in top)
     image = Image.new("RGB", size)
@@ -42,23 +84,7 @@ def render_preview(spec: ImageSpec, seed: int) -> bytes:
     for y in range(size[1]):
         f = y / max(size[1] - 1, 1)
         draw.line([(0, y), (size[0], y)], fill=tuple(round(a + (b - a) * f) for a, b in zip(top, bottom, strict=True)))
-    title = ImageFont.load_default(size=28)
-    body = ImageFont.load_default(size=20)
-    margin = 24
-    draw.rectangle([(margin - 8, margin - 8), (size[0] - margin + 8, size[1] - margin + 8)], outline="white", width=3)
-    draw.text((margin, margin), "OFFLINE PREVIEW", font=title, fill="white", stroke_width=2, stroke_fill="black")
-    chars = max(16, (size[0] - 2 * margin) // 11)
-    lines = textwrap.wrap(spec.prompt, chars)[: max(1, (size[1] - 160) // 26)]
-    y = margin + 44
-    for line in lines:
-        draw.text((margin, y), line, font=body, fill="white", stroke_width=1, stroke_fill="black")
-        y += 26
-    refs = f" · edited from {len(spec.reference_urls)} reference(s)" if spec.reference_urls else ""
-    footer = f"{nominal[0]}x{nominal[1]} ({spec.resolution}, {spec.aspect_ratio}) · seed {seed}{refs}"
-    draw.text((margin, size[1] - margin - 24), footer, font=body, fill="white", stroke_width=1, stroke_fill="black")
-    out = io.BytesIO()
-    image.save(out, format="PNG")
-    return out.getvalue()
+    return image
 
 
 class OfflineImageGenerator:

@@ -315,6 +315,12 @@ TEXTS: dict[str, str] = {
         "I can only use images (PNG, JPEG or WebP). Send a photo with a caption saying what to change, or describe "
         "a new image."
     ),
+    "preview_title": "OFFLINE PREVIEW",
+    "preview_footer": (
+        "{width}x{height} px preview of a {nominal_width}x{nominal_height} image ({resolution}, {aspect_ratio}) · "
+        "seed {seed}"
+    ),
+    "preview_references": " · edited from {count} reference(s)",
     "reference_too_large": "That image is too large for me to download (over {mb} MB). Please send a smaller one.",
     "reference_download_failed": "I couldn't download that image. Please send it again.",
     "reference_invalid": "The reference must be a PNG, JPEG or WebP image under 20 MB.",
