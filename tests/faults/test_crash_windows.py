@@ -15,7 +15,7 @@ import signal
 import sqlite3
 import sys
 from collections import Counter
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import httpx
@@ -49,7 +49,8 @@ class Workers:
         self.deliveries = tmp / "deliveries.jsonl"
         self.procs: list[asyncio.subprocess.Process] = []
 
-    async def start(self, name: str, *args: str) -> asyncio.subprocess.Process:
+    async def start(self, name: str, *args: str, env: dict[str, str] | None = None) -> asyncio.subprocess.Process:
+        extra = env or {}
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(self.tmp),
@@ -61,6 +62,7 @@ class Workers:
             "REDIS_URL": self.redis_url,
             "QUEUE_HEARTBEAT_S": "0.2",  # a killed worker is known dead within a second
             "FREE_IMAGES_PER_DAY": "1",
+            **extra,
         }
         with (self.tmp / f"{name}.log").open("wb") as log:
             proc = await asyncio.create_subprocess_exec(
@@ -99,6 +101,14 @@ class Workers:
             if loop.time() > deadline:
                 raise AssertionError(f"timed out waiting for: {what}\n{self.logs()}")
             await asyncio.sleep(0.02)
+
+    async def eventually_async(self, what: str, check: Callable[[], Awaitable[bool]]) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + TIMEOUT_S
+        while not await check():
+            if loop.time() > deadline:
+                raise AssertionError(f"timed out waiting for: {what}\n{self.logs()}")
+            await asyncio.sleep(0.05)
 
     async def web_up(self) -> None:
         async with httpx.AsyncClient() as client:
@@ -178,4 +188,51 @@ async def test_a_worker_killed_right_after_sending_a_result_never_has_it_sent_ag
     assert sorted(str(line["generation_id"]) for line in lines) == sorted(r["id"] for r in rows)  # once each
     assert Counter(line["pid"] for line in lines) == {first.pid: 1, second.pid: 1}
     assert len(kie.creates) == 2
+    assert ledger_problems(workers.db) == []
+
+
+def created_refs(kie: FakeKie) -> list[tuple[str, str]]:
+    """(generation, slot) named by each createTask's callback URL: which image every paid task was for."""
+    refs = []
+    for create in kie.creates:
+        query = httpx.URL(create.body["callBackUrl"]).params
+        refs.append((query["generation"], query["slot"]))
+    return refs
+
+
+async def test_a_worker_killed_mid_burst_leaves_at_most_one_kie_task_per_image_and_every_request_settled_once(
+    kie: FakeKie, workers: Workers
+) -> None:
+    kie.outcome = Outcome(polls=None)  # tasks end when the test says (after the kill), with a callback
+    victims: list[asyncio.subprocess.Process] = []
+
+    async def kill_at_the_fourth_create(task: FakeTask) -> None:
+        if len(kie.tasks) == 4:
+            victims[0].send_signal(signal.SIGKILL)  # other creates may be in flight right now: orphans too
+            await victims[0].wait()
+
+    kie.on_created = kill_at_the_fourth_create
+    victims.append(await workers.start("first", "--seed", "10"))
+    assert await asyncio.wait_for(victims[0].wait(), TIMEOUT_S) == -signal.SIGKILL, workers.logs()
+    kie.on_created = None
+    await workers.start("second", "--web", str(workers.web_port), env={"GENERATION_DEADLINE_S": "30"})
+    await workers.web_up()
+
+    async def finish_what_kie_holds() -> bool:
+        for task in list(kie.tasks.values()):
+            if not task.finished:
+                await kie.complete(task.task_id)
+        return len(rows := workers.rows()) == 10 and all(r["delivered_at"] for r in rows)
+
+    await workers.eventually_async("every request delivered or refunded", finish_what_kie_holds)
+    await workers.stop_all()
+
+    refs = created_refs(kie)
+    assert len(refs) == len(set(refs)), "a second KIE task for one image"
+    rows = workers.rows()
+    lines = workers.lines()
+    assert sorted(str(line["generation_id"]) for line in lines) == sorted(r["id"] for r in rows)  # once each
+    made = {r["id"] for r in rows if r["status"] == "succeeded"}
+    assert made <= {generation for generation, _ in refs}
+    assert {r["status"] for r in rows} <= {"succeeded", "failed"}
     assert ledger_problems(workers.db) == []
