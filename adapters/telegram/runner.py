@@ -218,7 +218,10 @@ async def telegram_running(
             if reconciler is not None:
                 reconciler.cancel()
             if app.updater is not None and app.updater.running:
-                await app.updater.stop()
+                try:
+                    await app.updater.stop()
+                except TelegramError as error:  # the polling loop's own end (e.g. a revoked token): already reported
+                    log.info("telegram polling had stopped", extra={"error": type(error).__name__})
             await app.stop()
             await handlers.files.aclose()
 

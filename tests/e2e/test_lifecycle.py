@@ -153,3 +153,22 @@ async def test_a_discord_gateway_that_cannot_be_reached_exits_non_zero(tmp_path:
     finally:
         await bot.kill()
         await discord.stop()
+
+
+async def test_a_token_revoked_while_polling_exits_at_once_naming_the_token(
+    telegram: FakeTelegram, tmp_path: Path
+) -> None:
+    async def revoked(call: Call) -> object:
+        raise ApiError(401, "Unauthorized")
+
+    telegram._handlers["getUpdates"] = revoked
+    env = {"TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_BASE_URL": telegram.base_url, "PORT": str(free_port())}
+    bot = await BotProcess.start("run", env=env, cwd=tmp_path)
+    try:
+        code = await bot.exit_code(timeout_s=60)
+
+        assert code == 1
+        assert "Stopping: TELEGRAM_BOT_TOKEN: Telegram polling was refused" in bot.output
+        assert "Traceback" not in bot.output and telegram.token not in bot.output
+    finally:
+        await bot.kill()
