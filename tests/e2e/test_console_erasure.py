@@ -10,6 +10,8 @@ import re
 import sys
 from pathlib import Path
 
+from tests.erasure import copies
+
 USER_ID = "4471093385"
 PROMPTS = ("a tangerine zeppelin over Vlorë", "Zeppelin Tangerine's secret hangar")
 TIMEOUT_S = 60.0
@@ -35,17 +37,6 @@ class LiveConsole:
         return self.transcript[start:]
 
 
-def copies(data: Path, secrets: tuple[str, ...]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for path in sorted(p for p in data.rglob("*") if p.is_file()):
-        raw = path.read_bytes()
-        for secret in secrets:
-            hits = raw.count(secret.encode()) + raw.count(secret.encode("utf-16-le"))
-            if hits:
-                found[f"{path.relative_to(data)}: {secret}"] = hits
-    return found
-
-
 async def test_after_deleteme_the_running_bots_data_folder_holds_no_copy_of_prompts_or_id(tmp_path: Path) -> None:
     data = tmp_path / "data"
     env = {
@@ -64,7 +55,7 @@ async def test_after_deleteme_the_running_bots_data_folder_holds_no_copy_of_prom
         await bot.say("/accept", "You can now create images")
         for prompt in PROMPTS:
             await bot.say(f"/imagine {prompt}", "Done")
-        await bot.say("/mydata", r"\.json")
+        await bot.say("/mydata", r"\.(zip|json)")
         asked = await bot.say("/deleteme", r"/deleteme \d{6}")
         code = re.search(r"/deleteme (\d{6})", asked).group(1)  # type: ignore[union-attr]
         before = copies(data, (*PROMPTS, USER_ID))
@@ -78,6 +69,6 @@ async def test_after_deleteme_the_running_bots_data_folder_holds_no_copy_of_prom
         await asyncio.wait_for(process.wait(), TIMEOUT_S)
 
     assert any(name.startswith("bot.sqlite3") for name in before)  # the scan does see them while they exist
-    assert any("exports" in name for name in before)
+    assert any("export" in name for name in before)  # the kept /mydata export holds them too
     assert still_running
     assert after == {}

@@ -14,7 +14,8 @@ import pytest
 from adapters.local.blobs import LocalBlobStore
 from adapters.sqlite.store import SqliteStore
 from core.models import GenerationRequest, Identity, LedgerKind, Platform
-from core.usecases import generation, onboarding, privacy
+from core.usecases import exports, generation, onboarding, privacy
+from tests.erasure import copies
 from tests.unit.conftest import TARGET, World, make_world
 
 USER_ID = "735019284466"
@@ -31,18 +32,6 @@ async def running(tmp_path: Path) -> AsyncIterator[tuple[World, SqliteStore, Pat
     await store.close()
 
 
-def copies(data: Path, secrets: tuple[str, ...]) -> dict[str, int]:
-    """How often each secret appears in the raw bytes of every file under the data folder (UTF-8 and UTF-16)."""
-    found: dict[str, int] = {}
-    for path in sorted(p for p in data.rglob("*") if p.is_file()):
-        raw = path.read_bytes()
-        for secret in secrets:
-            hits = raw.count(secret.encode()) + raw.count(secret.encode("utf-16-le"))
-            if hits:
-                found[f"{path.relative_to(data)}: {secret}"] = hits
-    return found
-
-
 async def test_after_a_deletion_no_file_in_the_data_folder_holds_the_persons_prompts_or_id(
     running: tuple[World, SqliteStore, Path],
 ) -> None:
@@ -56,10 +45,12 @@ async def test_after_a_deletion_no_file_in_the_data_folder_holds_the_persons_pro
         queued = await generation.request_generation(world.deps, person, GenerationRequest(prompt=prompt), TARGET)
         await generation.process(world.deps, queued.id)
     await onboarding.update_settings(world.deps, person, aspect_ratio="16:9")
-    export = await privacy.export_json(world.deps, person)
-    assert export is not None
-    await world.deps.blobs.put(f"{account.id}/exports/mydata.json", export, "application/json")
-    assert copies(data, (*PROMPTS, USER_ID))  # the check does see them while the account exists
+    parts = await exports.archive(world.deps, person, 50 * 1024 * 1024)
+    assert parts is not None
+    for part in parts:
+        await exports.keep(world.deps, account.id, part)  # a /mydata download, kept until its link expires
+    seen = copies(data, (*PROMPTS, USER_ID))
+    assert any("exports" in where for where in seen)  # the check does see them while the account exists
 
     await privacy.confirm_deletion(world.deps, person, await privacy.request_deletion(world.deps, person))
 
