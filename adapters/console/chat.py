@@ -26,6 +26,7 @@ from core.texts import error_text, t
 from core.usecases import billing, exports, generation, onboarding, privacy
 from core.usecases import cancel as cancelling
 from core.usecases.accounts import require_account
+from core.usecases.references import MAX_REFERENCE_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -225,4 +226,6 @@ class ConsoleChat:
 
 
 def _read_file(path: str) -> bytes:
-    return Path(path).expanduser().read_bytes()
+    """At most one byte past the reference limit (a huge file is refused without reading it whole)."""
+    with Path(path).expanduser().open("rb") as file:
+        return file.read(MAX_REFERENCE_BYTES + 1)

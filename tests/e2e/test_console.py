@@ -102,3 +102,14 @@ def test_a_generation_still_running_at_the_end_of_input_is_finished_before_exit(
     transcript = run_console(tmp_path, "/start\n/accept\n/imagine a quiet harbour\n")
 
     assert "Done: “a quiet harbour”" in transcript
+
+
+def test_a_reference_file_over_the_limit_is_refused_and_nothing_is_kept(tmp_path: Path) -> None:
+    big = tmp_path / "big.png"
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (25 * 1024 * 1024))
+    data = tmp_path / "data"
+
+    transcript = run_console(data, f"/start\n/accept\n/imagine make it blue --ref {big}\n")
+
+    assert "The reference must be a PNG, JPEG or WebP image under 20 MB." in transcript
+    assert not [p for p in (data / "images").rglob("*") if p.is_file()]
