@@ -32,13 +32,14 @@ class ExportPart:
 
 @dataclass
 class _Parts:
-    """Greedy packing of files into zips of at most `max_bytes` each (images are stored, not recompressed)."""
+    """Greedy packing of files into zips of at most `max_bytes` each. Everything is stored uncompressed: images
+    are compressed already, and the JSON stays readable as it is (sizes are then known before writing)."""
 
     max_bytes: int
     buffers: list[io.BytesIO] = field(default_factory=list)
     sizes: list[int] = field(default_factory=list)
 
-    def add(self, name: str, data: bytes, compress: bool = False) -> int | None:
+    def add(self, name: str, data: bytes) -> int | None:
         """Adds the file; returns its part number (1-based), or None when it cannot fit in any part."""
         need = len(data) + len(name) + ZIP_ENTRY_OVERHEAD
         if need > self.max_bytes:
@@ -46,18 +47,17 @@ class _Parts:
         if not self.buffers or self.sizes[-1] + need > self.max_bytes:
             self.buffers.append(io.BytesIO())
             self.sizes.append(22)  # end of central directory
-        return self._write(len(self.buffers) - 1, name, data, need, compress)
+        return self._write(len(self.buffers) - 1, name, data, need)
 
     def add_first_fitting(self, name: str, data: bytes) -> int | None:
         need = len(data) + len(name) + ZIP_ENTRY_OVERHEAD
         for index, size in enumerate(self.sizes):
             if size + need <= self.max_bytes:
-                return self._write(index, name, data, need, True)
-        return self.add(name, data, compress=True)
+                return self._write(index, name, data, need)
+        return self.add(name, data)
 
-    def _write(self, index: int, name: str, data: bytes, need: int, compress: bool) -> int:
-        method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
-        with zipfile.ZipFile(self.buffers[index], "a", compression=method) as archive:
+    def _write(self, index: int, name: str, data: bytes, need: int) -> int:
+        with zipfile.ZipFile(self.buffers[index], "a", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(name, data)
         self.sizes[index] += need
         return index + 1
