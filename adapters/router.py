@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from core.metrics import NoMetrics
 from core.models import Balance, Generation, Identity, Platform
-from core.ports import Messenger, Metrics, Notice, StoredImage
+from core.ports import Messenger, Metrics, Notice, QueueSpot, StoredImage
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,9 @@ class MessengerRouter:
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         await self._for(generation.delivery.platform).progress(generation, stage, done, locale)
         self._sent(generation.delivery.platform, "progress")
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        await self._for(generation.delivery.platform).queued(generation, spot, locale)
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

@@ -38,7 +38,7 @@ from bot.web import create_app
 from bot.wiring import build
 from core.deps import Deps
 from core.models import Balance, Generation, Identity, LedgerKind, Platform
-from core.ports import Messenger, Notice, StoredImage
+from core.ports import Messenger, Notice, QueueSpot, StoredImage
 from core.worker import Worker
 
 PROBE_INTERVAL_S = 0.01
@@ -85,6 +85,9 @@ class TimedMessenger:
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         await self._inner.progress(generation, stage, done, locale)
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        await self._inner.queued(generation, spot, locale)
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

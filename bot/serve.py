@@ -21,7 +21,7 @@ from bot.settings import Settings
 from bot.settings_checks import POSTGRES, url_problem
 from bot.startup import EXIT_CONFIG, StartupError, listen_error, platform_error
 from bot.web import create_app, create_ops_app
-from bot.wiring import Runtime, build
+from bot.wiring import Runtime, build, describe_budget
 from core.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,9 @@ async def kie_check(settings: Settings) -> int:
         assert isinstance(generator, KieImageGenerator)
         models = {"KIE_MODEL_T2I": settings.kie_model_t2i, "KIE_MODEL_I2I": settings.kie_model_i2i}
         report = await check(generator, models)
-    print("\n".join(report.lines))
+    where = "shared through Redis" if settings.redis_url else "in this process"
+    budget = describe_budget(settings.kie_create_limit, settings.kie_create_window_s)
+    print("\n".join([*report.lines, f"create budget: {budget}, {where}"]))
     if report.problem is not None:
         raise StartupError(report.setting or "KIE_API_KEY", report.problem, prefix="KIE check failed")
     return 0

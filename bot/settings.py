@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     requests_per_minute: int = Field(6, ge=1, le=1_000_000)
     max_prompt_chars: int = Field(4000, ge=1, le=20_000)  # KIE accepts up to 20,000 characters
     generation_deadline_s: float = Field(600.0, ge=30, le=86_400)
+    waiting_update_s: float = Field(20.0, gt=0, le=3600)  # a person in line sees their place at most this often
+    queue_wait_warn_s: float = Field(300.0, gt=0)  # log a warning when the estimated wait in line passes this
     banned_words: list[str] = Field(default_factory=list)
     products_json: str = "[]"
     paysupport_contact: str = "privacy@gpt-image.run"
@@ -61,6 +63,7 @@ class Settings(BaseSettings):
     # KIE's createTask budget per account (raise it when KIE support raised yours)
     kie_create_limit: int = Field(20, ge=1, le=1_000_000)
     kie_create_window_s: float = Field(10.0, gt=0, le=3600)
+    kie_expected_latency_s: float = Field(40.0, gt=0, le=3600)  # create-to-result, until one is measured
 
     # Creem
     creem_api_key: SecretStr | None = None
@@ -182,6 +185,8 @@ class Settings(BaseSettings):
             requests_per_minute=self.requests_per_minute,
             max_prompt_chars=self.max_prompt_chars,
             generation_deadline_s=self.generation_deadline_s,
+            waiting_update_s=self.waiting_update_s,
+            wait_warn_s=self.queue_wait_warn_s,
             products=self.products(),
             paysupport_contact=self.paysupport_contact,
             privacy_contact=self.privacy_contact,

@@ -23,6 +23,7 @@ from pydantic import SecretBytes
 from adapters.local.blobs import LocalBlobStore
 from adapters.local.clock import SystemClock
 from adapters.local.limiter import InProcessLimiter
+from adapters.local.line import InProcessCreateLine, spacing
 from adapters.local.moderation import BannedWordsModerator
 from adapters.local.offline_generator import OfflineImageGenerator
 from adapters.local.payments import DisabledPayments
@@ -38,6 +39,7 @@ from core.errors import StoreUnavailable
 from core.ports import (
     BlobStore,
     Clock,
+    CreateLine,
     ImageGenerator,
     JobQueue,
     Limiter,
@@ -78,7 +80,7 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         store = await _store(settings, data_dir, stack, components)
         blobs = await _blobs(settings, data_dir, stack, components)
         health: dict[str, Callable[[], Awaitable[object]]] = {"store": store.ping}
-        limiter, queue, signals = await _coordination(settings, stack, components, health)
+        limiter, queue, signals, line = await _coordination(settings, stack, components, health)
         metrics = PrometheusMetrics()
         metrics.declare_all()
         generator = await _generator(settings, data_dir, limiter, stack, components, metrics)
@@ -98,6 +100,7 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
             payments=payments,
             clock=clock,
             policy=settings.policy().model_copy(update={"identity_hash_key": identity_hash_key(settings, data_dir)}),
+            line=line,
             metrics=metrics,
             references=references,
         )
@@ -178,10 +181,12 @@ async def _coordination(
     stack: AsyncExitStack,
     components: dict[str, str],
     health: dict[str, Callable[[], Awaitable[object]]],
-) -> tuple[Limiter, JobQueue, Signals]:
+) -> tuple[Limiter, JobQueue, Signals, CreateLine]:
+    limit, window_s, latency_s = create_budget(settings)
     if settings.redis_url:
         from adapters.redis import RedisJobQueue, RedisLimiter, RedisSignals, redis_from_url
         from adapters.redis.connect import guarded
+        from adapters.redis.line import RedisCreateLine
 
         redis = redis_from_url(settings.redis_url.get_secret_value())
         stack.push_async_callback(redis.aclose)
@@ -197,9 +202,30 @@ async def _coordination(
         )
         stack.push_async_callback(queue.aclose)
         components["coordination"] = "redis"
-        return RedisLimiter(redis), queue, RedisSignals(redis)
+        line: CreateLine = RedisCreateLine(redis, limit, window_s, expected_latency_s=latency_s)
+        _log_budget(limit, window_s, "shared through Redis")
+        return RedisLimiter(redis), queue, RedisSignals(redis), line
     components["coordination"] = "in-process"
-    return InProcessLimiter(time.monotonic), InProcessJobQueue(), InProcessSignals()
+    line = InProcessCreateLine(limit, window_s, monotonic=time.monotonic, expected_latency_s=latency_s)
+    _log_budget(limit, window_s, "in this process")
+    return InProcessLimiter(time.monotonic), InProcessJobQueue(), InProcessSignals(), line
+
+
+def create_budget(settings: Settings) -> tuple[int | None, float, float]:
+    """(creates per window or None for no limit, window seconds, expected latency): KIE's when KIE is used."""
+    if settings.kie_api_key:
+        return settings.kie_create_limit, settings.kie_create_window_s, settings.kie_expected_latency_s
+    return None, settings.kie_create_window_s, 1.0
+
+
+def describe_budget(limit: int | None, window_s: float) -> str:
+    if not limit:
+        return "no create limit (offline preview generator)"
+    return f"{limit} creates per {window_s:g} s (one every {spacing(limit, window_s):.2f} s)"
+
+
+def _log_budget(limit: int | None, window_s: float, where: str) -> None:
+    log.info("provider create budget: %s, %s", describe_budget(limit, window_s), where, extra={"create_limit": limit})
 
 
 async def _generator(
@@ -224,8 +250,6 @@ async def _generator(
             callback_url=f"{settings.public_base_url.rstrip('/')}/webhooks/kie" if settings.public_base_url else None,
             limiter=limiter,
             max_image_bytes=settings.kie_max_image_bytes,
-            create_limit=settings.kie_create_limit,
-            create_window_s=settings.kie_create_window_s,
             metrics=metrics,
         )
     components["generator"] = "offline-preview"

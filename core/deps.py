@@ -9,6 +9,7 @@ from core.policy import Policy
 from core.ports import (
     BlobStore,
     Clock,
+    CreateLine,
     ImageGenerator,
     JobQueue,
     Limiter,
@@ -35,5 +36,6 @@ class Deps:
     payments: PaymentProvider
     clock: Clock
     policy: Policy
+    line: CreateLine
     metrics: Metrics = field(default_factory=NoMetrics)
     references: ReferenceLinks | None = None  # None: the BlobStore's own links reach the generator

@@ -39,6 +39,7 @@ class ErrorCode(StrEnum):
     ALREADY_STARTED = "already_started"
     ALREADY_FINISHED = "already_finished"
     NOT_YOURS = "not_yours"
+    BUSY = "busy"
 
 
 class DomainError(Exception):
@@ -59,6 +60,14 @@ class ProviderError(Exception):
         self.code = code
         self.detail = detail
         self.retryable = retryable
+
+
+class ProviderBusy(ProviderError):
+    """The provider said "too many requests" (nothing was created): slow down and try again, never fail."""
+
+    def __init__(self, detail: str = "", *, retry_after_s: float | None = None) -> None:
+        super().__init__(ErrorCode.PROVIDER_UNAVAILABLE, detail, retryable=True)
+        self.retry_after_s = retry_after_s
 
 
 class StoreUnavailable(Exception):

@@ -21,6 +21,8 @@ class Policy(BaseModel):
     max_count: int = 4
     max_references: int = 16
     generation_deadline_s: float = 600.0
+    waiting_update_s: float = 20.0  # a waiting person's place is re-shown at most this often
+    wait_warn_s: float = 300.0  # the operator is warned when the estimated wait passes this
     poll_first_s: float = 3.0
     poll_max_s: float = 10.0
     deletion_code_ttl_s: int = 600

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from core.errors import DomainError, ErrorCode
 from core.models import Account, Balance, Generation, Hold, PlanStatus, Product, ProductKind
 from core.policy import Policy
+from core.ports import QueueSpot
 from core.texts import error_code_text, error_text, t
 
 
@@ -16,11 +19,34 @@ def cost_text(hold: Hold, locale: str) -> str:
     return t("cost_free", locale, free=hold.free_images)
 
 
-def queued_text(generation: Generation, locale: str) -> str:
-    """What the request costs, shown only where nobody but the person reads it."""
-    if not generation.delivery.private:
-        return t("queued_shared", locale, count=generation.request.count)
-    return t("queued", locale, count=generation.request.count, cost=cost_text(generation.hold, locale))
+def queued_text(generation: Generation, locale: str, spot: QueueSpot | None = None) -> str:
+    """What was queued, with the person's place in line and estimate when known; the cost is shown only where
+    nobody but the person reads it."""
+    count = generation.request.count
+    shared = not generation.delivery.private
+    cost = "" if shared else cost_text(generation.hold, locale)
+    if spot is None:
+        return t("queued_shared" if shared else "queued", locale, count=count, cost=cost)
+    place = place_text(spot, locale)
+    return t("queued_shared_place" if shared else "queued_place", locale, count=count, cost=cost, place=place)
+
+
+def place_text(spot: QueueSpot, locale: str) -> str:
+    eta = eta_text(spot.eta_s, locale)
+    if spot.position <= 1:
+        return t("place_next", locale, eta=eta)
+    return t("place_in_line", locale, position=spot.position, eta=eta)
+
+
+def eta_text(seconds: float, locale: str) -> str:
+    """Rounded up, as a person reads a wait: to 5 s under a minute, then to the minute."""
+    rounded = max(5, 5 * math.ceil(seconds / 5))
+    if rounded < 60:
+        return t("eta_seconds", locale, seconds=rounded)
+    minutes = math.ceil(seconds / 60)
+    if minutes < 90:
+        return t("eta_minutes", locale, minutes=minutes)
+    return t("eta_hours", locale, hours=minutes // 60, minutes=minutes % 60)
 
 
 def cancelled_text(generation: Generation, locale: str, *, private: bool | None = None) -> str:

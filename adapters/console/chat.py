@@ -115,7 +115,7 @@ class ConsoleChat:
         request = build_request(args, account)
         refs = [await self._read_reference(path) for path in args.references]
         queued = await generation.request_generation(self.deps, self.identity, request, self.target(), refs)
-        self._queued(queued)
+        await self._queued(queued)
 
     async def _read_reference(self, path: str) -> bytes:
         try:
@@ -126,20 +126,21 @@ class ConsoleChat:
     async def regenerate(self, rest: str) -> None:
         """`/regenerate [id]`: without an id, the person's latest generation (from the Store, any session)."""
         queued = await generation.regenerate(self.deps, self.identity, rest.strip() or None, self.target())
-        self._queued(queued)
+        await self._queued(queued)
 
     async def vary(self, rest: str) -> None:
         queued = await generation.vary(self.deps, self.identity, rest.strip() or None, self.target())
-        self._queued(queued)
+        await self._queued(queued)
 
     async def cancel(self, rest: str) -> None:
         """`/cancel [id]`: the named request, or the latest one still waiting in line."""
         cancelled = await cancelling.cancel(self.deps, self.identity, rest.strip() or None)
         self.out(f"[{cancelled.id[:8]}] {cancelled_text(cancelled, self.locale)}")
 
-    def _queued(self, queued: Generation) -> None:
+    async def _queued(self, queued: Generation) -> None:
         self.last_generation = queued.id
-        self.out(f"[{queued.id[:8]}] {queued_text(queued, self.locale)}")
+        spot = await generation.spot(self.deps, queued.id)
+        self.out(f"[{queued.id[:8]}] {queued_text(queued, self.locale, spot)}")
 
     async def balance(self, _: str) -> None:
         held = await billing.balance(self.deps, self.identity)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from adapters.chat.render import done_text, failed_text, progress_text
+from adapters.chat.render import done_text, failed_text, progress_text, queued_text
 from core.models import Balance, Generation, Identity
-from core.ports import BlobStore, Notice, StoredImage
+from core.ports import BlobStore, Notice, QueueSpot, StoredImage
 from core.texts import t
 
 
@@ -18,6 +18,9 @@ class ConsoleMessenger:
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         self._out(f"[{generation.id[:8]}] {progress_text(generation, stage, done, locale)}")
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        self._out(f"[{generation.id[:8]}] {queued_text(generation, locale, spot)}")
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

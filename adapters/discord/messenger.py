@@ -13,11 +13,11 @@ from typing import Any
 import discord
 from discord.utils import MISSING
 
-from adapters.chat.render import done_text, failed_text, progress_text
+from adapters.chat.render import done_text, failed_text, progress_text, queued_text
 from adapters.discord.interactions import DEFAULT_UPLOAD_LIMIT, DiscordTarget
 from adapters.discord.views import is_web_link, result_view
 from core.models import Balance, Generation, Identity
-from core.ports import BlobStore, Clock, Notice, StoredImage
+from core.ports import BlobStore, Clock, Notice, QueueSpot, StoredImage
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,13 @@ class DiscordMessenger:
         webhook = self._webhook(target)
         # view=None: the ✖ Cancel button goes once the task is at the provider
         await webhook.edit_message(target.message_id, content=progress_text(generation, stage, done, locale), view=None)
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        """Edit the 'queued' line with the new place in line while the interaction token lives."""
+        target = DiscordTarget.of(generation.delivery)
+        if not target.token_alive(self._clock.now()) or target.message_id is None:
+            return
+        await self._webhook(target).edit_message(target.message_id, content=queued_text(generation, locale, spot))
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

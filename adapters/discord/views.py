@@ -58,7 +58,8 @@ async def queue_generation(deps: Deps, reply: Reply, queue: Queue) -> Generation
     fresh = await deps.store.get_generation(queued.id)
     if fresh is not None and not fresh.finished:
         view = cancel_view(queued.id, reply.locale)
-        await interaction.edit_original_response(content=queued_text(queued, reply.locale), view=view)
+        spot = await generation.spot(deps, queued.id)
+        await interaction.edit_original_response(content=queued_text(queued, reply.locale, spot), view=view)
     return queued
 
 

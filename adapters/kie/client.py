@@ -1,8 +1,9 @@
 """KieImageGenerator: the ImageGenerator port over KIE's jobs API (kie.md §1–§8).
 
-One image per task. The body `code` is the real status. Task creation is rate-limited through the shared Limiter;
-a 429 on create is retried (nothing was created) but a 500 or a lost answer is not resubmitted blindly, since it may
-have created, and charged, a task.
+One image per task. The body `code` is the real status. Task creation is paced by the core's CreateLine (the one
+create budget shared by every process), so a 429 on create (HTTP or body code) is not retried here: it raises
+ProviderBusy, and the line slows down and lets the create wait again in its place (nothing was created). A 500 or a
+lost answer is not resubmitted blindly, since it may have created, and charged, a task.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from adapters.kie.models import (
     RecordInfo,
 )
 from adapters.kie.validation import validate_spec
-from core.errors import ErrorCode, ProviderError
+from core.errors import ErrorCode, ProviderBusy, ProviderError
 from core.metrics import NoMetrics
 from core.models import ImageSpec, TaskRef, TaskState, TaskStatus
 from core.ports import Limiter, LostTasks, Metrics
@@ -39,9 +40,8 @@ M = TypeVar("M", bound=BaseModel)
 USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36 gpt-image-bot"
 )
-CREATE_LIMIT_KEY = "kie:create"
 DISCOVERY_LIMIT_KEY = "kie:discovery"  # /api/v1/models and friends: one shared budget of 1 request/s per account
-CREATE_LIMIT = 20
+CREATE_LIMIT = 20  # KIE's createTask budget per account: 20 per 10 s ("Rejected, not queued" above it)
 CREATE_WINDOW_S = 10.0
 MAX_RETRY_AFTER_S = 30.0
 
@@ -119,8 +119,6 @@ class KieImageGenerator:
         max_retries: int = 3,
         retry_base_s: float = 0.5,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        create_limit: int = CREATE_LIMIT,
-        create_window_s: float = CREATE_WINDOW_S,
         max_rate_waits: int = 30,
         max_in_flight: int = 50,
         metrics: Metrics | None = None,
@@ -136,8 +134,6 @@ class KieImageGenerator:
         self._max_retries = max_retries
         self._retry_base_s = retry_base_s
         self._sleep = sleep
-        self._create_limit = create_limit
-        self._create_window_s = create_window_s
         self._max_rate_waits = max_rate_waits
         # Thousands of polls waiting inside httpcore's pool cost O(waiters) per request (quadratic overall);
         # waiting here instead is O(1). Matches the pool's max_connections.
@@ -265,15 +261,10 @@ class KieImageGenerator:
 
     async def _acquire(self, key: str, limit: int, window_s: float) -> None:
         """Share a KIE account limit across processes through the Limiter; wait (bounded) while it is full."""
-        creating = key == CREATE_LIMIT_KEY
         for _ in range(self._max_rate_waits):
             decision = await self._limiter.hit(key, limit, window_s)
             if decision.allowed:
-                if creating:
-                    self._metrics.count("gib_kie_creates_total")
                 return
-            if creating:
-                self._metrics.count("gib_kie_create_budget_waits_total")
             await self._sleep(max(decision.retry_after_s, 0.05))
         raise ProviderError(ErrorCode.PROVIDER_UNAVAILABLE, f"KIE rate limit {key} stayed full", retryable=True)
 
@@ -288,14 +279,13 @@ class KieImageGenerator:
     ) -> Any:
         """One KIE API call with bounded retries; returns `data` of a `code == 200` envelope or raises ProviderError.
 
-        429 and unsent requests are always retried; 5xx and lost answers only when `idempotent`.
+        429 and unsent requests are retried (a create's 429 raises ProviderBusy for the line instead); 5xx and lost
+        answers only when `idempotent`.
         """
         creating = path.endswith("/createTask")
         for attempt in range(self._max_retries + 1):
             last = attempt == self._max_retries
-            if creating:
-                await self._acquire(CREATE_LIMIT_KEY, self._create_limit, self._create_window_s)
-            elif path.startswith("/api/v1/models"):
+            if path.startswith("/api/v1/models"):
                 await self._acquire(DISCOVERY_LIMIT_KEY, 1, 1.0)
             try:
                 async with self._in_flight:
@@ -323,6 +313,8 @@ class KieImageGenerator:
             if code == 200:
                 return data
             if code == 429:
+                if creating:
+                    raise ProviderBusy(f"KIE rate limit (429) on {path}", retry_after_s=_seconds(resp))
                 if last:
                     break
                 await self._sleep(self._backoff(attempt, resp.headers.get("Retry-After")))
@@ -421,3 +413,11 @@ class KieImageGenerator:
         if image_kind(data) is None:
             raise ProviderError(ErrorCode.GENERATION_FAILED, "result bytes are not a PNG, JPEG or WebP image")
         return data
+
+
+def _seconds(resp: httpx.Response) -> float | None:
+    """A Retry-After in seconds (capped), if KIE sent one."""
+    try:
+        return min(max(float(resp.headers.get("Retry-After", "")), 0.0), MAX_RETRY_AFTER_S)
+    except ValueError:
+        return None

@@ -183,7 +183,8 @@ class TelegramHandlers:
             text = error_text_for(error, locale, private=is_private(message.chat))
             await _edit(status, text, error_markup(error, locale))
             return
-        await _edit(status, queued_text(queued, locale), cancel_keyboard(queued.id, locale))
+        spot = await generation.spot(self.deps, queued.id)
+        await _edit(status, queued_text(queued, locale, spot), cancel_keyboard(queued.id, locale))
 
     # --- money ---------------------------------------------------------------------------------------------
 

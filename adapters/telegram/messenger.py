@@ -18,12 +18,12 @@ from telegram import Bot, InputFile, InputMediaDocument, InputMediaPhoto, Messag
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
-from adapters.chat.render import done_text, failed_text, progress_text
+from adapters.chat.render import done_text, failed_text, progress_text, queued_text
 from adapters.telegram.keyboards import result_keyboard
 from adapters.telegram.limits import CAPTION_MAX, MEDIA_GROUP_MAX, MESSAGE_MAX, FileLimits, clip, fits_photo
 from adapters.telegram.updates import optional_int
 from core.models import Balance, DeliveryTarget, Generation, Identity
-from core.ports import AccountStore, Notice, StoredImage
+from core.ports import AccountStore, Notice, QueueSpot, StoredImage
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,25 @@ class TelegramMessenger:
         except TelegramError as error:
             if unreachable(error) or harmless_edit_error(error):
                 log.info("progress not shown", extra={"generation_id": generation.id, "reason": type(error).__name__})
+                return
+            raise
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        """Show the place in line on the status message (an edit, paced like progress; no chat action)."""
+        target = generation.delivery
+        status = optional_int(target.status_message_id)
+        key = (target.chat_id, target.status_message_id or "")
+        last = self._last_edit.get(key)
+        if status is None or (last is not None and self._monotonic() - last < self._interval):
+            return
+        self._last_edit[key] = self._monotonic()
+        try:
+            await self._bot.edit_message_text(
+                queued_text(generation, locale, spot), chat_id=int(target.chat_id), message_id=status
+            )
+        except TelegramError as error:
+            if unreachable(error) or harmless_edit_error(error):
+                log.info("place not shown", extra={"generation_id": generation.id, "reason": type(error).__name__})
                 return
             raise
 

@@ -26,10 +26,10 @@ from core.models import (
     TaskState,
     TaskStatus,
 )
-from core.ports import ReserveRequest, Settlement, StoredImage
+from core.ports import QueueSpot, ReserveRequest, Settlement, StoredImage
 from core.quota import free_eligible, until_free_reset
 from core.usecases import references as references_mod
-from core.usecases import tasks
+from core.usecases import tasks, waiting
 from core.usecases.accounts import require_account, require_consent
 from core.validation import EXTENSIONS, sniff_image_type, validate_request
 
@@ -44,7 +44,7 @@ async def request_generation(
     target: DeliveryTarget,
     references: Sequence[bytes] = (),
 ) -> Generation:
-    """Check everything, take the hold and queue the job; the reply to the chat is just 'queued'.
+    """Check everything, take the hold and queue the job in line; the reply says its place (see `spot`).
 
     `references` are images the person just sent to edit: kept only once every check has passed, and deleted
     again when the reservation is refused, so a refused /imagine leaves nothing stored.
@@ -53,6 +53,7 @@ async def request_generation(
     validate_request(request, deps.policy)
     kinds = references_mod.check(references, deps.policy.max_references - len(request.reference_keys))
     await check_rate(deps, account.id)
+    await waiting.admit(deps, account.id, request.count)
     await screen_prompt(deps, request.prompt, account.id)
     policy, now = deps.policy, deps.clock.now()
     kept = await references_mod.keep(deps, account.id, references, kinds)
@@ -79,6 +80,7 @@ async def request_generation(
         raise
     log.info("generation queued", extra={"account_id": account.id, "generation_id": generation.id})
     try:
+        await deps.line.enter(generation.id, account.id, generation.request.count)
         await deps.queue.put(generation.id)
     except Exception:
         log.exception("queue unavailable; refunding", extra={"generation_id": generation.id})
@@ -86,6 +88,11 @@ async def request_generation(
         await deps.store.mark_delivered(generation.id, now)  # the reply below tells the person; no later notice
         raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
     return generation
+
+
+async def spot(deps: Deps, generation_id: str) -> QueueSpot | None:
+    """Where a queued generation stands in line and when its result is expected (for the first reply)."""
+    return await waiting.spot(deps, generation_id)
 
 
 async def _reserve(deps: Deps, request: ReserveRequest) -> Generation:
@@ -221,6 +228,7 @@ async def process(deps: Deps, generation_id: str) -> None:
         settled = await deps.store.settle(generation.id, settlement, deps.clock.now())
         if settled:
             record_settlement(deps.metrics, generation, settlement)
+        await waiting.leave(deps, generation_id)
         generation = await deps.store.get_generation(generation_id)
         if not settled:
             await _discard_unkept(deps, settlement.image_keys, generation, account_id)
@@ -231,15 +239,18 @@ async def process(deps: Deps, generation_id: str) -> None:
 
 
 async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement:
-    """Run one provider task per image concurrently; keep what succeeded, report the first failure."""
-    done = 0
-    announced = False
+    """Run one provider task per image concurrently; keep what succeeded, report the first failure.
+
+    While the creates wait in line the person sees their place; "generating" once the first one is made."""
+    done, begun = 0, False
+    reporter = asyncio.create_task(waiting.report(deps, generation, locale))
 
     async def started() -> None:
         """'Generating' is shown once a task is at the provider: until then the request may still be cancelled."""
-        nonlocal announced
-        if not announced:
-            announced = True
+        nonlocal begun
+        if not begun:
+            begun = True
+            reporter.cancel()
             await _progress(deps, generation, "generating", 0, locale)
 
     async def one(slot: int) -> str:
@@ -250,7 +261,10 @@ async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement
             await _progress(deps, generation, "generating", done, locale)
         return key
 
-    results = await asyncio.gather(*(one(slot) for slot in range(generation.request.count)), return_exceptions=True)
+    try:
+        results = await asyncio.gather(*(one(slot) for slot in range(generation.request.count)), return_exceptions=True)
+    finally:
+        reporter.cancel()
     keys = tuple(r for r in results if isinstance(r, str))
     errors = [r for r in results if isinstance(r, BaseException)]
     outage = next((e for e in errors if isinstance(e, StoreUnavailable)), None)

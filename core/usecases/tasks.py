@@ -14,6 +14,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError
 from core.models import Generation, ImageSpec, TaskRef
 from core.ports import LostTasks
+from core.usecases import waiting
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,11 @@ async def task_for(deps: Deps, generation: Generation, slot: int) -> str:
     if slot in generation.creating:
         return await _recover(deps, generation, slot)
     spec = await _spec(deps, generation)
+    await waiting.turn(deps, generation, slot)  # the provider's create budget: wait in line, fairly
     if not await deps.store.claim_slot(generation.id, slot, deps.clock.now()):
         return await _claimed_elsewhere(deps, generation.id, slot)
-    task_id = await deps.generator.submit(spec, TaskRef(generation_id=generation.id, slot=slot))
+    ref = TaskRef(generation_id=generation.id, slot=slot)
+    task_id = await waiting.create(deps, generation, slot, lambda: deps.generator.submit(spec, ref))
     await deps.store.set_task_id(generation.id, slot, task_id, deps.clock.now())
     await _wake(deps, generation.id, slot)
     return task_id

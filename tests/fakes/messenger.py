@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from adapters.chat.render import failed_text
 from core.models import Balance, Generation, Identity
-from core.ports import Notice, StoredImage
+from core.ports import Notice, QueueSpot, StoredImage
 from core.texts import t
 
 
@@ -22,6 +22,15 @@ class Progress:
     generation_id: str
     stage: str
     done: int
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A place in line shown to the person while they waited."""
+
+    generation_id: str
+    spot: QueueSpot
+    at: float  # the event loop's time when it was shown
 
 
 @dataclass(frozen=True)
@@ -48,6 +57,7 @@ class RecordingMessenger:
     def __init__(self, *, reachable: bool = True) -> None:
         self.reachable = reachable
         self.progress_log: list[Progress] = []
+        self.places: list[Shown] = []
         self.delivered: list[Delivered] = []
         self.failures: list[Failure] = []
         self.notices: list[SentNotice] = []
@@ -60,6 +70,10 @@ class RecordingMessenger:
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         await self._record(lambda: self.progress_log.append(Progress(generation.id, stage, done)))
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        at = asyncio.get_running_loop().time()
+        await self._record(lambda: self.places.append(Shown(generation.id, spot, at)))
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

@@ -30,7 +30,7 @@ from core.models import (
     TaskState,
     TaskStatus,
 )
-from core.ports import LostTasks, Notice, ReserveRequest, Settlement, StoredImage
+from core.ports import LostTasks, Notice, QueueSpot, ReserveRequest, Settlement, StoredImage
 from core.quota import free_left, plan_settlement
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
@@ -450,6 +450,7 @@ class FakeSignals:
 @dataclass
 class RecordingMessenger:
     progress_updates: list[tuple[str, str, int]] = field(default_factory=list)
+    places: list[tuple[str, QueueSpot]] = field(default_factory=list)
     delivered: list[tuple[Generation, list[StoredImage], Balance]] = field(default_factory=list)
     failures: list[Generation] = field(default_factory=list)
     notices: list[tuple[Identity, Notice]] = field(default_factory=list)
@@ -458,6 +459,9 @@ class RecordingMessenger:
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         self.progress_updates.append((generation.id, stage, done))
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        self.places.append((generation.id, spot))
 
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str

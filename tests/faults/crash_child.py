@@ -29,7 +29,7 @@ from bot.web import create_app
 from bot.wiring import build
 from core.deps import Deps
 from core.models import Balance, DeliveryTarget, Generation, GenerationRequest, Identity, LedgerKind, Platform
-from core.ports import Notice, StoredImage
+from core.ports import Notice, QueueSpot, StoredImage
 from core.usecases import generation, onboarding
 from core.worker import Worker
 
@@ -51,6 +51,9 @@ class JsonLinesMessenger:
             os.fsync(out.fileno())
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        return None
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         return None
 
     async def deliver(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.models import Balance, Generation, Identity
-from core.ports import Notice, StoredImage
+from core.ports import Notice, QueueSpot, StoredImage
 from core.quota import plan_settlement
 
 
@@ -72,6 +72,9 @@ class OutcomeLog:
             self._changed.notify_all()
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
+        return None
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         return None
 
     async def deliver(

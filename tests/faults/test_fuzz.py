@@ -23,6 +23,7 @@ from adapters.creem.signatures import SIGNATURE_HEADER, webhook_signature
 from adapters.kie.callbacks import SIGNATURE_HEADER as KIE_SIGNATURE
 from adapters.kie.callbacks import TIMESTAMP_HEADER, parse_callback
 from adapters.local.limiter import InProcessLimiter
+from adapters.local.line import InProcessCreateLine
 from adapters.local.queue import InProcessJobQueue
 from bot.settings import Settings
 from bot.web import create_app
@@ -98,6 +99,7 @@ def world() -> tuple[Deps, FakeStore]:
         payments=FakePayments(),
         clock=clock,
         policy=Policy(free_per_day=0, requests_per_minute=10_000),  # no credits, no free images: nothing can be spent
+        line=InProcessCreateLine(None, 10.0, monotonic=lambda: clock.now().timestamp()),
     )
     return deps, store
 

@@ -23,6 +23,7 @@ from adapters.kie.client import KieImageGenerator, kie_http_client
 from adapters.local.blobs import LocalBlobStore
 from adapters.local.clock import SystemClock
 from adapters.local.limiter import InProcessLimiter
+from adapters.local.line import InProcessCreateLine
 from adapters.local.moderation import BannedWordsModerator
 from adapters.local.payments import DisabledPayments
 from adapters.local.queue import InProcessJobQueue
@@ -83,7 +84,6 @@ async def deps(kie: FakeKie, tmp_path: Path) -> AsyncIterator[Deps]:
         limiter=limiter,
         max_image_bytes=1_000_000,
         retry_base_s=0.01,
-        create_limit=1000,  # KIE's 20/10 s budget is tested in the client's own suite; here it would only wait
     )
     yield Deps(
         store=store,
@@ -104,6 +104,7 @@ async def deps(kie: FakeKie, tmp_path: Path) -> AsyncIterator[Deps]:
             poll_first_s=0.02,
             poll_max_s=0.1,
         ),
+        line=InProcessCreateLine(None, 10.0, monotonic=time.monotonic),  # the budget has its own suite
     )
     await http.aclose()
     await store.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from adapters.console.messenger import ConsoleMessenger
 from adapters.local.blobs import LocalBlobStore
 from adapters.local.clock import SystemClock
 from adapters.local.limiter import InProcessLimiter
+from adapters.local.line import InProcessCreateLine
 from adapters.local.moderation import BannedWordsModerator
 from adapters.local.payments import DisabledPayments
 from adapters.local.queue import InProcessJobQueue
@@ -118,6 +120,7 @@ async def running_bot(
         payments=DisabledPayments(),
         clock=SystemClock(),
         policy=POLICY,
+        line=InProcessCreateLine(None, 10.0, monotonic=time.monotonic),
     )
     worker = Worker(deps, sweep_every_s=0.2)  # the sweep picks up what an outage interrupted
     task = asyncio.create_task(worker.run())

@@ -15,8 +15,8 @@ from adapters.kie.callbacks import callback_ref, callback_task_id, parse_callbac
 from adapters.kie.check import kie_check
 from adapters.kie.client import KieImageGenerator, image_kind, kie_http_client
 from adapters.local.limiter import InProcessLimiter
-from core.errors import DomainError, ErrorCode, ProviderError
-from core.models import ImageSpec, RateDecision, TaskRef, TaskState, TaskStatus
+from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError
+from core.models import ImageSpec, TaskRef, TaskState, TaskStatus
 from core.ports import Limiter
 from tests.fakes.kie import I2I, T2I, CallbackSink, FakeKie, Outcome, Reply, png_bytes
 
@@ -173,29 +173,18 @@ async def test_callback_url_is_passed_and_a_completed_task_calls_back_once(
 # -- retries and failures -------------------------------------------------------------------------------------------
 
 
-async def test_a_rate_limited_create_is_retried_and_then_succeeds(
-    gen: KieImageGenerator, kie: FakeKie, clock: ManualTime
+@pytest.mark.parametrize("http_status", [200, 429])
+async def test_a_rate_limited_create_asks_the_line_to_slow_down_and_creates_nothing(
+    gen: KieImageGenerator, kie: FakeKie, clock: ManualTime, http_status: int
 ) -> None:
-    kie.create_replies.extend([Reply(429, "Too many requests"), Reply(429, "Too many requests", http=429)])
+    kie.create_replies.append(Reply(429, "The request rate exceeds the limit", http=http_status))
 
-    task_id = await gen.submit(SPEC, REF)
-
-    assert task_id in kie.tasks
-    assert len(kie.creates) == 3
-    assert len(clock.sleeps) == 2
-
-
-async def test_a_create_that_stays_rate_limited_gives_up_as_retryable_after_bounded_attempts(
-    gen: KieImageGenerator, kie: FakeKie
-) -> None:
-    kie.create_forever = Reply(429, "Too many requests")
-
-    with pytest.raises(ProviderError) as caught:
+    with pytest.raises(ProviderBusy) as caught:
         await gen.submit(SPEC, REF)
 
-    assert caught.value.code is ErrorCode.PROVIDER_UNAVAILABLE
     assert caught.value.retryable
-    assert len(kie.creates) == 4
+    assert len(kie.creates) == 1 and kie.tasks == {}
+    assert clock.sleeps == []  # no retry here: the create line paces the next try
 
 
 async def test_a_server_error_on_create_is_not_resubmitted_but_reported_as_retryable(
@@ -508,43 +497,6 @@ def test_signatures_are_base64_hmac_sha256_of_task_id_dot_timestamp() -> None:
     assert verify_kie_signature("ee9c2715375b7837f8bb51d641ff5863", "1700000000", signature, HMAC_KEY, now=1700000010)
     assert not verify_kie_signature("ee9c2715375b7837f8bb51d641ff5863", "1700000000", None, HMAC_KEY, now=1700000010)
     assert not verify_kie_signature("ee9c2715375b7837f8bb51d641ff5863", "soon", signature, HMAC_KEY, now=1700000010)
-
-
-# -- the shared create limit ----------------------------------------------------------------------------------------
-
-
-@dataclass
-class RecordingLimiter:
-    """The real in-process limiter, noting when (on the manual clock) each create was let through."""
-
-    inner: InProcessLimiter
-    clock: ManualTime
-    allowed_at: list[float] = field(default_factory=list)
-    refused: int = 0
-
-    async def hit(self, key: str, limit: int, window_s: float) -> RateDecision:
-        decision = await self.inner.hit(key, limit, window_s)
-        if decision.allowed:
-            self.allowed_at.append(self.clock.now)
-        else:
-            self.refused += 1
-        return decision
-
-
-async def test_two_generators_sharing_a_limiter_stay_under_twenty_creates_per_ten_seconds(
-    http: httpx.AsyncClient, clock: ManualTime, kie: FakeKie
-) -> None:
-    limiter = RecordingLimiter(InProcessLimiter(clock), clock)
-    first, second = generator(http, clock, limiter=limiter), generator(http, clock, limiter=limiter)
-
-    task_ids = await asyncio.gather(*(g.submit(SPEC, REF) for g in [first, second] * 23))
-
-    assert len(set(task_ids)) == len(kie.creates) == 46
-    assert limiter.refused > 0
-    assert clock.sleeps
-    times = sorted(limiter.allowed_at)
-    for i, start in enumerate(times):
-        assert sum(1 for t in times[i:] if t < start + 10.0) <= 20
 
 
 # -- operator checks ------------------------------------------------------------------------------------------------

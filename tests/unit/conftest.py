@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from adapters.local.limiter import InProcessLimiter
+from adapters.local.line import InProcessCreateLine
 from adapters.local.queue import InProcessJobQueue
 from core.deps import Deps
 from core.models import DeliveryTarget, Identity, LedgerKind, Platform
@@ -72,6 +73,7 @@ def make_world(policy: Policy | None = None) -> World:
         payments=payments,
         clock=clock,
         policy=policy or Policy(poll_first_s=1.0, poll_max_s=5.0, generation_deadline_s=120.0),
+        line=InProcessCreateLine(None, 10.0, monotonic=lambda: clock.now().timestamp()),
     )
     return World(deps, store, blobs, generator, moderator, messenger, payments, clock, queue)
 

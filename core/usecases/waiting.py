@@ -1,0 +1,170 @@
+"""Waiting for the provider's create budget: admission before anything is charged, each create's turn in the
+fair line (no retry counter: only the generation's deadline bounds the wait), and the person's place in line.
+
+A "slow down" from the provider is never a failure: the budget pauses and the create waits again, keeping its
+place. Estimates come from the line ahead and the measured create interval and provider latency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from core.deps import Deps
+from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError, StoreUnavailable
+from core.models import Generation
+from core.ports import Place, QueueSpot, Ticket
+
+log = logging.getLogger(__name__)
+
+WARN_EVERY_S = 60.0
+WAITED_S = 0.05  # a turn that took longer than this had to wait for the budget (for the operator's metrics)
+
+
+def estimate_s(place: Place) -> float:
+    """Seconds until the last image is ready: the creates through it at the measured pace, then the latency."""
+    return line_wait_s(place) + place.latency_s
+
+
+def spot_of(place: Place) -> QueueSpot:
+    return QueueSpot(position=place.ahead + 1, eta_s=estimate_s(place))
+
+
+async def admit(deps: Deps, account_id: str, count: int) -> None:
+    """Refuse (before charging) a request whose wait would pass the generation deadline."""
+    try:
+        place = await deps.line.preview(account_id, count)
+    except StoreUnavailable:
+        raise DomainError(ErrorCode.TEMPORARILY_UNAVAILABLE) from None
+    wait = estimate_s(place)
+    if wait > deps.policy.wait_warn_s:
+        await _warn_long_wait(deps, place, wait)
+    over = line_wait_s(place) - allowed_line_wait_s(deps.policy.generation_deadline_s, place.latency_s)
+    if over > 0:
+        log.info("request refused: the line is longer than the deadline", extra={"account_id": account_id})
+        raise DomainError(ErrorCode.BUSY, minutes=max(1, math.ceil(over / 60)))
+
+
+def line_wait_s(place: Place) -> float:
+    return max(place.through - 0.5, 0.0) * place.interval_s
+
+
+def allowed_line_wait_s(deadline_s: float, latency_s: float) -> float:
+    """The deadline less the provider's latency; never under half the deadline, so a poor latency estimate alone
+    (or a slow provider with nobody in line) never turns people away as "busy"."""
+    return max(deadline_s - latency_s, deadline_s / 2)
+
+
+async def _warn_long_wait(deps: Deps, place: Place, wait: float) -> None:
+    """At most once a minute (shared by every process), so a crowd does not flood the log."""
+    try:
+        decision = await deps.limiter.hit("warn:create-line", 1, WARN_EVERY_S)
+    except StoreUnavailable:
+        return
+    if decision.allowed:
+        log.warning(
+            "provider line is long: estimated wait %.0f s for a new request (%d creates ahead, %.2f s per create, "
+            "%.0f s latency); raise KIE_CREATE_LIMIT with KIE support or expect refusals past the deadline",
+            wait,
+            place.ahead,
+            place.interval_s,
+            place.latency_s,
+            extra={"wait_s": round(wait), "ahead": place.ahead},
+        )
+
+
+async def spot(deps: Deps, generation_id: str) -> QueueSpot | None:
+    """Where a generation stands now (for the first reply); None when it is not waiting or the line is away."""
+    try:
+        place = await deps.line.place(generation_id)
+    except StoreUnavailable:
+        return None
+    return None if place is None else spot_of(place)
+
+
+async def turn(deps: Deps, generation: Generation, slot: int) -> None:
+    """Wait for this create's turn in line; only the generation's deadline ends the wait."""
+    deadline = generation.created_at + timedelta(seconds=deps.policy.generation_deadline_s)
+    remaining = (deadline - deps.clock.now()).total_seconds()
+    loop = asyncio.get_running_loop()
+    began = loop.time()
+    try:
+        async with asyncio.timeout(max(remaining, 0.0)):
+            await deps.line.turn(Ticket(generation.id, generation.account_id, slot))
+    except TimeoutError:
+        raise ProviderError(ErrorCode.GENERATION_TIMEOUT, "no turn at the provider before the deadline") from None
+    waited = loop.time() - began
+    deps.metrics.observe("gib_kie_create_wait_seconds", waited)
+    if waited > WAITED_S:
+        deps.metrics.count("gib_kie_create_budget_waits_total")
+
+
+async def create(deps: Deps, generation: Generation, slot: int, submit: Callable[[], Awaitable[str]]) -> str:
+    """Create once it is this slot's turn (call `turn` first); "slow down" pauses the budget and waits again."""
+    while True:
+        try:
+            task_id = await submit()
+        except ProviderBusy as busy:
+            log.info("provider asked to slow down", extra={"generation_id": generation.id, "slot": slot})
+            await deps.line.slow_down(busy.retry_after_s or 0.0)
+            await turn(deps, generation, slot)
+            continue
+        await deps.line.created(Ticket(generation.id, generation.account_id, slot))
+        deps.metrics.count("gib_kie_creates_total")
+        return task_id
+
+
+@dataclass
+class Shown:
+    """The last place a person was shown (positions shown never go up)."""
+
+    position: int | None = None
+    text_eta: int | None = None
+
+
+def rounded_eta(eta_s: float) -> int:
+    """The ETA as the person reads it (to 5 s under a minute, then to the minute): only a change there is news."""
+    return 5 * math.ceil(eta_s / 5) if eta_s < 60 else 60 * math.ceil(eta_s / 60)
+
+
+async def report(deps: Deps, generation: Generation, locale: str) -> None:
+    """While the generation waits, re-show its place at most every `waiting_update_s`, when it changed.
+
+    The place at the start stands for the first reply (which showed it already)."""
+    first = await spot(deps, generation.id)
+    shown = Shown(first.position, rounded_eta(first.eta_s)) if first else Shown()
+    while True:
+        await asyncio.sleep(deps.policy.waiting_update_s)
+        try:
+            place = await deps.line.place(generation.id)
+        except StoreUnavailable:
+            continue
+        if place is None:
+            return
+        now = spot_of(place)
+        position = now.position if shown.position is None else min(now.position, shown.position)
+        if (position, rounded_eta(now.eta_s)) == (shown.position, shown.text_eta):
+            continue
+        shown = Shown(position, rounded_eta(now.eta_s))
+        try:
+            await deps.messenger.queued(generation, QueueSpot(position, now.eta_s), locale)
+        except Exception:
+            log.warning("place in line not shown", exc_info=True, extra={"generation_id": generation.id})
+
+
+async def leave(deps: Deps, generation_id: str) -> None:
+    """A finished generation needs no more creates (best effort: a stale ticket only lengthens estimates)."""
+    try:
+        await deps.line.leave(generation_id)
+    except StoreUnavailable:
+        log.warning("create line unavailable; a finished one stays in it", extra={"generation_id": generation_id})
+
+
+async def observe_latency(deps: Deps, seconds: float) -> None:
+    with contextlib.suppress(StoreUnavailable):
+        await deps.line.observe_latency(seconds)
