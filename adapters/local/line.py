@@ -7,20 +7,22 @@ first. A crowd of one-image requests is therefore served first come, first serve
 images (or a stream of regenerations) are interleaved with everyone else's instead of pushing them back.
 
 One dispatcher task grants the creates, one per `interval_s` (the limit spread evenly over the window, with a
-small safety margin) and never more than `limit` in any sliding window, so waiters never wake as a herd.
+small safety margin) and never more than `limit` in any sliding window, so waiters never wake as a herd. The grant
+goes to the first create in line; one whose job has not reached a worker yet is waited for during `GRACE_S` after
+it joined, then passed over (no worker is free for it, or its worker died) until it waits too.
 """
 
 from __future__ import annotations
 
 import asyncio
 import bisect
-import heapq
 from collections import deque
 from collections.abc import Awaitable, Callable
 
 from core.ports import Place, Ticket
 
 SAFETY = 0.02  # spread creates 2% wider than the limit: network jitter must not push a window over it
+GRACE_S = 1.0  # the first create in line is waited for this long after it joined (its job is on its way)
 DEFAULT_LATENCY_S = 30.0
 EWMA = 0.2
 
@@ -43,27 +45,29 @@ class InProcessCreateLine:
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
         expected_latency_s: float = DEFAULT_LATENCY_S,
         safety: float = SAFETY,
+        grace_s: float = GRACE_S,
     ) -> None:
         self._limit = limit
         self._window_s = window_s
         self._interval = spacing(limit, window_s, safety)
         self._now = monotonic
         self._sleep = sleep
+        self._grace_s = grace_s
         self._line: list[Entry] = []
+        self._entered: dict[str, float] = {}
+        self._granted: set[Key] = set()
         self._entries: dict[Key, Entry] = {}
         self._generations: dict[str, list[Key]] = {}
         self._finish: dict[str, int] = {}
         self._vtime = 0
         self._seq = 0
         self._waiting: dict[Key, asyncio.Future[None]] = {}
-        self._ready: list[Entry] = []  # heap of waiting entries (lazily cleaned)
         self._log: deque[float] = deque()
         self._next_free = 0.0
         self._last_grant: float | None = None
         self._measured_interval = self._interval
         self._latency = expected_latency_s
         self._dispatcher: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()
 
     # -- the line ------------------------------------------------------------------------------------------------
 
@@ -74,6 +78,7 @@ class InProcessCreateLine:
 
     def _add(self, generation_id: str, account_id: str, slots: range | list[int]) -> None:
         self._seq += 1
+        self._entered.setdefault(generation_id, self._now())
         finish = self._finish.get(account_id, 0)
         keys = self._generations.setdefault(generation_id, [])
         for slot in slots:
@@ -106,18 +111,31 @@ class InProcessCreateLine:
         return Place(ahead=ahead, through=through, interval_s=self._measured_interval, latency_s=self._latency)
 
     async def created(self, ticket: Ticket) -> None:
+        self._granted.discard((ticket.generation_id, ticket.slot))
         entry = self._entries.pop((ticket.generation_id, ticket.slot), None)
         if entry is not None:
             self._remove(entry)
 
     async def leave(self, generation_id: str) -> None:
-        for key in self._generations.pop(generation_id, []):
+        """A create already waiting keeps its place until its turn (it then finds the generation finished),
+        as on Redis, where its waiter may be in another process."""
+        keys = self._generations.pop(generation_id, [])
+        kept = [key for key in keys if self._is_waiting(key)]
+        if kept:
+            self._generations[generation_id] = kept
+        else:
+            self._entered.pop(generation_id, None)
+        for key in keys:
+            if key in kept:
+                continue
+            self._granted.discard(key)
             entry = self._entries.pop(key, None)
             if entry is not None:
                 self._remove(entry)
-            future = self._waiting.pop(key, None)
-            if future is not None and not future.done():
-                future.cancel()
+
+    def _is_waiting(self, key: Key) -> bool:
+        future = self._waiting.get(key)
+        return future is not None and not future.done()
 
     def _remove(self, entry: Entry) -> None:
         index = bisect.bisect_left(self._line, entry)
@@ -132,8 +150,7 @@ class InProcessCreateLine:
             self._add(ticket.generation_id, ticket.account_id, [ticket.slot])
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting[key] = future
-        heapq.heappush(self._ready, self._entries[key])
-        self._wake.set()
+        self._granted.discard(key)
         if self._dispatcher is None or self._dispatcher.done():
             self._dispatcher = asyncio.create_task(self._dispatch(), name="create-line-dispatcher")
         try:
@@ -150,25 +167,28 @@ class InProcessCreateLine:
 
     async def _dispatch(self) -> None:
         """Grant the first waiting create whenever the budget has room; ends when nobody waits."""
-        while True:
-            head = self._first_waiting()
-            if head is None:
-                self._wake.clear()
-                return
-            wait = self._budget_wait(self._now())
+        while any(self._is_waiting(key) for key in self._waiting):
+            now = self._now()
+            wait = self._budget_wait(now)
             if wait > 0:
                 await self._sleep(wait)
+                continue
+            head = self._first_waiting(now)
+            if head is None:  # the first in line is on its way to a worker: give it a moment
+                await self._sleep(0.02)
                 continue
             self._grant(head)
             await asyncio.sleep(0)
 
-    def _first_waiting(self) -> Entry | None:
-        while self._ready:
-            entry = self._ready[0]
-            future = self._waiting.get((entry[2], entry[3]))
-            if future is not None and not future.done() and self._entries.get((entry[2], entry[3])) == entry:
+    def _first_waiting(self, now: float) -> Entry | None:
+        for entry in self._line:
+            key = (entry[2], entry[3])
+            if key in self._granted:
+                continue
+            if self._is_waiting(key):
                 return entry
-            heapq.heappop(self._ready)
+            if now - self._entered.get(entry[2], now) < self._grace_s:
+                return None
         return None
 
     def _budget_wait(self, now: float) -> float:
@@ -180,8 +200,8 @@ class InProcessCreateLine:
         return wait
 
     def _grant(self, entry: Entry) -> None:
-        heapq.heappop(self._ready)
         now = self._now()
+        self._granted.add((entry[2], entry[3]))
         self._log.append(now)
         self._next_free = now + self._interval
         if self._last_grant is not None and now - self._last_grant < 4 * max(self._interval, 0.001):

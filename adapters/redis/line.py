@@ -22,7 +22,7 @@ from typing import Any
 
 from redis.asyncio import Redis
 
-from adapters.local.line import DEFAULT_LATENCY_S, SAFETY, spacing
+from adapters.local.line import DEFAULT_LATENCY_S, GRACE_S, SAFETY, spacing
 from adapters.redis import line_scripts as lua
 from adapters.redis.connect import guarded, text
 from core.errors import StoreUnavailable
@@ -30,6 +30,7 @@ from core.ports import Place, Ticket
 
 log = logging.getLogger(__name__)
 
+SCAN = 200  # how far from the front of the line a grant looks for a waiting create before the fallback
 MAX_SLEEP_S = 1.0  # the dispatcher re-checks (and refreshes its `alive` key) at least this often
 REASSERT_S = 5.0  # waiting marks are written again this often (a lost grant reply or a Redis restart)
 
@@ -53,6 +54,7 @@ class RedisCreateLine:
         expected_latency_s: float = DEFAULT_LATENCY_S,
         safety: float = SAFETY,
         alive_ttl_s: float = 15.0,
+        grace_s: float = GRACE_S,
     ) -> None:
         self._redis = redis
         self._limit = limit or 0
@@ -65,6 +67,7 @@ class RedisCreateLine:
         self._sleep = sleep
         self._latency_ms = expected_latency_s * 1000
         self._alive_ms = max(1, math.ceil(alive_ttl_s * 1000))
+        self._grace_ms = math.ceil(grace_s * 1000)
         self._scripts = {
             name: redis.register_script(getattr(lua, name))
             for name in ("ENTER", "READY", "UNREADY", "GRANT", "PLACE", "PREVIEW", "LEAVE", "SLOW_DOWN", "LATENCY")
@@ -117,7 +120,7 @@ class RedisCreateLine:
         except BaseException:
             if not future.done() or future.cancelled():
                 with contextlib.suppress(StoreUnavailable):
-                    await self._run("UNREADY", member)
+                    await self._run("UNREADY", member, self.owner)
             raise
         finally:
             if self._waiting.get(member) is future:
@@ -158,7 +161,9 @@ class RedisCreateLine:
                 await self._sleep(0.05)
 
     async def _grant(self) -> tuple[str, str]:
-        reply = await self._run("GRANT", self.owner, self._limit, self._window_ms, self._interval_ms, self._alive_ms)
+        reply = await self._run(
+            "GRANT", self.owner, self._limit, self._window_ms, self._interval_ms, self._alive_ms, SCAN, self._grace_ms
+        )
         return text(reply[0]), text(reply[1])
 
     async def _reassert(self) -> None:

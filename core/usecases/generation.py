@@ -222,9 +222,10 @@ async def process(deps: Deps, generation_id: str) -> None:
         return
     account_id = generation.account_id
     locale = await _locale(deps, account_id)
+    stopwatch = waiting.Stopwatch()
     if not generation.finished:
         record_queue_wait(deps.metrics, generation, deps.clock.now())
-        settlement = await produce(deps, generation, locale)
+        settlement = await produce(deps, generation, locale, stopwatch)
         settled = await deps.store.settle(generation.id, settlement, deps.clock.now())
         if settled:
             record_settlement(deps.metrics, generation, settlement)
@@ -236,9 +237,12 @@ async def process(deps: Deps, generation_id: str) -> None:
             return
     if generation.delivered_at is None:
         await deliver(deps, generation, locale)
+        await stopwatch.observe(deps)
 
 
-async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement:
+async def produce(
+    deps: Deps, generation: Generation, locale: str, stopwatch: waiting.Stopwatch | None = None
+) -> Settlement:
     """Run one provider task per image concurrently; keep what succeeded, report the first failure.
 
     While the creates wait in line the person sees their place; "generating" once the first one is made."""
@@ -251,6 +255,8 @@ async def produce(deps: Deps, generation: Generation, locale: str) -> Settlement
         if not begun:
             begun = True
             reporter.cancel()
+            if stopwatch is not None:
+                stopwatch.start(deps)
             await _progress(deps, generation, "generating", 0, locale)
 
     async def one(slot: int) -> str:

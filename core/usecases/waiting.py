@@ -13,7 +13,7 @@ import logging
 import math
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError, StoreUnavailable
@@ -165,6 +165,17 @@ async def leave(deps: Deps, generation_id: str) -> None:
         log.warning("create line unavailable; a finished one stays in it", extra={"generation_id": generation_id})
 
 
-async def observe_latency(deps: Deps, seconds: float) -> None:
-    with contextlib.suppress(StoreUnavailable):
-        await deps.line.observe_latency(seconds)
+@dataclass
+class Stopwatch:
+    """From the first create to the result in the chat: the latency a waiting person's estimate adds."""
+
+    started: datetime | None = None
+
+    def start(self, deps: Deps) -> None:
+        self.started = deps.clock.now()
+
+    async def observe(self, deps: Deps) -> None:
+        if self.started is None:
+            return
+        with contextlib.suppress(StoreUnavailable):
+            await deps.line.observe_latency((deps.clock.now() - self.started).total_seconds())

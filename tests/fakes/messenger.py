@@ -38,6 +38,7 @@ class Delivered:
     generation: Generation
     images: tuple[StoredImage, ...]
     balance: Balance | None
+    at: float = 0.0  # the event loop's time when it was delivered
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class RecordingMessenger:
     async def deliver(
         self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
     ) -> None:
-        await self._record(lambda: self.delivered.append(Delivered(generation, tuple(images), balance)))
+        at = asyncio.get_running_loop().time()
+        await self._record(lambda: self.delivered.append(Delivered(generation, tuple(images), balance, at)))
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         return None

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from core.abuse import AbuseMemory
-from core.errors import DomainError, ErrorCode, ProviderError
+from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError
 from core.models import (
     Account,
     Balance,
@@ -385,6 +385,7 @@ class FakeGenerator:
     broken: ProviderError | None = None
     never_finishes: bool = False
     lost_tasks: LostTasks = LostTasks.REPORTED
+    busy: int = 0  # the next `busy` submits are answered "too many requests" (ProviderBusy)
     submitted: list[ImageSpec] = field(default_factory=list)
     refs: list[TaskRef] = field(default_factory=list)
     polls: dict[str, int] = field(default_factory=dict)
@@ -392,6 +393,9 @@ class FakeGenerator:
     async def submit(self, spec: ImageSpec, ref: TaskRef) -> str:
         if self.broken is not None:
             raise self.broken
+        if self.busy:
+            self.busy -= 1
+            raise ProviderBusy("429", retry_after_s=0.0)
         self.submitted.append(spec)
         self.refs.append(ref)
         task_id = f"task{len(self.submitted)}"
