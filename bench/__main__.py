@@ -19,7 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from bench.harness import Backends
+from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
+
+SCENARIOS["provider_limit"] = provider_limit
 
 OUT = Path(__file__).resolve().parent / "out"
 
@@ -61,6 +64,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
         help="override the adapter's own Telegram limit (msg/s; 0 lifts it). Default per scenario.",
     )
     parser.add_argument("--failure-rate", type=float, default=0.0, help="fraction of KIE tasks that fail")
+    parser.add_argument(
+        "--kie-window", type=float, default=10.0, help="KIE's create window in provider_limit (s; 10 as shipped)"
+    )
     args = parser.parse_args(argv)
     unknown = [s for s in args.scenarios if s not in SCENARIOS]
     if unknown:
@@ -104,6 +110,7 @@ async def run(args: argparse.Namespace) -> int:
             for name in names:
                 scale = args.flood_scale if name == "flood" and args.flood_scale is not None else args.scale
                 ctx = Context(backend, backends, scale, out_dir, args.latency, args.telegram_rate, args.failure_rate)
+                ctx.kie_window_s = args.kie_window
                 print(f"… {name} on {backend} (scale {scale:g})", file=sys.stderr, flush=True)
                 started = time.monotonic()
                 try:

@@ -189,13 +189,19 @@ async def world(
     worker_concurrency: int = 1000,
     credits: int = 0,
     env: dict[str, str] | None = None,
+    kie_create_limit: tuple[int, float] | None = None,
 ) -> AsyncIterator[World]:
     """Start the fakes (and empty the production servers), then the bot process; tear all down after."""
     telegram: FakeTelegram = (
         FloodLimitedTelegram(per_second=telegram_per_second) if telegram_per_second else FakeTelegram()
     )
     kie = FakeKie(
-        api_key=KIE_KEY, credits=1e9, webhook_hmac_key=KIE_HMAC, latency_s=latency_s, failure_rate=failure_rate
+        api_key=KIE_KEY,
+        credits=1e9,
+        webhook_hmac_key=KIE_HMAC,
+        latency_s=latency_s,
+        failure_rate=failure_rate,
+        create_limit=kie_create_limit,
     )
     await telegram.start()
     await kie.start()

@@ -24,6 +24,7 @@ class Context:
     latency_s: float | None = None  # overrides each scenario's provider latency (smoke runs)
     telegram_rate: float | None = None  # overrides the adapter's own Telegram rate limit (30/s as shipped)
     failure_rate: float = 0.0
+    kie_window_s: float = 10.0  # KIE's create window (provider_limit); smaller compresses that scenario's time
 
     def count(self, full: int) -> int:
         return max(1, round(full * self.scale))

@@ -119,12 +119,17 @@ async def create(deps: Deps, generation: Generation, slot: int, submit: Callable
         return task_id
 
 
-@dataclass
-class Shown:
-    """The last place a person was shown (positions shown never go up)."""
+QUIET_MAX_S = 60.0  # a waiting person hears from us at least this often while their place moves
+NEAR = 5  # near the front every step is shown
 
-    position: int | None = None
-    text_eta: int | None = None
+
+@dataclass(frozen=True)
+class Shown:
+    """The last place a person was shown (positions shown never go up) and when (event-loop seconds)."""
+
+    position: int
+    eta_s: float
+    at: float
 
 
 def rounded_eta(eta_s: float) -> int:
@@ -132,12 +137,23 @@ def rounded_eta(eta_s: float) -> int:
     return 5 * math.ceil(eta_s / 5) if eta_s < 60 else 60 * math.ceil(eta_s / 60)
 
 
+def worth_showing(last: Shown, now: Shown) -> bool:
+    """News, not noise: the text changes, and the wait shrank by a fifth, or they are near the front, or they have
+    not heard from us for a minute (chat budgets are scarce: a crowd in line must not flood them)."""
+    if (now.position, rounded_eta(now.eta_s)) == (last.position, rounded_eta(last.eta_s)):
+        return False
+    return now.eta_s <= 0.8 * last.eta_s or now.position <= NEAR or now.at - last.at >= QUIET_MAX_S
+
+
 async def report(deps: Deps, generation: Generation, locale: str) -> None:
     """While the generation waits, re-show its place at most every `waiting_update_s`, when it changed.
 
     The place at the start stands for the first reply (which showed it already)."""
+    loop = asyncio.get_running_loop()
     first = await spot(deps, generation.id)
-    shown = Shown(first.position, rounded_eta(first.eta_s)) if first else Shown()
+    if first is None:
+        return
+    shown = Shown(first.position, first.eta_s, loop.time())
     while True:
         await asyncio.sleep(deps.policy.waiting_update_s)
         try:
@@ -146,13 +162,13 @@ async def report(deps: Deps, generation: Generation, locale: str) -> None:
             continue
         if place is None:
             return
-        now = spot_of(place)
-        position = now.position if shown.position is None else min(now.position, shown.position)
-        if (position, rounded_eta(now.eta_s)) == (shown.position, shown.text_eta):
+        current = spot_of(place)
+        now = Shown(min(current.position, shown.position), current.eta_s, loop.time())
+        if not worth_showing(shown, now):
             continue
-        shown = Shown(position, rounded_eta(now.eta_s))
+        shown = now
         try:
-            await deps.messenger.queued(generation, QueueSpot(position, now.eta_s), locale)
+            await deps.messenger.queued(generation, QueueSpot(now.position, now.eta_s), locale)
         except Exception:
             log.warning("place in line not shown", exc_info=True, extra={"generation_id": generation.id})
 

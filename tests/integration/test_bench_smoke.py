@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bench.harness import Backends
+from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
 
 
@@ -24,3 +25,12 @@ async def test_each_bench_scenario_runs_at_a_tiny_scale_and_delivers_every_resul
     assert figures["outcomes"].get("failed", 0) == 0
     if "results_lost" in figures:
         assert figures["results_lost"] == 0
+
+
+async def test_the_provider_limit_scenario_runs_at_a_tiny_scale_and_delivers_every_result(tmp_path: Path) -> None:
+    ctx = Context("embedded", Backends(), scale=0.01, out_dir=tmp_path, latency_s=0.2, kie_window_s=0.5)
+
+    figures = await provider_limit(ctx)
+
+    assert [(v["people"], v["delivered"], v["failed"]) for v in figures["variants"]] == [(2, 2, 0), (10, 10, 0)]
+    assert all(v["most_creates_in_a_window"] <= 20 for v in figures["variants"])

@@ -102,3 +102,14 @@ async def test_a_slow_down_from_the_provider_waits_and_tries_again_instead_of_fa
 
     assert len(world.messenger.delivered) == 1 and world.messenger.failures == []
     assert world.generator.busy == 0 and len(world.generator.submitted) == 1
+
+
+def test_a_waiting_person_hears_news_not_noise() -> None:
+    last = waiting.Shown(position=400, eta_s=240, at=0)
+
+    assert not waiting.worth_showing(last, waiting.Shown(390, 236, at=20))  # same minute, barely moved
+    assert not waiting.worth_showing(last, waiting.Shown(380, 215, at=20))  # 10% less: not yet news
+    assert waiting.worth_showing(last, waiting.Shown(300, 190, at=20))  # a fifth less
+    assert waiting.worth_showing(last, waiting.Shown(350, 215, at=60))  # a minute of silence is enough
+    assert waiting.worth_showing(waiting.Shown(6, 45, at=0), waiting.Shown(5, 42, at=20))  # near the front
+    assert not waiting.worth_showing(waiting.Shown(2, 12, at=0), waiting.Shown(2, 11, at=20))  # same text
