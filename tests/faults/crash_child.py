@@ -74,19 +74,20 @@ class JsonLinesMessenger:
         return True
 
 
-async def seed(deps: Deps, count: int) -> None:
-    """`count` generations from count/2 people (each may run two at once), each person granted a few credits."""
-    for n in range(0, count, PER_PERSON):
+async def seed(deps: Deps, count: int, first: int = 0) -> None:
+    """`count` generations from count/2 people (each may run two at once), each person granted a few credits;
+    people are numbered from `first` (so two seeding processes ask for different people)."""
+    for n in range(first, first + count, PER_PERSON):
         person = Identity(platform=Platform.CONSOLE, platform_user_id=f"person-{n}")
         account = await onboarding.accept_terms(deps, person, age_confirmed=True)
         await deps.store.add_credits(account.id, GRANT, LedgerKind.GRANT, f"grant:{n}", "seed", deps.clock.now())
-        for k in range(min(PER_PERSON, count - n)):
+        for k in range(min(PER_PERSON, first + count - n)):
             request = GenerationRequest(prompt=f"crash test {n}.{k}")
             target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=person.platform_user_id, private=True)
             await generation.request_generation(deps, person, request, target)
 
 
-async def main(deliveries: Path, count: int, web_port: int | None, die_after_result: bool) -> None:
+async def main(deliveries: Path, count: int, web_port: int | None, die_after_result: bool, first: int = 0) -> None:
     stop = asyncio.Event()
     asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
     settings = Settings()
@@ -101,7 +102,7 @@ async def main(deliveries: Path, count: int, web_port: int | None, die_after_res
             stack.push_async_callback(runner.cleanup)
             await web.TCPSite(runner, "127.0.0.1", web_port).start()
         if count:
-            await seed(deps, count)
+            await seed(deps, count, first)
         worker = Worker(deps)
         running = asyncio.create_task(worker.run())
         await stop.wait()
@@ -117,6 +118,7 @@ if __name__ == "__main__":
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--web", type=int, default=None)
     parser.add_argument("--die-after-result", action="store_true")
+    parser.add_argument("--first", type=int, default=0, help="number of the first seeded person")
     args = parser.parse_args()
     setup_logging("WARNING")
-    asyncio.run(main(args.deliveries, args.seed, args.web, args.die_after_result))
+    asyncio.run(main(args.deliveries, args.seed, args.web, args.die_after_result, args.first))

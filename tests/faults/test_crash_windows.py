@@ -61,6 +61,7 @@ class Workers:
             "PUBLIC_BASE_URL": f"http://127.0.0.1:{self.web_port}",
             "REDIS_URL": self.redis_url,
             "QUEUE_HEARTBEAT_S": "0.2",  # a killed worker is known dead within a second
+            "KIE_CREATE_LIMIT": "1000",  # both creates at once (the create budget has tests of its own)
             "FREE_IMAGES_PER_DAY": "1",
             **extra,
         }

@@ -1,0 +1,166 @@
+"""Two worker processes on one real Redis share KIE's create budget and one line (issue 11).
+
+Both are real processes (`tests/faults/crash_child.py`: the real wiring with REDIS_URL and KIE_CREATE_LIMIT,
+SQLite in a shared data dir, the real KIE client) working the shared queue; this test is the chat process that
+queues the requests, wired the same way. FakeKie here enforces 20 creates per window like KIE (a 2 s window).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sqlite3
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from pydantic import SecretStr
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+
+from adapters.redis import RedisJobQueue, redis_from_url
+from bot.settings import Settings
+from bot.wiring import build
+from core.models import DeliveryTarget, GenerationRequest, Identity, Platform
+from core.usecases import generation, onboarding
+from tests import servers
+from tests.fakes.kie import FakeKie
+from tests.faults.support import ledger_problems
+from tests.faults.test_crash_windows import REPO, TIMEOUT_S, Workers
+
+pytestmark = pytest.mark.servers
+LIMIT, WINDOW_S = 20, 2.0
+EACH = 20  # people, two images each
+
+
+@pytest.fixture
+async def kie() -> AsyncIterator[FakeKie]:
+    fake = FakeKie(credits=1e9, latency_s=0.5, create_limit=(LIMIT, WINDOW_S))
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+class BudgetWorkers(Workers):
+    """Like the crash-window workers, with KIE's real create limit configured and a Redis database of their own."""
+
+    def __init__(self, tmp: Path, kie: FakeKie, redis: servers.RedisServer) -> None:
+        super().__init__(tmp, kie, redis)
+        self.redis_url = redis.url.rsplit("/", 1)[0] + "/8"
+
+    async def start(self, name: str, *args: str) -> asyncio.subprocess.Process:
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.tmp),
+            "PYTHONPATH": str(REPO),
+            "BOT_DATA_DIR": str(self.tmp / "data"),
+            "KIE_API_KEY": self.kie.api_key,
+            "KIE_BASE_URL": self.kie.base_url,
+            "REDIS_URL": self.redis_url,
+            "KIE_CREATE_LIMIT": str(LIMIT),
+            "KIE_CREATE_WINDOW_S": str(WINDOW_S),
+            "KIE_EXPECTED_LATENCY_S": "0.5",
+            "FREE_IMAGES_PER_DAY": "2",
+        }
+        with (self.tmp / f"{name}.log").open("wb") as log:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "tests.faults.crash_child", str(self.deliveries), *args,
+                cwd=self.tmp, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
+            )  # fmt: skip
+        self.procs.append(proc)
+        return proc
+
+    def asked(self) -> list[tuple[str, str, str]]:
+        """(generation id, prompt, created_at) of every generation asked for."""
+        with sqlite3.connect(self.db) as db:
+            rows = db.execute("select id, request, created_at from generations").fetchall()
+        return [(gid, json.loads(request)["prompt"], created) for gid, request, created in rows]
+
+
+@pytest.fixture
+async def workers(tmp_path: Path, kie: FakeKie, redis_server: servers.RedisServer) -> AsyncIterator[BudgetWorkers]:
+    group = BudgetWorkers(tmp_path, kie, redis_server)
+    client = Redis.from_url(group.redis_url)
+    await client.flushdb()
+    await client.aclose()
+    yield group
+    for proc in group.procs:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+
+
+def most_in_any_window(times_s: list[float], window_s: float) -> int:
+    times = sorted(times_s)
+    return max((sum(1 for t in times[i:] if t < start + window_s) for i, start in enumerate(times)), default=0)
+
+
+async def both_working(workers: BudgetWorkers) -> None:
+    """Queue probe jobs (for no generation: taken and dropped at once) until both workers have taken one."""
+    client = redis_from_url(workers.redis_url)
+    queue = RedisJobQueue(client, heartbeat=False)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + TIMEOUT_S
+    try:
+        for n in range(10_000):
+            await queue.put(f"probe-{n}")
+            try:
+                if len(await client.xinfo_consumers(queue.stream, queue.group)) >= 2:
+                    return
+            except ResponseError:  # no group yet: no worker has started
+                pass
+            assert loop.time() < deadline, workers.logs()
+            await asyncio.sleep(0.05)
+    finally:
+        await client.aclose()
+
+
+async def ask_for_images(workers: BudgetWorkers, kie: FakeKie) -> None:
+    """The chat process (here: this test, wired like `python -m bot run`) queues 2 × EACH generations."""
+    settings = Settings(
+        _env_file=None,
+        bot_data_dir=workers.tmp / "data",
+        redis_url=SecretStr(workers.redis_url),
+        kie_api_key=SecretStr(kie.api_key),
+        kie_base_url=kie.base_url,
+        kie_create_limit=LIMIT,
+        kie_create_window_s=WINDOW_S,
+        free_images_per_day=2,
+    )
+    async with build(settings) as runtime:
+        for n in range(EACH):
+            person = Identity(platform=Platform.CONSOLE, platform_user_id=f"person-{n}")
+            await onboarding.accept_terms(runtime.deps, person, age_confirmed=True)
+            for k in range(2):
+                request = GenerationRequest(prompt=f"shared budget {n}.{k}")
+                target = DeliveryTarget(platform=Platform.CONSOLE, chat_id=person.platform_user_id, private=True)
+                await generation.request_generation(runtime.deps, person, request, target)
+
+
+async def test_two_worker_processes_share_one_create_budget_and_serve_one_fair_line(
+    workers: BudgetWorkers, kie: FakeKie
+) -> None:
+    await workers.start("first")
+    await workers.start("second")
+    await both_working(workers)
+
+    await ask_for_images(workers, kie)
+    await workers.eventually("every generation delivered", lambda: len(workers.lines()) >= 2 * EACH)
+    await workers.stop_all()
+
+    lines = workers.lines()
+    assert sorted(str(line["outcome"]) for line in lines) == ["delivered"] * (2 * EACH), workers.logs()
+    assert len({line["pid"] for line in lines}) == 2  # both processes did part of the work
+    assert len(kie.tasks) == 2 * EACH
+    created = sorted(kie.tasks.values(), key=lambda task: task.created_ms)
+    assert most_in_any_window([t.created_ms / 1000 for t in created], WINDOW_S - 0.01) <= LIMIT
+    # First come, first served, with each person's second image after everyone's first (round-robin by person).
+    asked = workers.asked()
+    expected = [prompt for _, prompt, _ in sorted(asked, key=lambda row: (row[1].endswith(".1"), row[2]))]
+    served = [str(task.input["prompt"]) for task in created]
+    rank = {prompt: i for i, prompt in enumerate(expected)}
+    displaced = [abs(rank[prompt] - i) for i, prompt in enumerate(served)]
+    assert max(displaced) <= 3, displaced
+    assert ledger_problems(workers.db) == []
