@@ -14,6 +14,7 @@ from core.errors import DomainError, ErrorCode
 from core.metrics import record_settlement
 from core.models import Generation, GenerationStatus, Identity
 from core.ports import Settlement
+from core.usecases import waiting
 from core.usecases.accounts import require_account
 from core.usecases.generation import find_generation
 
@@ -31,6 +32,7 @@ async def cancel(deps: Deps, identity: Identity, generation_id: str | None = Non
     if await deps.store.cancel_queued(target.id, deps.clock.now()):
         record_settlement(deps.metrics, target, Settlement((), ErrorCode.CANCELLED.value))
         log.info("generation cancelled", extra={"account_id": target.account_id, "generation_id": target.id})
+        await waiting.leave(deps, target.id)  # the people behind it move up at once
     current = await deps.store.get_generation(target.id)
     if current is None:
         raise DomainError(ErrorCode.NOT_FOUND)
