@@ -218,6 +218,8 @@ async def find_generation(deps: Deps, account_id: str, generation_id: str) -> Ge
 async def process(deps: Deps, generation_id: str) -> None:
     """Produce, settle and deliver one generation; safe to call again for the same id (resume, duplicates)."""
     generation = await deps.store.get_generation(generation_id)
+    if generation is None or generation.finished:  # deleted, cancelled or done elsewhere: nothing left to create
+        await waiting.leave(deps, generation_id)
     if generation is None:
         return
     account_id = generation.account_id
