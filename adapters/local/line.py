@@ -8,8 +8,9 @@ images (or a stream of regenerations) are interleaved with everyone else's inste
 
 One dispatcher task grants the creates, one per `interval_s` (the limit spread evenly over the window, with a
 small safety margin) and never more than `limit` in any sliding window, so waiters never wake as a herd. The grant
-goes to the first create in line; one whose job has not reached a worker yet is waited for during `GRACE_S` after
-it joined, then passed over (no worker is free for it, or its worker died) until it waits too.
+goes to the first create in line; one whose job has not reached a worker yet is waited for up to `GRACE_S`, then
+passed over (no worker is free for it, or its worker died) until it waits too. The grace is counted in the
+dispatcher's own pauses, not on a clock, so a clock that stands still (tests) never holds the line forever.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from collections.abc import Awaitable, Callable
 from core.ports import Place, Ticket
 
 SAFETY = 0.02  # spread creates 2% wider than the limit: network jitter must not push a window over it
-GRACE_S = 1.0  # the first create in line is waited for this long after it joined (its job is on its way)
+GRACE_S = 1.0  # the first create in line is waited for this long when its job has not reached a worker yet
+HOLD_S = 0.02  # how long the dispatcher holds the budget for such a create before looking again
 DEFAULT_LATENCY_S = 30.0
 EWMA = 0.2
 
@@ -52,10 +54,11 @@ class InProcessCreateLine:
         self._interval = spacing(limit, window_s, safety)
         self._now = monotonic
         self._sleep = sleep
-        self._grace_s = grace_s
+        self._grace_holds = max(1, round(grace_s / HOLD_S))
         self._line: list[Entry] = []
-        self._entered: dict[str, float] = {}
         self._granted: set[Key] = set()
+        self._passed_over: set[Key] = set()
+        self._holding: tuple[Key, int] | None = None
         self._entries: dict[Key, Entry] = {}
         self._generations: dict[str, list[Key]] = {}
         self._finish: dict[str, int] = {}
@@ -78,7 +81,6 @@ class InProcessCreateLine:
 
     def _add(self, generation_id: str, account_id: str, slots: range | list[int]) -> None:
         self._seq += 1
-        self._entered.setdefault(generation_id, self._now())
         finish = self._finish.get(account_id, 0)
         keys = self._generations.setdefault(generation_id, [])
         for slot in slots:
@@ -112,6 +114,7 @@ class InProcessCreateLine:
 
     async def created(self, ticket: Ticket) -> None:
         self._granted.discard((ticket.generation_id, ticket.slot))
+        self._passed_over.discard((ticket.generation_id, ticket.slot))
         entry = self._entries.pop((ticket.generation_id, ticket.slot), None)
         if entry is not None:
             self._remove(entry)
@@ -123,12 +126,11 @@ class InProcessCreateLine:
         kept = [key for key in keys if self._is_waiting(key)]
         if kept:
             self._generations[generation_id] = kept
-        else:
-            self._entered.pop(generation_id, None)
         for key in keys:
             if key in kept:
                 continue
             self._granted.discard(key)
+            self._passed_over.discard(key)
             entry = self._entries.pop(key, None)
             if entry is not None:
                 self._remove(entry)
@@ -151,6 +153,7 @@ class InProcessCreateLine:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting[key] = future
         self._granted.discard(key)
+        self._passed_over.discard(key)
         if self._dispatcher is None or self._dispatcher.done():
             self._dispatcher = asyncio.create_task(self._dispatch(), name="create-line-dispatcher")
         try:
@@ -173,22 +176,26 @@ class InProcessCreateLine:
             if wait > 0:
                 await self._sleep(wait)
                 continue
-            head = self._first_waiting(now)
+            head = self._first_waiting()
             if head is None:  # the first in line is on its way to a worker: give it a moment
-                await self._sleep(0.02)
+                await self._sleep(HOLD_S)
                 continue
             self._grant(head)
             await asyncio.sleep(0)
 
-    def _first_waiting(self, now: float) -> Entry | None:
+    def _first_waiting(self) -> Entry | None:
+        """The first create in line whose waiter waits; None while holding the budget for an earlier one."""
         for entry in self._line:
             key = (entry[2], entry[3])
-            if key in self._granted:
+            if key in self._granted or key in self._passed_over:
                 continue
             if self._is_waiting(key):
                 return entry
-            if now - self._entered.get(entry[2], now) < self._grace_s:
+            holds = self._holding[1] + 1 if self._holding and self._holding[0] == key else 1
+            if holds <= self._grace_holds:
+                self._holding = (key, holds)
                 return None
+            self._passed_over.add(key)
         return None
 
     def _budget_wait(self, now: float) -> float:
@@ -201,6 +208,7 @@ class InProcessCreateLine:
 
     def _grant(self, entry: Entry) -> None:
         now = self._now()
+        self._holding = None
         self._granted.add((entry[2], entry[3]))
         self._log.append(now)
         self._next_free = now + self._interval
