@@ -34,7 +34,9 @@ class Settings(BaseSettings):
     max_prompt_chars: int = Field(4000, ge=1, le=20_000)  # KIE accepts up to 20,000 characters
     generation_deadline_s: float = Field(600.0, ge=30, le=86_400)
     waiting_update_s: float = Field(20.0, gt=0, le=3600)  # a person in line sees their place at most this often
-    queue_wait_warn_s: float = Field(300.0, gt=0)  # log a warning when the estimated wait in line passes this
+    queue_wait_warn_s: float = Field(
+        300.0, gt=0, le=86_400
+    )  # log a warning when the estimated wait in line passes this
     banned_words: list[str] = Field(default_factory=list)
     products_json: str = "[]"
     paysupport_contact: str = "privacy@gpt-image.run"

@@ -154,6 +154,9 @@ class InProcessCreateLine:
         self._waiting[key] = future
         self._granted.discard(key)
         self._passed_over.discard(key)
+        if self._budget_wait(self._now()) <= 0 and self._first_waiting() == self._entries[key]:
+            self._grant(self._entries[key])  # first in line and the budget has room: no hop through the dispatcher
+            return
         if self._dispatcher is None or self._dispatcher.done():
             self._dispatcher = asyncio.create_task(self._dispatch(), name="create-line-dispatcher")
         try:
