@@ -9,7 +9,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, AspectRatio, Identity, Resolution, SettingsChange
 from core.usecases.accounts import require_account
-from core.validation import check_combination
+from core.validation import UNUSABLE_CHARACTERS, check_combination
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,8 @@ async def start(deps: Deps, identity: Identity, display_name: str = "", locale: 
     account = await deps.store.find_account(identity)
     if account is None:
         digest = identity_digest(deps.policy.identity_hash_key.get_secret_value(), identity)
-        account = await deps.store.create_account(identity, display_name, locale, deps.clock.now(), digest)
+        name = UNUSABLE_CHARACTERS.sub("", display_name)  # a name with NUL would be refused by Postgres alone
+        account = await deps.store.create_account(identity, name, locale, deps.clock.now(), digest)
     return StartResult(account=account, needs_consent=not account.has_consented)
 
 

@@ -76,3 +76,15 @@ async def test_a_refused_imagine_with_a_reference_attachment_keeps_no_copy_of_it
     assert refused.flags & EPHEMERAL and "Not enough credits" in refused.content
     images = tmp_path / "images"
     assert not images.exists() or not [p for p in images.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("prompt", ["a cat\x00 in a hat", "a broken emoji \ud83d here"])
+async def test_a_prompt_with_nul_or_a_lone_surrogate_is_refused_privately_with_a_clear_message(
+    bot: Bot, prompt: str
+) -> None:
+    await bot.consent()
+    payload = slash("imagine", {"prompt": prompt})
+
+    refused = await bot.followup(payload, bot.send(payload))
+
+    assert refused.flags & EPHEMERAL and "characters I can't use" in refused.content

@@ -8,7 +8,7 @@ from core.errors import DomainError, ErrorCode
 from core.models import GenerationRequest
 from core.policy import Policy
 from core.texts import error_text
-from core.usecases import generation
+from core.usecases import generation, onboarding
 from core.validation import validate_request
 from tests.unit.conftest import ALICE, TARGET, World
 
@@ -40,3 +40,9 @@ async def test_a_refused_prompt_charges_nothing_and_stores_no_generation(world: 
     assert refused.value.code is ErrorCode.PROMPT_INVALID_CHARACTERS
     assert await world.store.generations(account) == []
     assert await world.paid_credits(account) == 5
+
+
+async def test_a_display_name_with_nul_or_a_lone_surrogate_is_kept_without_them(world: World) -> None:
+    started = await onboarding.start(world.deps, ALICE, "Ze\x00no\ud83dbia")
+
+    assert started.account.display_name == "Zenobia"
