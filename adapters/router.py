@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 
 from core.metrics import NoMetrics
 from core.models import Balance, Generation, Identity, Platform
-from core.ports import Messenger, Metrics, Notice, QueueSpot, StoredImage
+from core.ports import Messenger, Metrics, Notice, QueueSpot, ResultImages
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +38,7 @@ class MessengerRouter:
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         await self._for(generation.delivery.platform).queued(generation, spot, locale)
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         await self._for(generation.delivery.platform).deliver(generation, images, balance, locale)
         self._sent(generation.delivery.platform, "result")
 

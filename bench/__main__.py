@@ -18,11 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.crowd import CROWD_SCENARIOS
 from bench.harness import Backends
 from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
 
 SCENARIOS["provider_limit"] = provider_limit
+SCENARIOS.update(CROWD_SCENARIOS)
 
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -24,21 +24,21 @@ import resource
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import web
 from telegram import Update
-from telegram.ext import AIORateLimiter, ContextTypes, TypeHandler
+from telegram.ext import ContextTypes, TypeHandler
 
 import adapters.telegram.runner as tg_runner
+from adapters.telegram.config import MESSAGES_PER_SECOND
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import build
 from core.deps import Deps
 from core.models import Balance, Generation, Identity, LedgerKind, Platform
-from core.ports import Messenger, Notice, QueueSpot, StoredImage
+from core.ports import Messenger, Notice, QueueSpot, ResultImages
 from core.worker import Worker
 
 PROBE_INTERVAL_S = 0.01
@@ -89,9 +89,7 @@ class TimedMessenger:
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         await self._inner.queued(generation, spot, locale)
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         await self._inner.deliver(generation, images, balance, locale)
         self._state.finished(generation.delivery.chat_id, "ok")
 
@@ -178,26 +176,14 @@ async def seed(deps: Deps, users: list[int], credits: int) -> None:
     await asyncio.gather(*(one(u) for u in users))
 
 
-def patch_telegram_rate(rate: float) -> None:
-    """Override the adapter's AIORateLimiter overall rate (30/s as shipped; 0 lifts it) — bench-only."""
-    original = AIORateLimiter
-
-    def limiter(max_retries: int = 0) -> AIORateLimiter:
-        return original(overall_max_rate=rate, overall_time_period=1 if rate else 0, max_retries=max_retries)
-
-    setattr(tg_runner, "AIORateLimiter", limiter)  # noqa: B010 (the runner builds its limiter by this name)
-
-
 async def commands() -> str:
     line: str = await asyncio.to_thread(sys.stdin.readline)
     return line.strip()
 
 
 async def main(config: dict[str, Any]) -> None:
-    settings = Settings(_env_file=None)
-    rate = float(config.get("telegram_rate", 30))
-    if rate != 30:
-        patch_telegram_rate(rate)
+    rate = float(config.get("telegram_rate", MESSAGES_PER_SECOND))  # 0 lifts the bot's own overall limit
+    settings = Settings(_env_file=None, telegram_messages_per_second=rate or 1_000_000.0)
     state = State()
     async with build(settings, worker_concurrency=int(config["worker_concurrency"])) as runtime:
         base = runtime.deps
@@ -224,7 +210,9 @@ async def main(config: dict[str, Any]) -> None:
             if update.effective_chat is not None:
                 state.received.setdefault(str(update.effective_chat.id), []).append(time.monotonic())
 
-        async with tg_runner.telegram_running(deps, register, settings.telegram_config(), app) as tg_app:
+        budget = Counting(runtime.send_budget, "send_budget", state.counts)
+        tg_config = settings.telegram_config()
+        async with tg_runner.telegram_running(deps, register, tg_config, app, budget) as tg_app:
             tg_app.add_handler(TypeHandler(Update, stamp), group=-1)
             worker_task = asyncio.create_task(worker.run())
             probe = asyncio.create_task(probe_loop(state, worker))

@@ -190,11 +190,11 @@ async def world(
     credits: int = 0,
     env: dict[str, str] | None = None,
     kie_create_limit: tuple[int, float] | None = None,
+    result_image: bytes | None = None,
+    telegram_class: type[FloodLimitedTelegram] = FloodLimitedTelegram,
 ) -> AsyncIterator[World]:
     """Start the fakes (and empty the production servers), then the bot process; tear all down after."""
-    telegram: FakeTelegram = (
-        FloodLimitedTelegram(per_second=telegram_per_second) if telegram_per_second else FakeTelegram()
-    )
+    telegram: FakeTelegram = telegram_class(per_second=telegram_per_second) if telegram_per_second else FakeTelegram()
     kie = FakeKie(
         api_key=KIE_KEY,
         credits=1e9,
@@ -202,6 +202,7 @@ async def world(
         latency_s=latency_s,
         failure_rate=failure_rate,
         create_limit=kie_create_limit,
+        result_image=result_image,
     )
     await telegram.start()
     await kie.start()

@@ -25,7 +25,7 @@ async def refund_stars(settings: Settings, charge_id: str, user_id: int | None) 
     from adapters.telegram.runner import build_application
 
     async with build(settings) as runtime:
-        app = build_application(settings.telegram_config(), webhook=True)
+        app = build_application(settings.telegram_config(), webhook=True, budget=runtime.send_budget)
         try:
             async with app:
                 done = await refund_star_charge(app.bot, runtime.deps, charge_id, user_id)

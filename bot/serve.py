@@ -116,21 +116,22 @@ async def _start_platforms(
 
         config = settings.telegram_config()
         receives = role == "all" or (role == "web" and config.webhook_url is not None)
-        register = runtime.router.register
+        register, budget = runtime.router.register, runtime.send_budget
         if receives:
             lost = _lost(stopping, "TELEGRAM_BOT_TOKEN")
-            await _enter("telegram", stack, telegram_running(runtime.deps, register, config, app, on_lost=lost))
+            running = telegram_running(runtime.deps, register, config, app, budget, on_lost=lost)
+            await _enter("telegram", stack, running)
         else:
-            await _enter("telegram", stack, telegram_delivery(runtime.deps, register, config))
+            await _enter("telegram", stack, telegram_delivery(runtime.deps, register, config, budget))
     if settings.discord_bot_token:
         from adapters.discord.runner import discord_delivery, discord_running
 
-        register, config_d = runtime.router.register, settings.discord_config()
+        register, config_d, statuses = runtime.router.register, settings.discord_config(), runtime.send_budget
         if role == "all":
-            running = discord_running(runtime.deps, register, config_d, on_lost=_lost(stopping, "DISCORD_BOT_TOKEN"))
-            await _enter("discord", stack, running)
+            lost = _lost(stopping, "DISCORD_BOT_TOKEN")
+            await _enter("discord", stack, discord_running(runtime.deps, register, config_d, statuses, on_lost=lost))
         else:
-            await _enter("discord", stack, discord_delivery(runtime.deps, register, config_d))
+            await _enter("discord", stack, discord_delivery(runtime.deps, register, config_d, statuses))
     if role == "all" and not (settings.telegram_bot_token or settings.discord_bot_token):
         log.warning("no chat platform configured (TELEGRAM_BOT_TOKEN / DISCORD_BOT_TOKEN); serving webhooks only")
 

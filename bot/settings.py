@@ -9,7 +9,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.discord.config import DiscordConfig
-from adapters.telegram.config import TelegramConfig
+from adapters.telegram.config import MESSAGES_PER_SECOND, TelegramConfig
 from bot.settings_checks import HTTP, POSTGRES, REDIS, WEBSOCKET, checked_url, parse_products
 from core.models import Product, Resolution
 from core.policy import Policy
@@ -82,6 +82,7 @@ class Settings(BaseSettings):
     telegram_webhook_secret: SecretStr | None = None
     telegram_base_url: str | None = None
     telegram_base_file_url: str | None = None
+    telegram_messages_per_second: float = Field(MESSAGES_PER_SECOND, gt=0, le=1_000_000)  # the bot's overall send rate
 
     # Discord
     discord_bot_token: SecretStr | None = None
@@ -205,6 +206,7 @@ class Settings(BaseSettings):
             base_url=self.telegram_base_url,
             base_file_url=self.telegram_base_file_url,
             give_up_after_s=self.chat_give_up_after_s,
+            messages_per_second=self.telegram_messages_per_second,
         )
 
     def discord_config(self) -> DiscordConfig:

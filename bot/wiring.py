@@ -28,6 +28,7 @@ from adapters.local.moderation import BannedWordsModerator
 from adapters.local.offline_generator import OfflineImageGenerator
 from adapters.local.payments import DisabledPayments
 from adapters.local.queue import InProcessJobQueue
+from adapters.local.send_budget import InProcessSendBudget
 from adapters.local.signals import InProcessSignals
 from adapters.prometheus.metrics import PrometheusMetrics
 from adapters.router import MessengerRouter
@@ -45,8 +46,10 @@ from core.ports import (
     Limiter,
     Metrics,
     Moderator,
+    Pace,
     PaymentProvider,
     ReferenceLinks,
+    SendBudget,
     Signals,
     Store,
 )
@@ -60,13 +63,18 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Runtime:
-    """Everything a process needs: the core's ports, the outbound router, the worker and the settings."""
+    """Everything a process needs: the core's ports, the outbound router, the worker and the settings.
+
+    `send_budget` is the bot's Telegram send budget and every platform's status ranks (in Redis when configured:
+    one for every process).
+    """
 
     settings: Settings
     deps: Deps
     router: MessengerRouter
     worker: Worker
     components: dict[str, str]
+    send_budget: SendBudget
     #: Readiness checks by backend name, for GET /healthz.
     health: dict[str, Callable[[], Awaitable[object]]] = field(default_factory=dict)
 
@@ -80,7 +88,7 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         store = await _store(settings, data_dir, stack, components)
         blobs = await _blobs(settings, data_dir, stack, components)
         health: dict[str, Callable[[], Awaitable[object]]] = {"store": store.ping}
-        limiter, queue, signals, line = await _coordination(settings, stack, components, health)
+        limiter, queue, signals, line, send_budget = await _coordination(settings, stack, components, health)
         metrics = PrometheusMetrics()
         metrics.declare_all()
         generator = await _generator(settings, data_dir, limiter, stack, components, metrics)
@@ -107,7 +115,15 @@ async def build(settings: Settings, *, worker_concurrency: int = 1000) -> AsyncI
         worker = Worker(deps, concurrency=worker_concurrency)
         stack.push_async_callback(worker.stop)
         log.info("wired", extra=components)
-        yield Runtime(settings=settings, deps=deps, router=router, worker=worker, components=components, health=health)
+        yield Runtime(
+            settings=settings,
+            deps=deps,
+            router=router,
+            worker=worker,
+            components=components,
+            send_budget=send_budget,
+            health=health,
+        )
 
 
 def identity_hash_key(settings: Settings, data_dir: Path) -> SecretBytes:
@@ -181,12 +197,14 @@ async def _coordination(
     stack: AsyncExitStack,
     components: dict[str, str],
     health: dict[str, Callable[[], Awaitable[object]]],
-) -> tuple[Limiter, JobQueue, Signals, CreateLine]:
+) -> tuple[Limiter, JobQueue, Signals, CreateLine, SendBudget]:
     limit, window_s, latency_s = create_budget(settings)
+    telegram_pace = Pace(per_s=settings.telegram_messages_per_second)
     if settings.redis_url:
         from adapters.redis import RedisJobQueue, RedisLimiter, RedisSignals, redis_from_url
         from adapters.redis.connect import guarded
         from adapters.redis.line import RedisCreateLine
+        from adapters.redis.send_budget import RedisSendBudget
 
         redis = redis_from_url(settings.redis_url.get_secret_value())
         stack.push_async_callback(redis.aclose)
@@ -204,11 +222,12 @@ async def _coordination(
         components["coordination"] = "redis"
         line: CreateLine = RedisCreateLine(redis, limit, window_s, expected_latency_s=latency_s)
         _log_budget(limit, window_s, "shared through Redis")
-        return RedisLimiter(redis), queue, RedisSignals(redis), line
+        return RedisLimiter(redis), queue, RedisSignals(redis), line, RedisSendBudget(redis, telegram_pace)
     components["coordination"] = "in-process"
     line = InProcessCreateLine(limit, window_s, monotonic=time.monotonic, expected_latency_s=latency_s)
     _log_budget(limit, window_s, "in this process")
-    return InProcessLimiter(time.monotonic), InProcessJobQueue(), InProcessSignals(), line
+    budget = InProcessSendBudget(telegram_pace, time.monotonic)
+    return InProcessLimiter(time.monotonic), InProcessJobQueue(), InProcessSignals(), line, budget
 
 
 def create_budget(settings: Settings) -> tuple[int | None, float, float]:

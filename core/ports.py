@@ -446,6 +446,42 @@ class Limiter(Protocol):
 
 
 @dataclass(frozen=True)
+class Pace:
+    """A token bucket: `per_s` sends per second on average, up to `burst` back to back."""
+
+    per_s: float
+    burst: int = 1
+
+
+@dataclass(frozen=True)
+class SendGrant:
+    """The answer of SendBudget.take: granted, or how long to wait and whose limit refused (the chat's or the bot's)."""
+
+    granted: bool
+    wait_s: float = 0.0
+    by_chat: bool = False
+
+
+class SendBudget(Protocol):
+    """A chat platform's send budget, shared by every process of the bot: the bot's overall rate and each chat's
+    pace, 429 pauses, and how far each status message has got (so it only moves forward)."""
+
+    async def take(self, chat: str, pace: Pace, spare_s: float = 0.0) -> SendGrant:
+        """Take one send for `chat` when both the bot's budget and the chat's pace allow it now; nothing is taken
+        when refused. `spare_s` > 0 takes only budget the bot has left unused for that long (progress)."""
+        ...
+
+    async def pause(self, chat: str | None, seconds: float) -> None:
+        """A 429's retry_after: nothing more for the chat (None: for the whole bot) for `seconds`; afterwards the
+        chat goes on at its pace without a burst."""
+        ...
+
+    async def advance(self, key: str, rank: int) -> bool:
+        """Record that status `key` reaches `rank`; False (nothing recorded) when a higher rank was recorded."""
+        ...
+
+
+@dataclass(frozen=True)
 class Job:
     """A claimed queue entry; `ack` it once the generation is settled and delivered."""
 
@@ -479,6 +515,21 @@ class StoredImage:
     data: bytes
 
 
+@dataclass(frozen=True)
+class ResultImages:
+    """A result's images by key. A messenger reads them from the BlobStore only when it is about to send them,
+    so results waiting for their turn hold no image bytes (memory stays flat under a crowd)."""
+
+    keys: tuple[str, ...]
+    blobs: BlobStore
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    async def read(self) -> list[StoredImage]:
+        return [StoredImage(key=key, data=await self.blobs.get(key)) for key in self.keys]
+
+
 class Messenger(Protocol):
     """Outbound chat: progress, results and notices, sent to a stored target by any process."""
 
@@ -488,9 +539,7 @@ class Messenger(Protocol):
         """A waiting generation's place in line changed: show it (low priority; only the latest one matters)."""
         ...
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         """`balance` is None when the target is shared with others (a group): then no personal figures."""
         ...
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from adapters.chat.render import done_text, failed_text, progress_text, queued_text
 from core.models import Balance, Generation, Identity
-from core.ports import BlobStore, Notice, QueueSpot, StoredImage
+from core.ports import BlobStore, Notice, QueueSpot, ResultImages
 from core.texts import t
 
 
@@ -22,11 +22,9 @@ class ConsoleMessenger:
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         self._out(f"[{generation.id[:8]}] {queued_text(generation, locale, spot)}")
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         lines = [f"[{generation.id[:8]}] {done_text(generation, balance, locale)}", t("done_paths", locale)]
-        lines += [f"  {await self._blobs.link(image.key, self._ttl)}" for image in images]
+        lines += [f"  {await self._blobs.link(key, self._ttl)}" for key in images.keys]
         if generation.request.count > len(images):
             lines.append(t("partial", locale, made=len(images), count=generation.request.count))
         lines.append(t("console_after", locale, id=generation.id[:8]))

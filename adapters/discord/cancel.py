@@ -51,6 +51,7 @@ class CancelButton(DynamicItem[Item[Any]], template=r"gib:cancel:(?P<arg>.*)"):
             generation_id = match["arg"] if match else ""
             if not GENERATION_ID.fullmatch(generation_id):
                 raise DomainError(ErrorCode.NOT_FOUND)
+            await reply.acknowledge()  # the Store first: answer within Discord's 3 s whatever it takes
             cancelled = await cancelling.cancel(deps, identity_of(interaction), generation_id)
             await reply.update(cancelled_text(cancelled, locale))
 
@@ -70,6 +71,7 @@ def cancel_command() -> app_commands.Command[Any, ..., None]:
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
             ref = (request or "").strip() or None
+            await reply.think(ephemeral=True)
             cancelled = await cancelling.cancel(deps, identity_of(interaction), ref)
             await reply.private(cancelled_text(cancelled, locale, private=True))  # only the person sees it
             await retire_status(interaction.client, cancelled, cancelled_text(cancelled, locale), deps.clock.now())

@@ -1,6 +1,7 @@
 """Slash commands: each parses Discord's options, calls one use-case and renders the answer.
 
-Everything personal answers ephemerally; only /imagine's progress and results are visible to the channel.
+Everything personal answers ephemerally; only /imagine's results are visible to the channel. Every command that
+touches the Store or a provider defers (privately) first, so it is answered within Discord's 3 seconds.
 Every command is installable to a server or to a user, and usable in servers, DMs and group DMs."""
 
 import io
@@ -78,6 +79,7 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
     async def start(interaction: discord.Interaction) -> None:
         locale = locale_of(interaction)
         async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
             if await gate(deps_of(interaction), reply):
                 await reply.private(t("welcome_back", locale))
 
@@ -86,6 +88,7 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
     async def balance(interaction: discord.Interaction) -> None:
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
             if await gate(deps, reply):
                 held = await billing.balance(deps, identity_of(interaction))
                 await reply.private(balance_text(held, deps.policy, locale))
@@ -124,6 +127,7 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
     async def settings(interaction: discord.Interaction) -> None:
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
             if await gate(deps, reply):
                 account = await require_account(deps, identity_of(interaction))
                 await reply.private(settings_text(account, locale), view=settings_view(account, locale))
@@ -185,6 +189,7 @@ def build_commands() -> list[app_commands.Command[Any, ..., None]]:
     async def deleteme(interaction: discord.Interaction) -> None:
         deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
         async with answering(interaction, locale) as reply:
+            await reply.think(ephemeral=True)
             if await deps.store.find_account(identity) is None:
                 await reply.private(t("nothing_to_delete", locale))
                 return

@@ -1,12 +1,19 @@
 """Outbound Discord messages from a generation's stored target alone, so any process holding a logged-in
-client can deliver: the interaction webhook while its token lives (15 minutes), then the channel, then a DM."""
+client can deliver: the interaction webhook while its token lives (15 minutes), then the channel, then a DM.
+
+The private status message (the deferred response) only moves forward and always ends in its final state: "Done"
+before the images are posted, or the reason of a failure. Progress edits are coalesced (at most one every few
+seconds, and never one older than what any process already wrote). Images are read from the BlobStore only when
+their upload starts, and only a few uploads run at once, so results waiting their turn hold no image bytes.
+discord.py's own rate-limit handling stays in charge of 429s."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,10 +21,11 @@ import discord
 from discord.utils import MISSING
 
 from adapters.chat.render import done_text, failed_text, progress_text, queued_text
+from adapters.chat.status import FINAL_RANK, QUEUED_RANK, discord_status, stage_rank
 from adapters.discord.interactions import DEFAULT_UPLOAD_LIMIT, DiscordTarget
 from adapters.discord.views import is_web_link, result_view
 from core.models import Balance, Generation, Identity
-from core.ports import BlobStore, Clock, Notice, QueueSpot, StoredImage
+from core.ports import BlobStore, Clock, Notice, QueueSpot, ResultImages, SendBudget
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -25,6 +33,7 @@ log = logging.getLogger(__name__)
 # Discord's answers for an interaction webhook that can no longer be used.
 TOKEN_GONE = {10015, 50027}  # Unknown Webhook, Invalid Webhook Token
 TOO_LARGE = 40005  # Request entity too large
+MAX_UPLOADS = 4  # result uploads at once per process (each holds its images in memory while it runs)
 
 
 @dataclass(frozen=True)
@@ -81,9 +90,11 @@ class DiscordMessenger:
         blobs: BlobStore,
         clock: Clock,
         *,
+        statuses: SendBudget,
         link_ttl_s: int = 3600,
         progress_every_s: float = 2.0,
         monotonic: Callable[[], float] = time.monotonic,
+        max_uploads: int = MAX_UPLOADS,
     ) -> None:
         self._client = client
         self._blobs = blobs
@@ -92,6 +103,8 @@ class DiscordMessenger:
         self._progress_every_s = progress_every_s
         self._monotonic = monotonic
         self._last_progress: dict[str, float] = {}
+        self._statuses = statuses
+        self._uploads = asyncio.Semaphore(max_uploads)
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         """Edit the 'queued' line in place: the first report at once, later ones at most every few seconds."""
@@ -104,32 +117,53 @@ class DiscordMessenger:
         if last is not None and not final and now - last < self._progress_every_s:
             return
         self._last_progress[generation.id] = now
-        webhook = self._webhook(target)
-        # view=None: the ✖ Cancel button goes once the task is at the provider
-        await webhook.edit_message(target.message_id, content=progress_text(generation, stage, done, locale), view=None)
+        # the ✖ Cancel button goes once the task is at the provider (every status edit drops the view)
+        await self._edit_status(target, stage_rank(stage, done), progress_text(generation, stage, done, locale))
 
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
-        """Edit the 'queued' line with the new place in line while the interaction token lives."""
+        """Edit the 'queued' line with the new place in line while the interaction token lives (its ✖ Cancel
+        button stays)."""
         target = DiscordTarget.of(generation.delivery)
         if not target.token_alive(self._clock.now()) or target.message_id is None:
             return
-        await self._webhook(target).edit_message(target.message_id, content=queued_text(generation, locale, spot))
+        await self._edit_status(target, QUEUED_RANK, queued_text(generation, locale, spot), view=MISSING)
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def _edit_status(self, target: DiscordTarget, rank: int, text: str, view: Any = None) -> bool:
+        """Edit the status message unless any process already moved it further; False when skipped.
+        `view=None` drops its buttons (the ✖ Cancel button goes once the task is at the provider)."""
+        if target.token is None or target.message_id is None:
+            return False
+        if not await self._statuses.advance(discord_status(target.token), rank):
+            return False
+        await self._webhook(target).edit_message(target.message_id, content=text, view=view)
+        return True
+
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         self._last_progress.pop(generation.id, None)
         target = DiscordTarget.of(generation.delivery)
         lines = [done_text(generation, balance, locale)]
         if generation.request.count > len(images):
             lines.append(t("partial", locale, made=len(images), count=generation.request.count))
-        links = [await self._blobs.link(image.key, self._ttl) for image in images]
-        pictures = [
-            Picture(index, image.key.rsplit("/", 1)[-1], image.data, link)
-            for index, (image, link) in enumerate(zip(images, links, strict=True), start=1)
-        ]
+        links = [await self._blobs.link(key, self._ttl) for key in images.keys]
         view = result_view(generation.id, links, locale)
-        await self._send(target, Outgoing(lines, pictures, view, locale), generation.id)
+        async with self._uploads:
+            pictures = [
+                Picture(index, image.key.rsplit("/", 1)[-1], image.data, link)
+                for index, (image, link) in enumerate(zip(await images.read(), links, strict=True), start=1)
+            ]
+            await self._finish_status(target, t("status_done", locale, made=len(images)), generation)
+            await self._send(target, Outgoing(lines, pictures, view, locale), generation.id)
+
+    async def _finish_status(self, target: DiscordTarget, text: str, generation: Generation) -> None:
+        """The status message's final state, before the images are posted (so they always follow it)."""
+        if not target.token_alive(self._clock.now()):
+            return
+        try:
+            await self._edit_status(target, FINAL_RANK, text)
+        except discord.HTTPException as error:
+            if error.code not in TOKEN_GONE and error.status != 404:
+                raise
+            log.info("status message gone", extra=_ids(generation))
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         """The result is a followup of its own: nothing to remove."""
@@ -142,7 +176,7 @@ class DiscordMessenger:
         text = failed_text(generation, locale)
         if target.token_alive(self._clock.now()) and target.message_id is not None:
             try:
-                await self._webhook(target).edit_message(target.message_id, content=text, view=None)
+                await self._edit_status(target, FINAL_RANK, text)
                 return
             except discord.HTTPException as error:
                 if error.code not in TOKEN_GONE and error.status != 404:

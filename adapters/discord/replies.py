@@ -1,4 +1,9 @@
-"""Answering an interaction the right way for its state, and turning any failure into a friendly private answer."""
+"""Answering an interaction the right way for its state, and turning any failure into a friendly private answer.
+
+Discord invalidates an interaction that gets no first response within 3 s, and a deferred response keeps the
+visibility chosen when deferring. So every handler that may do slow work (the Store, Creem, uploads) answers
+first — `think(ephemeral=True)` for commands, `acknowledge()` for buttons — and decides what is private before
+that: nothing shown to the channel is ever deleted and replaced by a private followup."""
 
 from __future__ import annotations
 
@@ -17,19 +22,20 @@ log = logging.getLogger(__name__)
 
 
 class Reply:
-    """One interaction's answers. `public_pending` is set while a public 'thinking…' message waits: a private
-    answer then replaces it (delete + ephemeral followup) so errors are never shown to the whole channel."""
+    """One interaction's answers, whatever state the interaction is in."""
 
     def __init__(self, interaction: discord.Interaction, locale: str) -> None:
         self.interaction = interaction
         self.locale = locale
-        self.public_pending = False
 
     async def think(self, *, ephemeral: bool) -> int | None:
         """Defer with a loading state (type 5); returns the loading message's id when Discord tells it."""
         callback = await self.interaction.response.defer(thinking=True, ephemeral=ephemeral)
-        self.public_pending = not ephemeral
         return callback.message_id if callback is not None else None
+
+    async def acknowledge(self) -> None:
+        """A button or menu: defer the update of the message it sits on (type 6) before any slow work."""
+        await self.interaction.response.defer()
 
     async def private(
         self, text: str, *, view: discord.ui.View | None = None, files: Sequence[discord.File] = ()
@@ -39,13 +45,14 @@ class Reply:
         if not response.is_done():
             await response.send_message(text, view=view or MISSING, files=list(files) or MISSING, ephemeral=True)
             return
-        if self.public_pending:
-            self.public_pending = False
-            await self.interaction.delete_original_response()
         await self.interaction.followup.send(text, view=view or MISSING, files=list(files) or MISSING, ephemeral=True)
 
     async def update(self, text: str, *, view: discord.ui.View | None = None) -> None:
-        """Replace the message a component sits on (type 7); buttons go away unless a new view is given."""
+        """Replace the message a component sits on (type 7, or an edit after `acknowledge`); buttons go away
+        unless a new view is given."""
+        if self.interaction.response.is_done():
+            await self.interaction.edit_original_response(content=text, view=view)
+            return
         await self.interaction.response.edit_message(content=text, view=view)
 
     async def fail(self, text: str) -> None:

@@ -23,7 +23,7 @@ from adapters.discord.replies import answering
 from adapters.discord.views import DYNAMIC_ITEMS
 from core.deps import Deps
 from core.models import Platform
-from core.ports import Clock, Messenger
+from core.ports import Clock, Messenger, SendBudget
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -31,9 +31,9 @@ log = logging.getLogger(__name__)
 Register = Callable[[Platform, Messenger], None]
 
 
-def build_client(deps: Deps) -> tuple[GibClient, app_commands.CommandTree[GibClient]]:
+def build_client(deps: Deps, statuses: SendBudget) -> tuple[GibClient, app_commands.CommandTree[GibClient]]:
     """A client with every command and every persistent (dynamic) button; nothing is contacted yet."""
-    client = GibClient(deps)
+    client = GibClient(deps, statuses)
     tree: app_commands.CommandTree[GibClient] = app_commands.CommandTree(client)
     for command in build_commands():
         tree.add_command(command)
@@ -57,6 +57,7 @@ async def discord_running(
     deps: Deps,
     register: Register,
     config: DiscordConfig,
+    statuses: SendBudget,
     *,
     connect: bool = True,
     clock: Clock | None = None,
@@ -67,7 +68,7 @@ async def discord_running(
 
     discord.py reconnects with backoff by itself; a gateway not connected for `config.give_up_after_s`, or one
     that stopped for good (refused intents, a revoked token), calls `on_lost`."""
-    client, tree = build_client(deps)
+    client, tree = build_client(deps, statuses)
     gateway: asyncio.Task[None] | None = None
     watching: asyncio.Task[None] | None = None
     try:
@@ -93,10 +94,10 @@ async def discord_running(
 
 @asynccontextmanager
 async def discord_delivery(
-    deps: Deps, register: Register, config: DiscordConfig, *, clock: Clock | None = None
+    deps: Deps, register: Register, config: DiscordConfig, statuses: SendBudget, *, clock: Clock | None = None
 ) -> AsyncIterator[GibClient]:
     """For processes that do not receive interactions (web, worker): log in over REST only and deliver results."""
-    client = GibClient(deps)
+    client = GibClient(deps, statuses)
     try:
         await _log_in(client, deps, register, config, clock)
         yield client
@@ -115,7 +116,9 @@ async def _log_in(
     await client.login(config.token)
     register(
         Platform.DISCORD,
-        DiscordMessenger(client, deps.blobs, clock or deps.clock, link_ttl_s=deps.policy.link_ttl_s),
+        DiscordMessenger(
+            client, deps.blobs, clock or deps.clock, link_ttl_s=deps.policy.link_ttl_s, statuses=client.statuses
+        ),
     )
 
 

@@ -13,8 +13,9 @@ import discord
 from discord.ui import Button, DynamicItem, Item, Select, View
 
 from adapters.chat.render import queued_text, settings_text
+from adapters.chat.status import QUEUED_RANK, discord_status
 from adapters.discord.cancel import CancelButton, cancel_view
-from adapters.discord.client import deps_of
+from adapters.discord.client import deps_of, statuses_of
 from adapters.discord.interactions import display_name_of, identity_of, locale_of, target_of
 from adapters.discord.replies import Reply, answering
 from core.deps import Deps
@@ -43,20 +44,19 @@ async def gate(deps: Deps, reply: Reply) -> bool:
 
 
 async def queue_generation(deps: Deps, reply: Reply, queue: Queue) -> Generation | None:
-    """Defer at once (public 'thinking…'), check consent, queue, then show the 'queued' line.
+    """Defer at once and privately (a consent prompt or an error is for this person only, from the first byte),
+    check consent, queue, then show the 'queued' line on that private status message.
 
-    The worker may already be reporting progress; the 'queued' line is written only while the generation is
-    unfinished. Results arrive as a followup message, so this edit can never replace them."""
-    message_id = await reply.think(ephemeral=False)
+    The status message then moves forward only (queued → waiting → generating → done or the error), whichever
+    process writes it; the images follow as a public message once done."""
+    message_id = await reply.think(ephemeral=True)
     if not await gate(deps, reply):
         return None
     interaction = reply.interaction
     if message_id is None:
         message_id = (await interaction.original_response()).id
     queued = await queue(target_of(interaction, message_id))
-    reply.public_pending = False
-    fresh = await deps.store.get_generation(queued.id)
-    if fresh is not None and not fresh.finished:
+    if await statuses_of(interaction).advance(discord_status(interaction.token), QUEUED_RANK):
         view = cancel_view(queued.id, reply.locale)
         spot = await generation.spot(deps, queued.id)
         await interaction.edit_original_response(content=queued_text(queued, reply.locale, spot), view=view)
@@ -148,6 +148,7 @@ class ConsentButton(DynamicItem[Item[Any]], template=r"gib:consent:(?P<arg>.*)")
             if _arg(self) != "yes":
                 await reply.update(t("consent_age_required", locale))
                 return
+            await reply.acknowledge()
             await onboarding.accept_terms(deps, identity_of(interaction), age_confirmed=True)
             await reply.update(t("consent_accepted", locale, free_per_day=deps.policy.free_per_day))
 
@@ -177,6 +178,7 @@ class DeleteButton(DynamicItem[Item[Any]], template=r"gib:del:(?P<arg>.*)"):
         deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
         async with answering(interaction, locale) as reply:
             answer, _, code = _arg(self).partition(":")
+            await reply.acknowledge()  # deleting cancels a subscription at Creem and removes files: it takes time
             if answer == "no":
                 await privacy.cancel_deletion(deps, identity)
                 await reply.update(t("delete_cancelled", locale))
@@ -209,6 +211,7 @@ class SettingsItem(DynamicItem[Item[Any]], template=r"gib:set:(?P<arg>.*)"):
         async with answering(interaction, locale) as reply:
             arg = _arg(self)
             values = self.item.values if isinstance(self.item, Select) else []
+            await reply.acknowledge()
             if arg == "ar" and values:
                 account = await onboarding.update_settings(deps, identity, aspect_ratio=values[0])
             elif arg == "res" and values:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+MESSAGES_PER_SECOND = 29.0  # just under Telegram's "about 30 messages per second", so jitter never crosses it
+
 
 @dataclass(frozen=True)
 class TelegramConfig:
@@ -14,6 +16,7 @@ class TelegramConfig:
     base_file_url: str | None = None
     #: Polling that fails this long without one success gives up (the process exits for its supervisor).
     give_up_after_s: float = 600.0
+    messages_per_second: float = MESSAGES_PER_SECOND
 
     @property
     def self_hosted(self) -> bool:

@@ -7,10 +7,11 @@ from collections.abc import Awaitable, Callable
 
 from telegram import Bot, Document, InlineKeyboardMarkup, InputFile, Message, PhotoSize, Update, User
 from telegram.error import TelegramError
-from telegram.ext import Application, CommandHandler, MessageHandler, filters
+from telegram.ext import Application, CommandHandler, ExtBot, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
 from adapters.chat.render import balance_text, billing_text, error_text_for, product_text, queued_text, settings_text
+from adapters.chat.status import FINAL_RANK, QUEUED_RANK, telegram_status
 from adapters.telegram.answers import ConversationAnswers
 from adapters.telegram.files import ReferenceDownloads
 from adapters.telegram.keyboards import (
@@ -22,7 +23,9 @@ from adapters.telegram.keyboards import (
 )
 from adapters.telegram.limits import MESSAGE_MAX, FileLimits, clip
 from adapters.telegram.messenger import harmless_edit_error
+from adapters.telegram.ratelimit import SendOptions
 from adapters.telegram.replies import Context, answer_personally, error_markup, guarded
+from adapters.telegram.sendqueue import Priority
 from adapters.telegram.updates import delivery_target, identity_of, is_private, locale_of
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
@@ -177,14 +180,18 @@ class TelegramHandlers:
     async def queue(self, message: Message, user: User, status: Message, start: Start) -> None:
         """Take the hold with the status message as part of the target, then show what it cost."""
         locale = locale_of(user)
+        key = telegram_status(status.chat_id, status.message_id)
         try:
             queued = await start(delivery_target(message, user, status))
         except DomainError as error:
             text = error_text_for(error, locale, private=is_private(message.chat))
-            await _edit(status, text, error_markup(error, locale))
+            answer = SendOptions(Priority.FIRST_REPLY, key, FINAL_RANK)
+            await _edit(status, text, answer, error_markup(error, locale))
             return
         spot = await generation.spot(self.deps, queued.id)
-        await _edit(status, queued_text(queued, locale, spot), cancel_keyboard(queued.id, locale))
+        # Only from spare budget: under load the result (or a later state) overtakes it; /cancel works meanwhile.
+        queued_line = SendOptions(Priority.PROGRESS, key, QUEUED_RANK)
+        await _edit(status, queued_text(queued, locale, spot), queued_line, cancel_keyboard(queued.id, locale))
 
     # --- money ---------------------------------------------------------------------------------------------
 
@@ -312,9 +319,17 @@ def reference_of(message: Message) -> PhotoSize | Document | None:
     return None
 
 
-async def _edit(status: Message, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+async def _edit(status: Message, text: str, options: SendOptions, markup: InlineKeyboardMarkup | None = None) -> None:
+    bot = status.get_bot()
+    assert isinstance(bot, ExtBot)  # the Application's bot, with the send budget as its rate limiter
     try:
-        await status.edit_text(clip(text, MESSAGE_MAX), reply_markup=markup)
+        await bot.edit_message_text(
+            clip(text, MESSAGE_MAX),
+            chat_id=status.chat_id,
+            message_id=status.message_id,
+            reply_markup=markup,
+            rate_limit_args=options,
+        )
     except TelegramError as error:
         if not harmless_edit_error(error):
             log.info("status message not edited", extra={"reason": type(error).__name__})

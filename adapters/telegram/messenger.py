@@ -1,5 +1,11 @@
 """Outbound Telegram: progress edits, results as photos/albums/files with buttons, failures and notices.
 
+Every send names its priority in the bot's send budget (adapters.telegram.ratelimit): results, failures and
+notices are essential; progress edits and removing the status message only use spare budget, and a later state
+of the status message overtakes an edit still waiting. A single-image generation costs two essential messages:
+the acknowledgement (sent by the handler) and the photo. A result's images are read from the BlobStore only once
+its slot is granted, so results waiting their turn hold no image bytes.
+
 Everything it needs is on the generation's DeliveryTarget, so any process with the bot token can deliver.
 A chat that cannot be reached (the person blocked the bot, the chat is gone) is not an error: `deliver`
 returns normally, the generation is marked delivered and its money stays settled as the core decided
@@ -9,26 +15,33 @@ are raised, so the core retries the delivery when the job is resumed.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from dataclasses import replace
 from pathlib import PurePosixPath
+from typing import Any
 
-from telegram import Bot, InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
-from telegram.constants import ChatAction
+from telegram import InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.ext import ExtBot
 
 from adapters.chat.render import done_text, failed_text, progress_text, queued_text
-from adapters.telegram.keyboards import result_keyboard
+from adapters.chat.status import FINAL_RANK, QUEUED_RANK, stage_rank, telegram_status
+from adapters.telegram.keyboards import cancel_keyboard, result_keyboard
 from adapters.telegram.limits import CAPTION_MAX, MEDIA_GROUP_MAX, MESSAGE_MAX, FileLimits, clip, fits_photo
+from adapters.telegram.ratelimit import BudgetRateLimiter, SendOptions
+from adapters.telegram.sendqueue import Priority
 from adapters.telegram.updates import optional_int
 from core.models import Balance, DeliveryTarget, Generation, Identity
-from core.ports import AccountStore, Notice, QueueSpot, StoredImage
+from core.ports import AccountStore, Notice, QueueSpot, ResultImages, StoredImage
 from core.texts import t
 
 log = logging.getLogger(__name__)
 
 EDIT_INTERVAL_S = 2.5
+ESSENTIAL = SendOptions(Priority.RESULT)
 GONE = ("chat not found", "user is deactivated", "bot was kicked", "not enough rights", "have no rights")
 # What the Bot API answers for a file it will not take as sent: a photo it refuses to process (400
 # PHOTO_INVALID_DIMENSIONS / PHOTO_SAVE_FILE_INVALID / IMAGE_PROCESS_FAILED, seen below its documented limits), or
@@ -70,7 +83,7 @@ class TelegramMessenger:
 
     def __init__(
         self,
-        bot: Bot,
+        bot: ExtBot[Any],
         accounts: AccountStore,
         *,
         limits: FileLimits | None = None,
@@ -83,27 +96,28 @@ class TelegramMessenger:
         self._interval = edit_interval_s
         self._monotonic = monotonic
         self._last_edit: dict[tuple[str, str], float] = {}
+        self._tidying: set[asyncio.Task[None]] = set()
 
     # --- progress ---------------------------------------------------------------------------------------------
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
-        """Edit the status message at most once per interval, and show 'sending a photo…'."""
+        """Edit the status message at most once per interval, from spare budget (a later state overtakes it)."""
         target = generation.delivery
+        status = optional_int(target.status_message_id)
         key = (target.chat_id, target.status_message_id or "")
         now = self._monotonic()
         last = self._last_edit.get(key)
-        if last is not None and now - last < self._interval:
+        if status is None or (last is not None and now - last < self._interval):
             return
         self._last_edit[key] = now
+        options = SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), stage_rank(stage, done))
         try:
-            await self._bot.send_chat_action(
-                int(target.chat_id), ChatAction.UPLOAD_PHOTO, message_thread_id=_thread(target)
+            await self._bot.edit_message_text(
+                progress_text(generation, stage, done, locale),
+                chat_id=int(target.chat_id),
+                message_id=status,
+                rate_limit_args=options,
             )
-            status = optional_int(target.status_message_id)
-            if status is not None:
-                await self._bot.edit_message_text(
-                    progress_text(generation, stage, done, locale), chat_id=int(target.chat_id), message_id=status
-                )
         except TelegramError as error:
             if unreachable(error) or harmless_edit_error(error):
                 log.info("progress not shown", extra={"generation_id": generation.id, "reason": type(error).__name__})
@@ -111,7 +125,8 @@ class TelegramMessenger:
             raise
 
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
-        """Show the place in line on the status message (an edit, paced like progress; no chat action)."""
+        """Show the place in line on the status message (an edit, paced and spent like progress), keeping its
+        Cancel button."""
         target = generation.delivery
         status = optional_int(target.status_message_id)
         key = (target.chat_id, target.status_message_id or "")
@@ -121,7 +136,11 @@ class TelegramMessenger:
         self._last_edit[key] = self._monotonic()
         try:
             await self._bot.edit_message_text(
-                queued_text(generation, locale, spot), chat_id=int(target.chat_id), message_id=status
+                queued_text(generation, locale, spot),
+                chat_id=int(target.chat_id),
+                message_id=status,
+                reply_markup=cancel_keyboard(generation.id, locale),
+                rate_limit_args=SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), QUEUED_RANK),
             )
         except TelegramError as error:
             if unreachable(error) or harmless_edit_error(error):
@@ -131,12 +150,11 @@ class TelegramMessenger:
 
     # --- results ----------------------------------------------------------------------------------------------
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         target = generation.delivery
         try:
-            await self._send_result(generation, images, balance, locale)
+            granted = await self._result_turn(target)
+            await self._send_result(generation, await images.read(), balance, locale, granted=granted)
         except TelegramError as error:
             if not unreachable(error):
                 raise
@@ -147,22 +165,48 @@ class TelegramMessenger:
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         """Once the result is marked delivered: an album's buttons (albums cannot carry any), then the status
-        message goes. A crash before this loses only these extras, never sends the images twice."""
+        message goes (from spare budget, in the background). A crash before this loses only these extras, never
+        sends the images twice."""
         target = generation.delivery
         if len(generation.image_keys) > 1:
             keyboard = result_keyboard(generation.id, len(generation.image_keys), locale)
             try:
                 await self._bot.send_message(
                     int(target.chat_id), t("result_actions", locale), reply_markup=keyboard,
-                    message_thread_id=_thread(target),
+                    message_thread_id=_thread(target), rate_limit_args=self._result_options(target),
                 )  # fmt: skip
             except TelegramError as error:
                 log.info("result buttons not sent", extra={"generation_id": generation.id, "reason": str(error)})
-        await self._drop_status(target)
+        self._tidy(self._drop_status(target))
+
+    def _tidy(self, work: Coroutine[Any, Any, None]) -> None:
+        """Removing the status waits for spare budget in the background: the result is out (and marked) already."""
+        task = asyncio.create_task(work)
+        self._tidying.add(task)
+        task.add_done_callback(self._tidying.discard)
+
+    async def _result_turn(self, target: DeliveryTarget) -> bool:
+        """Wait for the result's slot before its images are read, so waiting results hold no image bytes."""
+        limiter = self._bot.rate_limiter
+        if not isinstance(limiter, BudgetRateLimiter):
+            return False
+        return await limiter.queue.acquire(target.chat_id, Priority.RESULT, self._result_options(target).status)
+
+    def _result_options(self, target: DeliveryTarget) -> SendOptions:
+        """Results are essential and overtake a progress edit of their status message still waiting."""
+        status = optional_int(target.status_message_id)
+        return SendOptions(Priority.RESULT, None if status is None else telegram_status(target.chat_id, status))
 
     async def _send_result(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
+        self,
+        generation: Generation,
+        images: Sequence[StoredImage],
+        balance: Balance | None,
+        locale: str,
+        *,
+        granted: bool = False,
     ) -> None:
+        """Send the images; `granted`: the first message's slot was already taken (see `_result_turn`)."""
         target = generation.delivery
         chat_id, thread = int(target.chat_id), _thread(target)
         reply = _reply(target)
@@ -171,14 +215,18 @@ class TelegramMessenger:
             caption += "\n" + t("partial", locale, made=len(images), count=generation.request.count)
         caption = clip(caption, CAPTION_MAX)
         keyboard = result_keyboard(generation.id, len(images), locale)
+        send = _OneSender(self._bot, chat_id, thread, reply, locale, self._result_options(target), granted)
         if not images:
             await self._bot.send_message(
-                chat_id, clip(caption, MESSAGE_MAX), message_thread_id=thread, reply_parameters=reply
+                chat_id,
+                clip(caption, MESSAGE_MAX),
+                message_thread_id=thread,
+                reply_parameters=reply,
+                rate_limit_args=send.options(),
             )
             return
         as_file = await self._wants_files(generation.account_id) or not all(fits_photo(i.data) for i in images)
         files = [(image.data, _filename(generation, i, image)) for i, image in enumerate(images)]
-        send = _OneSender(self._bot, chat_id, thread, reply, locale)
         if len(files) == 1:
             await send(files[0], 1, as_file, caption, keyboard)
             return
@@ -190,7 +238,11 @@ class TelegramMessenger:
                 continue
             try:
                 await self._bot.send_media_group(
-                    chat_id, _album(chunk, as_file, first_caption), message_thread_id=thread, reply_parameters=reply
+                    chat_id,
+                    _album(chunk, as_file, first_caption),
+                    message_thread_id=thread,
+                    reply_parameters=reply,
+                    rate_limit_args=send.options(),
                 )
             except TelegramError as error:
                 if not too_large(error):
@@ -208,8 +260,9 @@ class TelegramMessenger:
         status = optional_int(target.status_message_id)
         if status is None:
             return
+        options = SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), FINAL_RANK)
         try:
-            await self._bot.delete_message(int(target.chat_id), status)
+            await self._bot.delete_message(int(target.chat_id), status, rate_limit_args=options)
         except TelegramError as error:
             log.info("status message not deleted", extra={"reason": type(error).__name__})
 
@@ -223,14 +276,19 @@ class TelegramMessenger:
         chat_id, status = int(target.chat_id), optional_int(target.status_message_id)
         try:
             if status is not None:
+                final = SendOptions(Priority.RESULT, telegram_status(chat_id, status), FINAL_RANK)
                 try:
-                    await self._bot.edit_message_text(text, chat_id=chat_id, message_id=status)
+                    await self._bot.edit_message_text(text, chat_id=chat_id, message_id=status, rate_limit_args=final)
                     return
                 except BadRequest as error:
                     if unreachable(error) or not harmless_edit_error(error):
                         raise
             await self._bot.send_message(
-                chat_id, text, message_thread_id=_thread(target), reply_parameters=_reply(target)
+                chat_id,
+                text,
+                message_thread_id=_thread(target),
+                reply_parameters=_reply(target),
+                rate_limit_args=ESSENTIAL,
             )
         except TelegramError as error:
             if not unreachable(error):
@@ -241,7 +299,9 @@ class TelegramMessenger:
         """A private message to the person; False when they cannot be reached."""
         try:
             await self._bot.send_message(
-                int(identity.platform_user_id), clip(t(notice.key, locale, **notice.params), MESSAGE_MAX)
+                int(identity.platform_user_id),
+                clip(t(notice.key, locale, **notice.params), MESSAGE_MAX),
+                rate_limit_args=ESSENTIAL,
             )
         except TelegramError as error:
             log.info("notice not delivered", extra={"reason": type(error).__name__})
@@ -251,10 +311,26 @@ class TelegramMessenger:
 
 class _OneSender:
     """One image, in the first form Telegram takes: a photo (unless a file is wanted), else a file, else a note that
-    it is too large to send here. Each form is tried once, so a delivery always ends instead of looping."""
+    it is too large to send here. Each form is tried once, so a delivery always ends instead of looping.
 
-    def __init__(self, bot: Bot, chat_id: int, thread: int | None, reply: ReplyParameters | None, locale: str) -> None:
+    The first message of a result may use the slot the result already waited for (`granted`); later ones wait."""
+
+    def __init__(
+        self,
+        bot: ExtBot[Any],
+        chat_id: int,
+        thread: int | None,
+        reply: ReplyParameters | None,
+        locale: str,
+        options: SendOptions,
+        granted: bool,
+    ) -> None:
         self._bot, self._chat_id, self._thread, self._reply, self._locale = bot, chat_id, thread, reply, locale
+        self._options, self._granted = options, granted
+
+    def options(self) -> SendOptions:
+        granted, self._granted = self._granted, False
+        return replace(self._options, granted=granted)
 
     async def __call__(
         self, file: tuple[bytes, str], index: int, as_file: bool, caption: str | None, keyboard: object
@@ -269,6 +345,7 @@ class _OneSender:
                     reply_markup=keyboard,  # type: ignore[arg-type]
                     message_thread_id=self._thread,
                     reply_parameters=self._reply,
+                    rate_limit_args=self.options(),
                 )
             except TelegramError as error:
                 if not too_large(error):
@@ -282,6 +359,7 @@ class _OneSender:
             reply_markup=keyboard,  # type: ignore[arg-type]
             message_thread_id=self._thread,
             reply_parameters=self._reply,
+            rate_limit_args=self.options(),
         )
 
 

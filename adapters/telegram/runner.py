@@ -1,8 +1,8 @@
 """Starting and stopping the Telegram bot: one PTB Application, long polling or a webhook on our web server.
 
-Flood limits: PTB's AIORateLimiter keeps to ~30 requests/s overall and 20/min per group, and a 429 is
-retried after its `retry_after` (it pauses all requests meanwhile). Updates are processed concurrently, so
-one slow update never blocks the others. No persistence: all state lives in the Store.
+Flood limits: every message waits for its slot in the bot's send budget (adapters.telegram.ratelimit: priorities,
+per-chat pacing, 429 pauses; shared by every process through the SendBudget port). Updates are processed
+concurrently, so one slow update never blocks the others. No persistence: all state lives in the Store.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 from aiohttp import web
 from telegram import BotCommand, Update
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ContextTypes
+from telegram.ext import Application, ContextTypes
 from telegram.request import HTTPXRequest
 
 from adapters.chat.connection import ConnectionWatch, OnLost
@@ -29,19 +29,20 @@ from adapters.telegram.handlers import COMMANDS, TelegramHandlers
 from adapters.telegram.limits import FileLimits
 from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.payments import StarsHandlers
+from adapters.telegram.ratelimit import BudgetRateLimiter, pace_of, spare_for
 from adapters.telegram.replies import internal_error_text
+from adapters.telegram.sendqueue import SendQueue
 from adapters.telegram.stars_ledger import StarsReconciler
 from core.bounded_json import loads_bounded
 from core.deps import Deps
 from core.models import Platform
-from core.ports import Messenger, Metrics
+from core.ports import Messenger, Metrics, Pace, SendBudget
 from core.texts import t
 
 log = logging.getLogger(__name__)
 
 WEBHOOK_PATH = "/webhooks/telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-RATE_LIMIT_RETRIES = 5
 CONCURRENT_UPDATES = 256
 MAX_UPDATE_BYTES = 1024 * 1024
 
@@ -71,14 +72,21 @@ class WatchedRequest(HTTPXRequest):
         return status, payload
 
 
-def build_application(config: TelegramConfig, *, webhook: bool, watch: ConnectionWatch | None = None) -> TelegramApp:
-    """The Application with our timeouts, rate limiter and server URLs; no updater in webhook mode."""
+def budget_limiter(budget: SendBudget, bot: Pace) -> BudgetRateLimiter:
+    """This process's send queue, drawing from the bot's budget (shared by every process on Redis)."""
+    return BudgetRateLimiter(SendQueue(budget, pace_of, spare_s=spare_for(bot)), budget)
+
+
+def build_application(
+    config: TelegramConfig, *, webhook: bool, budget: SendBudget, watch: ConnectionWatch | None = None
+) -> TelegramApp:
+    """The Application with our timeouts, send budget and server URLs; no updater in webhook mode."""
     # Opt in to PTB 22's timedelta durations now, so a 429's RetryAfter does not raise deprecation warnings.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     builder = (
         Application.builder()
         .token(config.token)
-        .rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
+        .rate_limiter(budget_limiter(budget, Pace(per_s=config.messages_per_second)))
         .concurrent_updates(CONCURRENT_UPDATES)
         .connect_timeout(10.0)
         .read_timeout(30.0)
@@ -176,6 +184,7 @@ async def telegram_running(
     register: Register,
     config: TelegramConfig,
     web_app: web.Application | None,
+    budget: SendBudget,
     *,
     on_lost: OnLost | None = None,
 ) -> AsyncIterator[TelegramApp]:
@@ -187,7 +196,7 @@ async def telegram_running(
     watch = None
     if on_lost is not None and not use_webhook:
         watch = ConnectionWatch("Telegram polling", on_lost, config.give_up_after_s)
-    app = build_application(config, webhook=use_webhook, watch=watch)
+    app = build_application(config, webhook=use_webhook, budget=budget, watch=watch)
     handlers = register_handlers(app, deps, limits)
     secret = webhook_secret(config)
     if use_webhook:
@@ -234,9 +243,11 @@ def _reconcile_stars(app: TelegramApp, deps: Deps) -> asyncio.Task[None] | None:
 
 
 @asynccontextmanager
-async def telegram_delivery(deps: Deps, register: Register, config: TelegramConfig) -> AsyncIterator[None]:
+async def telegram_delivery(
+    deps: Deps, register: Register, config: TelegramConfig, budget: SendBudget
+) -> AsyncIterator[None]:
     """For worker-only processes: deliver results to Telegram without receiving any update."""
-    app = build_application(config, webhook=True)
+    app = build_application(config, webhook=True, budget=budget)
     async with app:
         register(
             Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=FileLimits.for_server(config.self_hosted))

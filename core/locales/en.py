@@ -297,6 +297,7 @@ TEXTS: dict[str, str] = {
     "reason_policy": "it goes against the content policy.",
     # telegram
     "status_pending": "⏳ Working on it…",
+    "status_done": "✅ Done: {made} image(s), posted below.",
     "result_actions": "More like this, or the original files:",
     "buy_button": "💳 Buy credits",
     "settings_button_file": "📎 Send as file",

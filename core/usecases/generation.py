@@ -26,7 +26,7 @@ from core.models import (
     TaskState,
     TaskStatus,
 )
-from core.ports import QueueSpot, ReserveRequest, Settlement, StoredImage
+from core.ports import QueueSpot, ReserveRequest, ResultImages, Settlement, StoredImage
 from core.quota import free_eligible, until_free_reset
 from core.usecases import references as references_mod
 from core.usecases import tasks, waiting
@@ -369,7 +369,7 @@ async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
         return
     try:
         if generation.status is GenerationStatus.SUCCEEDED:
-            images = [StoredImage(key=k, data=await deps.blobs.get(k)) for k in generation.image_keys]
+            images = ResultImages(generation.image_keys, deps.blobs)  # read when the messenger's turn comes
             await deps.messenger.deliver(generation, images, await _private_balance(deps, generation), locale)
         else:
             await deps.messenger.failed(generation, locale)

@@ -27,8 +27,8 @@ from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.runner import UserInstallDisabled, discord_running
 from bot.settings import Settings
 from bot.wiring import Runtime, build
-from core.models import Identity, LedgerKind, Platform
-from core.ports import BlobStore, StoredImage
+from core.models import Identity, LedgerKind, PlanFields, Platform
+from core.ports import BlobStore, ResultImages
 from core.usecases import onboarding
 from tests.fakes.discord_api import APP_ID, EPHEMERAL, Call, FakeDiscord
 from tests.fakes.discord_payloads import CHANNEL_ID, USER_ID, component, slash
@@ -98,6 +98,22 @@ class Bot:
         path = f"/webhooks/{APP_ID}/{payload['token']}"
         return (await self.fake.wait_for(lambda c: c.method == "POST" and c.path == path, since=since, **kw))[-1]
 
+    async def answer(self, payload: dict[str, Any], since: int) -> tuple[Call, Call]:
+        """The first response, and what the person finally reads: the response itself (types 4 and 7), else the
+        followup or the edit of the original response that came after the defer (types 5 and 6)."""
+        first = await self.callback(payload, since)
+        if first.json["type"] in (4, 7):
+            return first, first
+        hook = f"/webhooks/{APP_ID}/{payload['token']}"
+        later = await self.fake.wait_for(
+            lambda c: (
+                (c.method == "POST" and c.path == hook)
+                or (c.method == "PATCH" and c.path == f"{hook}/messages/@original")
+            ),
+            since=since,
+        )
+        return first, later[0]
+
     async def consent(self) -> None:
         await onboarding.accept_terms(self.runtime.deps, ALICE, age_confirmed=True)
 
@@ -132,7 +148,8 @@ async def runtime(tmp_path: Path) -> AsyncIterator[Runtime]:
 async def started(fake: FakeDiscord, runtime: Runtime, **kw: Any) -> AsyncIterator[Bot]:
     deps = kw.pop("deps", runtime.deps)
     config = runtime.settings.discord_config()
-    async with discord_running(deps, runtime.router.register, config, connect=False, **kw) as client:
+    statuses = runtime.send_budget
+    async with discord_running(deps, runtime.router.register, config, statuses, connect=False, **kw) as client:
         yield Bot(fake, runtime, client)
 
 
@@ -165,31 +182,31 @@ async def test_commands_are_synced_for_server_and_user_installs_in_servers_and_d
 
 async def test_a_first_command_shows_the_consent_prompt_privately_and_accepting_unlocks_the_bot(bot: Bot) -> None:
     first = slash("balance")
-    prompt = await bot.callback(first, bot.send(first))
+    deferred, prompt = await bot.answer(first, bot.send(first))
 
-    assert prompt.json["type"] == 4 and prompt.flags & EPHEMERAL
-    assert prompt.custom_ids == ["gib:consent:yes", "gib:consent:no"]
+    assert deferred.json["type"] == 5 and deferred.flags & EPHEMERAL, "private from the first byte"
+    assert prompt.flags & EPHEMERAL and prompt.custom_ids == ["gib:consent:yes", "gib:consent:no"]
 
     press = component("gib:consent:yes", message_with(bot.fake, "gib:consent:"))
-    accepted = await bot.callback(press, bot.send(press))
+    acknowledged, accepted = await bot.answer(press, bot.send(press))
 
-    assert accepted.json["type"] == 7
-    assert "You can now create images" in accepted.content and accepted.json["data"]["components"] == []
+    assert acknowledged.json["type"] == 6 and accepted.method == "PATCH"
+    assert "You can now create images" in accepted.content and accepted.json["components"] == []
 
     again = slash("balance")
-    answer = await bot.callback(again, bot.send(again))
-    assert answer.json["type"] == 4 and answer.flags & EPHEMERAL and "Free images left today: 3 of 3" in answer.content
+    _, answer = await bot.answer(again, bot.send(again))
+    assert answer.flags & EPHEMERAL and "Free images left today: 3 of 3" in answer.content
 
 
-async def test_imagine_before_consent_replaces_the_thinking_message_with_a_private_consent_prompt(bot: Bot) -> None:
+async def test_imagine_before_consent_shows_a_consent_prompt_that_is_private_from_the_first_byte(bot: Bot) -> None:
     payload = slash("imagine", {"prompt": "a red fox"})
     since = bot.send(payload)
 
     deferred = await bot.callback(payload, since)
     prompt = await bot.followup(payload, since)
 
-    assert deferred.json["type"] == 5 and not deferred.flags & EPHEMERAL
-    assert bot.fake.find("DELETE", f"/webhooks/{APP_ID}/{payload['token']}/messages/@original", since=since)
+    assert deferred.json["type"] == 5 and deferred.flags & EPHEMERAL
+    assert not bot.fake.find("DELETE", since=since), "nothing shown to the channel is deleted and replaced"
     assert prompt.flags & EPHEMERAL and prompt.custom_ids == ["gib:consent:yes", "gib:consent:no"]
 
 
@@ -201,10 +218,13 @@ async def test_imagine_defers_at_once_then_delivers_the_image_with_regenerate_an
     deferred = await bot.callback(payload, since)
     result = await bot.followup(payload, since)
 
-    assert deferred.json == {"type": 5}
+    assert deferred.json["type"] == 5 and deferred.flags & EPHEMERAL  # the status line is the person's own
     assert bot.fake.calls[since].path.startswith("/interactions/"), "the defer is the first request"
-    queued = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
-    assert any(c.content.startswith(("Queued: 1 image(s), 1 free", "Generating")) for c in queued)
+    status = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
+    assert any(c.content.startswith(("Queued: 1 image(s), 1 free", "Generating")) for c in status)
+    assert status[-1].content == "✅ Done: 1 image(s), posted below.", "the status ends in its final state"
+    message_id = bot.fake.original[payload["token"]]
+    assert bot.fake.messages[message_id]["content"] == "✅ Done: 1 image(s), posted below."
     [stored] = await bot.runtime.deps.store.generations((await bot.runtime.deps.store.find_account(ALICE)).id)  # type: ignore[union-attr]
     assert stored.request.aspect_ratio == "16:9" and stored.delivery.chat_id == str(CHANNEL_ID)
     assert "Done: “a red fox”" in result.content and not result.flags & EPHEMERAL
@@ -331,32 +351,33 @@ async def test_mydata_answers_privately_with_a_zip_file(bot: Bot) -> None:
 async def test_deleteme_asks_with_buttons_and_confirming_deletes_everything(bot: Bot) -> None:
     await bot.consent()
     ask = slash("deleteme")
-    question = await bot.callback(ask, bot.send(ask))
+    _, question = await bot.answer(ask, bot.send(ask))
     account = await bot.runtime.deps.store.find_account(ALICE)
     assert account is not None and account.deletion_code is not None
 
-    assert question.json["type"] == 4 and question.flags & EPHEMERAL
+    assert question.flags & EPHEMERAL
     assert question.custom_ids == [f"gib:del:yes:{account.deletion_code}", "gib:del:no"]
     assert all(len(i) <= 100 for i in question.custom_ids)
 
     press = component(question.custom_ids[0], message_with(bot.fake, "gib:del:"))
-    done = await bot.callback(press, bot.send(press))
+    acknowledged, done = await bot.answer(press, bot.send(press))
 
-    assert done.json["type"] == 7 and "have been deleted" in done.content
+    assert acknowledged.json["type"] == 6 and "have been deleted" in done.content
     assert await bot.runtime.deps.store.find_account(ALICE) is None
 
 
 async def test_deleteme_cancel_keeps_the_account_and_voids_the_code(bot: Bot) -> None:
     await bot.consent()
     ask = slash("deleteme")
-    question = await bot.callback(ask, bot.send(ask))
+    _, question = await bot.answer(ask, bot.send(ask))
 
-    press = component("gib:del:no", message_with(bot.fake, "gib:del:"))
-    cancelled = await bot.callback(press, bot.send(press))
-    late = component(question.custom_ids[0], message_with(bot.fake, "gib:del:"))
-    refused = await bot.callback(late, bot.send(late))
+    prompt = message_with(bot.fake, "gib:del:")
+    press = component("gib:del:no", prompt)
+    _, cancelled = await bot.answer(press, bot.send(press))
+    late = component(question.custom_ids[0], prompt)  # pressed on a copy of the prompt from before the cancel
+    _, refused = await bot.answer(late, bot.send(late))
 
-    assert cancelled.json["type"] == 7 and "Deletion cancelled" in cancelled.content
+    assert "Deletion cancelled" in cancelled.content
     account = await bot.runtime.deps.store.find_account(ALICE)
     assert account is not None and account.deletion_code is None
     assert refused.flags & EPHEMERAL and "wrong or has expired" in refused.content
@@ -367,10 +388,10 @@ async def test_out_of_credits_is_a_private_message_and_nothing_is_queued(bot: Bo
     payload = slash("imagine", {"prompt": "a big castle", "aspect_ratio": "1:1", "resolution": "2K"})
     since = bot.send(payload)
 
-    answer = await bot.followup(payload, since)
+    deferred, answer = await bot.answer(payload, since)
 
-    assert answer.flags & EPHEMERAL and "Not enough credits" in answer.content
-    assert bot.fake.find("DELETE", f"/webhooks/{APP_ID}/{payload['token']}/messages/@original", since=since)
+    assert deferred.flags & EPHEMERAL and answer.flags & EPHEMERAL and "Not enough credits" in answer.content
+    assert not bot.fake.find("DELETE", since=since), "the error was private from the first byte"
     account = await bot.runtime.deps.store.find_account(ALICE)
     assert account is not None and await bot.runtime.deps.store.generations(account.id) == []
 
@@ -401,7 +422,7 @@ async def test_when_discord_rejects_the_token_and_the_channel_the_result_comes_b
     bot.fake.refused_channels.add(CHANNEL_ID)
     since = len(bot.fake.calls)
 
-    images = [StoredImage(key=k, data=await bot.runtime.deps.blobs.get(k)) for k in stored.image_keys]
+    images = ResultImages(stored.image_keys, bot.runtime.deps.blobs)
     await bot.runtime.deps.messenger.deliver(stored, images, None, "en")  # sent again, as from another process
 
     rejected = bot.fake.find("POST", f"/webhooks/{APP_ID}/{payload['token']}", since=since)
@@ -484,7 +505,9 @@ async def test_an_interaction_followup_refused_as_too_large_is_sent_once_more_wi
 async def test_notices_go_to_the_person_by_dm(bot: Bot) -> None:
     from core.ports import Notice
 
-    messenger = DiscordMessenger(bot.client, bot.runtime.deps.blobs, bot.runtime.deps.clock)
+    messenger = DiscordMessenger(
+        bot.client, bot.runtime.deps.blobs, bot.runtime.deps.clock, statuses=bot.runtime.send_budget
+    )
 
     sent = await messenger.notify(ALICE, Notice("payment_received", {"credits": 50, "balance": 50}), "en")
 
@@ -496,14 +519,14 @@ async def test_notices_go_to_the_person_by_dm(bot: Bot) -> None:
 async def test_settings_menu_changes_the_default_aspect_ratio_in_place(bot: Bot) -> None:
     await bot.consent()
     ask = slash("settings")
-    shown = await bot.callback(ask, bot.send(ask))
+    _, shown = await bot.answer(ask, bot.send(ask))
 
     assert shown.flags & EPHEMERAL and shown.custom_ids == ["gib:set:ar", "gib:set:res", "gib:set:notify:off"]
 
     choose = component("gib:set:ar", message_with(bot.fake, "gib:set:"), values=["9:16"])
-    updated = await bot.callback(choose, bot.send(choose))
+    acknowledged, updated = await bot.answer(choose, bot.send(choose))
 
-    assert updated.json["type"] == 7 and "Aspect ratio: 9:16" in updated.content
+    assert acknowledged.json["type"] == 6 and "Aspect ratio: 9:16" in updated.content
     account = await bot.runtime.deps.store.find_account(ALICE)
     assert account is not None and account.default_aspect_ratio == "9:16"
 
@@ -547,7 +570,9 @@ async def test_a_process_that_only_delivers_logs_in_over_rest_and_can_reach_peop
     from adapters.discord.runner import discord_delivery
     from core.ports import Notice
 
-    async with discord_delivery(runtime.deps, runtime.router.register, DiscordConfig(token="fake")):
+    async with discord_delivery(
+        runtime.deps, runtime.router.register, DiscordConfig(token="fake"), runtime.send_budget
+    ):
         sent = await runtime.router.notify(ALICE, Notice("plan_ended", {}), "en")
 
     assert sent
@@ -566,3 +591,88 @@ async def test_a_global_sync_refused_for_user_installs_says_to_enable_user_insta
 
     assert "User Install" in str(refused.value) and "Developer Portal" in str(refused.value)
     assert "DISCORD_DEV_GUILD_ID" in str(refused.value)
+
+
+# --- first response before slow work ------------------------------------------------------------------------------
+
+
+class SlowCancel:
+    """Payments whose subscription cancel hangs (Creem slow: a 10 s timeout and retries) until the test lets go."""
+
+    def __init__(self) -> None:
+        self.started = asyncio.Event()
+        self.release = asyncio.Event()
+
+    async def checkout_url(self, *args: Any) -> str:
+        raise AssertionError("not used")
+
+    async def portal_url(self, customer_id: str) -> str:
+        raise AssertionError("not used")
+
+    async def cancel_subscription(self, subscription_id: str) -> None:
+        self.started.set()
+        await self.release.wait()
+
+
+class SlowStore:
+    """The Store with account lookups hanging until the test lets go (a slow database)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.release = asyncio.Event()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+    async def find_account(self, identity: Identity) -> Any:
+        await self.release.wait()
+        return await self.inner.find_account(identity)
+
+
+async def test_the_delete_button_is_answered_at_once_while_the_creem_cancel_is_still_running(
+    fake: FakeDiscord, runtime: Runtime
+) -> None:
+    payments = SlowCancel()
+    deps = dataclasses.replace(runtime.deps, payments=payments)
+    async with started(fake, runtime, deps=deps) as bot:
+        await bot.consent()
+        account = await deps.store.find_account(ALICE)
+        assert account is not None
+        plan = PlanFields.of(account)
+        await deps.store.change_plan(
+            account.id, plan, plan.model_copy(update={"plan": "pro", "subscription_id": "sub_1"})
+        )
+        ask = slash("deleteme")
+        await bot.answer(ask, bot.send(ask))
+        press = component(
+            f"gib:del:yes:{(await deps.store.find_account(ALICE)).deletion_code}", message_with(fake, "gib:del:")
+        )  # type: ignore[union-attr]
+        since = bot.send(press)
+
+        first = await fake.wait_for(lambda c: c.path.startswith("/interactions/"), since=since, wait_s=3.0)
+        await asyncio.wait_for(payments.started.wait(), 3.0)
+        still_cancelling = not payments.release.is_set()
+        payments.release.set()
+        _, done = await bot.answer(press, since)
+
+    assert first[0].json["type"] == 6 and still_cancelling
+    assert "have been deleted" in done.content
+    assert await deps.store.find_account(ALICE) is None
+
+
+@pytest.mark.parametrize("command", ["start", "balance", "settings", "deleteme"])
+async def test_commands_answer_within_three_seconds_while_the_store_is_slow(
+    fake: FakeDiscord, runtime: Runtime, command: str
+) -> None:
+    store = SlowStore(runtime.deps.store)
+    deps = dataclasses.replace(runtime.deps, store=store)
+    async with started(fake, runtime, deps=deps) as bot:
+        payload = slash(command)
+        since = bot.send(payload)
+
+        first = await fake.wait_for(lambda c: c.path.startswith("/interactions/"), since=since, wait_s=3.0)
+        store.release.set()
+        _, answer = await bot.answer(payload, since)
+
+    assert first[0].json["type"] == 5 and first[0].flags & EPHEMERAL
+    assert answer.flags & EPHEMERAL and answer.content

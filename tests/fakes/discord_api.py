@@ -162,6 +162,8 @@ class FakeDiscord:
         self._channels[interaction["token"]] = int(interaction["channel_id"])
         if interaction.get("attachment_size_limit"):
             self._interaction_limits[interaction["token"]] = int(interaction["attachment_size_limit"])
+        if interaction.get("message"):  # a component's original response is the message it sits on
+            self.original[interaction["token"]] = str(interaction["message"]["id"])
 
     # --- waiting and asserting ------------------------------------------------------------------------------
 

@@ -137,8 +137,10 @@ class FakeKie:
         failure_rate: float = 0.0,
         create_limit: tuple[int, float] | None = None,
         seed: int = 0,
+        result_image: bytes | None = None,
     ) -> None:
         self.api_key = api_key
+        self.result_image = result_image  # every result is this image (benchmarks: realistic sizes); else tiny PNGs
         self.credits = credits
         self.models = list(models)
         self.models_endpoint = True
@@ -462,7 +464,7 @@ class FakeKie:
         task.completed_ms = int(self.clock() * 1000)
         if success:
             name = f"{task.task_id}.png"
-            self.files[name] = (png_bytes(len(self.files) + 1), "image/png")
+            self.files[name] = (self.result_image or png_bytes(len(self.files) + 1), "image/png")
             task.result_urls = [f"{self.base_url}/results/{name}"]
             task.state = "success"
         else:

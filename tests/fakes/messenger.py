@@ -8,12 +8,12 @@ Each record wakes `wait_until`, so tests await outcomes instead of sleeping.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from adapters.chat.render import failed_text
 from core.models import Balance, Generation, Identity
-from core.ports import Notice, QueueSpot, StoredImage
+from core.ports import Notice, QueueSpot, ResultImages, StoredImage
 from core.texts import t
 
 
@@ -76,11 +76,10 @@ class RecordingMessenger:
         at = asyncio.get_running_loop().time()
         await self._record(lambda: self.places.append(Shown(generation.id, spot, at)))
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
+        loaded = tuple(await images.read())
         at = asyncio.get_running_loop().time()
-        await self._record(lambda: self.delivered.append(Delivered(generation, tuple(images), balance, at)))
+        await self._record(lambda: self.delivered.append(Delivered(generation, loaded, balance, at)))
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         return None

@@ -30,7 +30,7 @@ from core.models import (
     TaskState,
     TaskStatus,
 )
-from core.ports import LostTasks, Notice, QueueSpot, ReserveRequest, Settlement, StoredImage
+from core.ports import LostTasks, Notice, QueueSpot, ReserveRequest, ResultImages, Settlement, StoredImage
 from core.quota import free_left, plan_settlement
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
@@ -467,12 +467,10 @@ class RecordingMessenger:
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         self.places.append((generation.id, spot))
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         if self.broken:
             raise ConnectionError("chat unreachable")
-        self.delivered.append((generation, list(images), balance))
+        self.delivered.append((generation, await images.read(), balance))
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         self.tidied.append(generation.id)

@@ -17,7 +17,6 @@ import contextlib
 import json
 import os
 import signal
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from bot.web import create_app
 from bot.wiring import build
 from core.deps import Deps
 from core.models import Balance, DeliveryTarget, Generation, GenerationRequest, Identity, LedgerKind, Platform
-from core.ports import Notice, QueueSpot, StoredImage
+from core.ports import Notice, QueueSpot, ResultImages
 from core.usecases import generation, onboarding
 from core.worker import Worker
 
@@ -56,9 +55,7 @@ class JsonLinesMessenger:
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         return None
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         record = {"generation_id": generation.id, "outcome": "delivered", "images": len(images), "pid": os.getpid()}
         await asyncio.to_thread(self._append, record)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.models import Balance, Generation, Identity
-from core.ports import Notice, QueueSpot, StoredImage
+from core.ports import Notice, QueueSpot, ResultImages
 from core.quota import plan_settlement
 
 
@@ -77,9 +77,7 @@ class OutcomeLog:
     async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
         return None
 
-    async def deliver(
-        self, generation: Generation, images: Sequence[StoredImage], balance: Balance | None, locale: str
-    ) -> None:
+    async def deliver(self, generation: Generation, images: ResultImages, balance: Balance | None, locale: str) -> None:
         await self._add(generation.id, "delivered")
 
     async def tidy(self, generation: Generation, locale: str) -> None:

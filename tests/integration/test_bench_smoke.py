@@ -9,16 +9,19 @@ from pathlib import Path
 
 import pytest
 
+from bench.crowd import CROWD_SCENARIOS
 from bench.harness import Backends
 from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
 
+SMOKED = {**SCENARIOS, **CROWD_SCENARIOS}
 
-@pytest.mark.parametrize("name", list(SCENARIOS))
+
+@pytest.mark.parametrize("name", list(SMOKED))
 async def test_each_bench_scenario_runs_at_a_tiny_scale_and_delivers_every_result(name: str, tmp_path: Path) -> None:
     ctx = Context("embedded", Backends(), scale=0.004, out_dir=tmp_path, latency_s=0.2, telegram_rate=0)
 
-    figures = await SCENARIOS[name](ctx)
+    figures = await SMOKED[name](ctx)
 
     assert figures["rows"]
     assert figures["outcomes"].get("ok", 0) >= 1

@@ -44,7 +44,8 @@ def settings(tmp_path: Path, **values: Any) -> Settings:
 
 async def client_for(runtime: Runtime) -> TestClient[web.Request, web.Application]:
     app = create_app(runtime.deps, runtime.settings)
-    telegram = build_application(TelegramConfig(token="123:TEST", webhook_secret=TG_SECRET), webhook=True)
+    config = TelegramConfig(token="123:TEST", webhook_secret=TG_SECRET)
+    telegram = build_application(config, webhook=True, budget=runtime.send_budget)
     app.router.add_post(WEBHOOK_PATH, webhook_route(telegram, TG_SECRET))
     return TestClient(TestServer(app))
 
