@@ -42,7 +42,9 @@ async def bot(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[Bot]:
     settings = Settings(bot_data_dir=tmp_path, discord_bot_token="fake", free_images_per_day=1, _env_file=None)
     async with (
         build(settings) as runtime,
-        discord_running(runtime.deps, runtime.router.register, settings.discord_config(), connect=False) as client,
+        discord_running(
+            runtime.deps, runtime.router.register, settings.discord_config(), runtime.send_budget, connect=False
+        ) as client,
     ):
         await onboarding.accept_terms(runtime.deps, ALICE, age_confirmed=True)
         yield Bot(fake, runtime, client)
@@ -76,10 +78,10 @@ async def test_the_cancel_button_refunds_at_once_and_replaces_the_queued_line(bo
     assert await free_left(bot.runtime) == 0
 
     press = component(f"gib:cancel:{generation_id}", message)
-    answer = await bot.callback(press, bot.send(press))
+    acknowledged, answer = await bot.answer(press, bot.send(press))
 
-    assert answer.json["type"] == 7  # the message the button sits on is updated in place
-    assert answer.content == CANCELLED_IN_A_SERVER
+    assert acknowledged.json["type"] == 6  # answered first; then the message the button sits on is updated
+    assert answer.method == "PATCH" and answer.content == CANCELLED_IN_A_SERVER
     assert answer.components == []
     assert await free_left(bot.runtime) == 1
     cancelled = await stored(bot.runtime, generation_id)
@@ -93,9 +95,9 @@ async def test_someone_else_pressing_cancel_is_told_privately_and_nothing_change
     )
 
     press = component(f"gib:cancel:{generation_id}", message, user_id=BOB_ID)
-    answer = await bot.callback(press, bot.send(press))
+    acknowledged, answer = await bot.answer(press, bot.send(press))
 
-    assert answer.json["type"] == 4 and answer.flags & EPHEMERAL
+    assert acknowledged.json["type"] == 6 and answer.method == "POST" and answer.flags & EPHEMERAL
     assert answer.content == "Only the person who made this request can cancel it."
     assert (await stored(bot.runtime, generation_id)).status is GenerationStatus.QUEUED
 
@@ -106,7 +108,7 @@ async def test_once_the_task_is_at_kie_the_button_answers_privately_that_it_is_t
     assert await deps.store.claim_slot(generation_id, 0, deps.clock.now())
 
     press = component(f"gib:cancel:{generation_id}", message)
-    answer = await bot.callback(press, bot.send(press))
+    _, answer = await bot.answer(press, bot.send(press))
 
     assert answer.flags & EPHEMERAL and answer.content.startswith("It's too late to cancel")
     assert await free_left(bot.runtime) == 0
@@ -117,7 +119,7 @@ async def test_slash_cancel_answers_privately_and_retires_the_queued_line(bot: B
 
     payload = slash("cancel")
     since = bot.send(payload)
-    answer = await bot.callback(payload, since)
+    deferred, answer = await bot.answer(payload, since)
     retired = (
         await bot.fake.wait_for(
             lambda c: (
@@ -127,7 +129,7 @@ async def test_slash_cancel_answers_privately_and_retires_the_queued_line(bot: B
         )
     )[0]
 
-    assert answer.flags & EPHEMERAL
+    assert deferred.flags & EPHEMERAL and answer.flags & EPHEMERAL
     assert answer.content == CANCELLED and retired.content == CANCELLED_IN_A_SERVER
     assert retired.components == []
     assert (await stored(bot.runtime, generation_id)).error_code == "cancelled"

@@ -36,7 +36,7 @@ async def bot(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Harness]:
     settings = settings_for(tmp_path, fake, free_images_per_day=1)
     async with build(settings) as runtime:
         config = settings.telegram_config()
-        async with telegram_running(runtime.deps, runtime.router.register, config, None) as app:
+        async with telegram_running(runtime.deps, runtime.router.register, config, None, runtime.send_budget) as app:
             yield Harness(fake, runtime, Updates(), app)
 
 
