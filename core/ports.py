@@ -460,15 +460,21 @@ class SendGrant:
     granted: bool
     wait_s: float = 0.0
     by_chat: bool = False
+    overtaken: bool = False  # the status message already got further: skip this send for good
 
 
 class SendBudget(Protocol):
     """A chat platform's send budget, shared by every process of the bot: the bot's overall rate and each chat's
     pace, 429 pauses, and how far each status message has got (so it only moves forward)."""
 
-    async def take(self, chat: str, pace: Pace, spare_s: float = 0.0) -> SendGrant:
+    async def take(
+        self, chat: str, pace: Pace, spare_s: float = 0.0, status: str | None = None, rank: int = 0
+    ) -> SendGrant:
         """Take one send for `chat` when both the bot's budget and the chat's pace allow it now; nothing is taken
-        when refused. `spare_s` > 0 takes only budget the bot has left unused for that long (progress)."""
+        when refused. `spare_s` > 0 takes only budget the bot has left unused for that long (progress).
+
+        With `status`, the send moves that status message to `rank` (recorded when granted, as `advance` does);
+        when a higher rank was recorded it is refused as `overtaken`, in the same round trip."""
         ...
 
     async def pause(self, chat: str | None, seconds: float) -> None:

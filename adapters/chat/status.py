@@ -17,7 +17,8 @@ def stage_rank(stage: str, done: int = 0) -> int:
 
 
 def telegram_status(chat_id: int | str, message_id: int | str) -> str:
-    return f"tg:{chat_id}:{message_id}"
+    """A hash, so no chat id is kept in Redis (or written to a log) for the status."""
+    return "tg:" + hashlib.sha256(f"{chat_id}:{message_id}".encode()).hexdigest()[:32]
 
 
 def discord_status(interaction_token: str) -> str:

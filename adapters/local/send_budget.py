@@ -25,7 +25,11 @@ class InProcessSendBudget:
         self._statuses: OrderedDict[str, int] = OrderedDict()
         self._takes = 0
 
-    async def take(self, chat: str, pace: Pace, spare_s: float = 0.0) -> SendGrant:
+    async def take(
+        self, chat: str, pace: Pace, spare_s: float = 0.0, status: str | None = None, rank: int = 0
+    ) -> SendGrant:
+        if status is not None and self._statuses.get(status, rank) > rank:
+            return SendGrant(False, overtaken=True)
         now = self._now()
         tau = (pace.burst - 1) / pace.per_s
         chat_tat = self._chats.get(chat, 0.0)
@@ -42,6 +46,8 @@ class InProcessSendBudget:
         self._bot_tat = max(self._bot_tat, now) + self._bot_interval
         self._chats[chat] = max(chat_tat, now) + 1.0 / pace.per_s
         self._sweep(now)
+        if status is not None:
+            await self.advance(status, rank)
         return SendGrant(True)
 
     async def pause(self, chat: str | None, seconds: float) -> None:

@@ -3,6 +3,7 @@ costs one round trip. The same GCRA buckets as adapters.local.send_budget (times
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 
 from redis.asyncio import Redis
@@ -12,9 +13,18 @@ from core.ports import Pace, SendGrant
 
 STATUS_TTL_S = 24 * 3600
 
-# KEYS: the bot's bucket, the chat's bucket, the chat's pause. ARGV: now_ms ('' = the Redis server's clock),
-# bot interval ms, chat interval ms, chat burst tolerance ms, spare ms. Returns {granted, wait_us, by_chat}.
+# KEYS: the bot's bucket, the chat's bucket, the chat's pause, the status ('' when none). ARGV: now_ms ('' = the
+# Redis server's clock), bot interval ms, chat interval ms, chat burst tolerance ms, spare ms, status rank, status
+# ttl s. Returns {granted, wait_us, by_chat, overtaken}.
 _TAKE = """
+local has_status = KEYS[4] ~= ''
+local rank = tonumber(ARGV[6])
+if has_status then
+  local current = redis.call('GET', KEYS[4])
+  if current and tonumber(current) > rank then
+    return {0, 0, 0, 1}
+  end
+end
 local now
 if ARGV[1] == '' then
   local t = redis.call('TIME')
@@ -29,24 +39,27 @@ local paused = redis.call('GET', KEYS[3])
 if paused then
   paused = tonumber(paused)
   if paused > now then
-    return {0, math.ceil((paused - now) * 1000), 1}
+    return {0, math.ceil((paused - now) * 1000), 1, 0}
   end
   redis.call('DEL', KEYS[3])
   chat_tat = math.max(chat_tat, paused + tau)
   redis.call('SET', KEYS[2], string.format('%.3f', chat_tat), 'PX', math.ceil(chat_tat - now + 60000))
 end
 if chat_tat - tau > now then
-  return {0, math.ceil((chat_tat - tau - now) * 1000), 1}
+  return {0, math.ceil((chat_tat - tau - now) * 1000), 1, 0}
 end
 local bot_tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if bot_tat + spare > now then
-  return {0, math.ceil((bot_tat + spare - now) * 1000), 0}
+  return {0, math.ceil((bot_tat + spare - now) * 1000), 0, 0}
 end
 bot_tat = math.max(bot_tat, now) + bot_interval
 chat_tat = math.max(chat_tat, now) + chat_interval
 redis.call('SET', KEYS[1], string.format('%.3f', bot_tat), 'PX', math.ceil(bot_tat - now + 60000))
 redis.call('SET', KEYS[2], string.format('%.3f', chat_tat), 'PX', math.ceil(chat_tat - now + 60000))
-return {1, 0, 0}
+if has_status then
+  redis.call('SET', KEYS[4], rank, 'EX', tonumber(ARGV[7]))
+end
+return {1, 0, 0, 0}
 """
 
 # KEYS[1]: the bot's bucket or the chat's pause; ARGV: now_ms ('' = server clock), seconds, is_bot.
@@ -77,6 +90,11 @@ return 1
 """
 
 
+def _chat_key(chat: str) -> str:
+    """Chats are keyed by a hash: no chat id (a person's user id, for a private chat) is kept in Redis."""
+    return hashlib.blake2b(chat.encode(), digest_size=12).hexdigest()
+
+
 class RedisSendBudget:
     """core.ports.SendBudget on Redis. Raises StoreUnavailable while Redis is down.
 
@@ -97,21 +115,27 @@ class RedisSendBudget:
     def _now_ms(self) -> str:
         return "" if self._clock_s is None else f"{self._clock_s() * 1000:.3f}"
 
-    async def take(self, chat: str, pace: Pace, spare_s: float = 0.0) -> SendGrant:
-        keys = [self._prefix + "bot", f"{self._prefix}chat:{chat}", f"{self._prefix}pause:{chat}"]
+    async def take(
+        self, chat: str, pace: Pace, spare_s: float = 0.0, status: str | None = None, rank: int = 0
+    ) -> SendGrant:
+        status_key = "" if status is None else f"{self._prefix}status:{status}"
+        who = _chat_key(chat)
+        keys = [self._prefix + "bot", f"{self._prefix}chat:{who}", f"{self._prefix}pause:{who}", status_key]
         args: list[str | float] = [
             self._now_ms(),
             self._bot_interval_ms,
             1000.0 / pace.per_s,
             (pace.burst - 1) * 1000.0 / pace.per_s,
             spare_s * 1000.0,
+            rank,
+            STATUS_TTL_S,
         ]
         reply = await guarded(lambda: self._take(keys=keys, args=args), "send budget")
-        granted, wait_us, by_chat = (int(x) for x in reply)
-        return SendGrant(bool(granted), wait_us / 1_000_000, bool(by_chat))
+        granted, wait_us, by_chat, overtaken = (int(x) for x in reply)
+        return SendGrant(bool(granted), wait_us / 1_000_000, bool(by_chat), bool(overtaken))
 
     async def pause(self, chat: str | None, seconds: float) -> None:
-        key = self._prefix + "bot" if chat is None else f"{self._prefix}pause:{chat}"
+        key = self._prefix + "bot" if chat is None else f"{self._prefix}pause:{_chat_key(chat)}"
         args: list[str | float] = [self._now_ms(), seconds]
         await guarded(lambda: self._pause(keys=[key], args=args), "send budget pause")
 

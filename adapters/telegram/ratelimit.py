@@ -15,7 +15,7 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.error import RetryAfter
@@ -61,7 +61,9 @@ class SendOptions:
     """How one message spends the budget (PTB's `rate_limit_args`)."""
 
     priority: Priority = Priority.FIRST_REPLY
-    status: str | None = None  # the status message this send changes or replaces: later states overtake it
+    # the status message this send changes or replaces (later states overtake it); kept out of repr, since PTB logs
+    # rate_limit_args at DEBUG and the key names a chat
+    status: str | None = field(default=None, repr=False)
     rank: int | None = None  # how far that status has got: an edit older than what any process sent is skipped
     granted: bool = False  # the slot was already taken (the result waited for it before reading its images)
 
@@ -118,11 +120,9 @@ class BudgetRateLimiter(BaseRateLimiter[SendOptions]):
         chat = str(data.get("chat_id") or "")
         granted = options.granted
         for _ in range(MAX_RETRIES):
-            if not granted and not await self.queue.acquire(chat, options.priority, options.status):
-                return True  # overtaken by a later state of the same status message: nothing to send
+            if not granted and not await self.queue.acquire(chat, options.priority, options.status, options.rank):
+                return True  # overtaken by a later state of the same status message (in any process)
             granted = False
-            if not await self._moves_forward(options):
-                return True  # another process already moved this status further
             try:
                 async with self._http:
                     return await callback(*args, **kwargs)
@@ -131,11 +131,6 @@ class BudgetRateLimiter(BaseRateLimiter[SendOptions]):
                 if options.priority >= Priority.PROGRESS:
                     return True  # a later state follows; a stale edit is not worth a second try
         raise RuntimeError(f"{endpoint}: refused by flood control {MAX_RETRIES} times")
-
-    async def _moves_forward(self, options: SendOptions) -> bool:
-        if options.rank is None or options.status is None:
-            return True
-        return await self._budget.advance(options.status, options.rank)
 
     async def _paused(self, chat: str, seconds: float) -> None:
         now = self._monotonic()

@@ -56,6 +56,7 @@ class _Waiter:
     seq: int
     chat: str
     coalesce: str | None
+    rank: int | None
     future: asyncio.Future[bool] = field(repr=False)
 
     @property
@@ -92,11 +93,17 @@ class SendQueue:
     def waiting(self) -> int:
         return sum(1 for heap in self._chats.values() for _, _, w in heap if w.waiting)
 
-    async def acquire(self, chat: str, priority: Priority, coalesce: str | None = None) -> bool:
-        """Wait for this send's slot. False: a later state of the same message overtook it (skip the send)."""
+    async def acquire(
+        self, chat: str, priority: Priority, coalesce: str | None = None, rank: int | None = None
+    ) -> bool:
+        """Wait for this send's slot. False: a later state of the same message overtook it (skip the send).
+
+        With a `rank`, the send moves status message `coalesce` that far; any process having moved it further
+        (a higher rank in the shared budget) also overtakes it."""
         if coalesce is not None:
             self._overtake(coalesce)
-        waiter = _Waiter(priority, next(self._seq), chat, coalesce, asyncio.get_running_loop().create_future())
+        future = asyncio.get_running_loop().create_future()
+        waiter = _Waiter(priority, next(self._seq), chat, coalesce, rank, future)
         if coalesce is not None and priority >= Priority.PROGRESS:
             self._progress[coalesce] = waiter
         heapq.heappush(self._chats.setdefault(chat, []), (priority, waiter.seq, waiter))
@@ -148,16 +155,17 @@ class SendQueue:
             await self._idle()
             return
         try:
-            pace = self._pace_of(waiter.chat)
-            grant = await self._budget.take(waiter.chat, pace, self._spare_s.get(waiter.priority, 0.0))
+            pace, spare = self._pace_of(waiter.chat), self._spare_s.get(waiter.priority, 0.0)
+            status = waiter.coalesce if waiter.rank is not None else None
+            grant = await self._budget.take(waiter.chat, pace, spare, status, waiter.rank or 0)
         except StoreUnavailable:
             log.warning("send budget unavailable; waiting")
             await self._timer.sleep(BUDGET_RETRY_S)
             return
-        if grant.granted:
+        if grant.granted or grant.overtaken:
             self._pop(waiter)
             if waiter.waiting:
-                waiter.future.set_result(True)
+                waiter.future.set_result(grant.granted)
             return
         if grant.by_chat:
             self._park(waiter.chat, self._timer.monotonic() + grant.wait_s)

@@ -135,3 +135,19 @@ async def test_a_status_message_only_moves_forward(budget: SendBudget) -> None:
     other_message = await budget.advance("chat:5:msg:10", 10)
 
     assert generating and not queued_late and same_again and done and other_message
+
+
+async def test_a_send_that_moves_a_status_backwards_is_overtaken_and_takes_nothing(
+    budget: SendBudget, time_now: FakeTime
+) -> None:
+    generating = await budget.take("5", PRIVATE, status="tg:5:9", rank=3000)
+    time_now.now += 1
+    late_queued = await budget.take("6", PRIVATE, status="tg:5:9", rank=1000)
+    other = await budget.take("6", PRIVATE)
+    time_now.now += 1
+    done = await budget.take("5", PRIVATE, status="tg:5:9", rank=10_000)
+
+    assert generating.granted and done.granted
+    assert late_queued.overtaken and not late_queued.granted
+    assert other.granted  # the overtaken send took nothing
+    assert not await budget.advance("tg:5:9", 3000)  # the done state was recorded by the take

@@ -126,11 +126,13 @@ async def test_essential_sends_wait_out_an_unreachable_budget_and_are_never_drop
     class FlakyBudget(InProcessSendBudget):
         failures = 3
 
-        async def take(self, chat: str, pace: Pace, spare_s: float = 0.0) -> SendGrant:
+        async def take(
+            self, chat: str, pace: Pace, spare_s: float = 0.0, status: str | None = None, rank: int = 0
+        ) -> SendGrant:
             if self.failures:
                 self.failures -= 1
                 raise StoreUnavailable("redis down")
-            return await super().take(chat, pace, spare_s)
+            return await super().take(chat, pace, spare_s, status, rank)
 
     sends = Sends(SendQueue(FlakyBudget(BOT, timer.monotonic), lambda chat: CHAT, spare_s=SPARE, timer=timer), timer)
 
