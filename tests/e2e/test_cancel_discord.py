@@ -3,51 +3,37 @@
 The worker is stopped while people press ✖ Cancel, so what is queued stays in line (decided, not raced).
 """
 
+# ruff: noqa: F811
+# (the fixture `fake` is imported from test_discord.py and named again as a test parameter)
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import discord
 import pytest
 
-from adapters.discord.runner import discord_running
 from bot.settings import Settings
 from bot.wiring import Runtime, build
 from core.models import Generation, GenerationStatus, Identity, Platform
 from core.usecases import onboarding
-from tests.e2e.test_discord import Bot, message_with
+from tests.e2e.test_discord import ALICE, Bot, fake, message_with, started  # noqa: F401
 from tests.fakes.discord_api import EPHEMERAL, FakeDiscord
 from tests.fakes.discord_payloads import USER_ID, component, slash
 
-ALICE = Identity(platform=Platform.DISCORD, platform_user_id=str(USER_ID))
 BOB_ID = USER_ID + 1
 CANCELLED = "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
 CANCELLED_IN_A_SERVER = "Cancelled. Nothing was made, and what it held was refunded."  # no personal figures
 
 
 @pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", server.api_base)
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
 async def bot(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[Bot]:
     """The Discord bot with its worker stopped: queued requests wait in line."""
     settings = Settings(bot_data_dir=tmp_path, discord_bot_token="fake", free_images_per_day=1, _env_file=None)
-    async with (
-        build(settings) as runtime,
-        discord_running(
-            runtime.deps, runtime.router.register, settings.discord_config(), runtime.send_budget, connect=False
-        ) as client,
-    ):
-        await onboarding.accept_terms(runtime.deps, ALICE, age_confirmed=True)
-        yield Bot(fake, runtime, client)
+    async with build(settings) as runtime, started(fake, runtime) as running:
+        await running.consent()
+        yield running
 
 
 async def queued(bot: Bot) -> tuple[dict[str, Any], str]:

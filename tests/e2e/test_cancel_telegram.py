@@ -4,6 +4,9 @@ The worker is not running while people press ✖ Cancel, so what is queued stays
 afterwards the worker runs and must find nothing to make.
 """
 
+# ruff: noqa: F811
+# (the fixture `fake` is imported from test_telegram.py and named again as a test parameter)
+
 from __future__ import annotations
 
 import asyncio
@@ -17,17 +20,9 @@ from adapters.local.queue import InProcessJobQueue
 from adapters.telegram.runner import telegram_running
 from bot.wiring import Runtime, build
 from core.models import Generation, GenerationStatus, Identity, Platform
-from tests.e2e.test_telegram import ADA, BOB, GROUP, TOKEN, Harness, button_data, settings_for
+from tests.e2e.test_telegram import ADA, BOB, GROUP, Harness, button_data, fake, settings_for  # noqa: F401
 from tests.fakes.telegram_api import Call, FakeTelegram
 from tests.fakes.telegram_updates import Updates
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.fixture

@@ -1,44 +1,18 @@
 """What a Discord channel sees and what it never sees: the real discord.py tree against FakeDiscord, the real
 core on SQLite (see test_discord.py for the harness)."""
 
+# ruff: noqa: F811
+# (the fixtures `fake`, `runtime` and `bot` are imported from test_discord.py and named again as test parameters)
+
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import discord
 import pytest
 
-from bot.settings import Settings
-from bot.wiring import build
-from tests.e2e.test_discord import Bot, png, started
-from tests.fakes.discord_api import APP_ID, EPHEMERAL, FakeDiscord
+from tests.e2e.test_discord import Bot, bot, fake, png, runtime  # noqa: F401
+from tests.fakes.discord_api import APP_ID, EPHEMERAL
 from tests.fakes.discord_payloads import slash
-
-
-@pytest.fixture
-async def fake(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeDiscord]:
-    server = FakeDiscord()
-    await server.start()
-    monkeypatch.setattr(discord.http.Route, "BASE", server.api_base)
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(tmp_path: Path, fake: FakeDiscord) -> AsyncIterator[Bot]:
-    settings = Settings(bot_data_dir=tmp_path, discord_bot_token="fake", _env_file=None)
-    async with build(settings) as runtime:
-        worker = asyncio.create_task(runtime.worker.run())
-        try:
-            async with started(fake, runtime) as running:
-                yield running
-        finally:
-            worker.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await worker
 
 
 async def test_a_result_in_a_server_channel_shows_no_balance_and_the_queued_line_no_cost(bot: Bot) -> None:

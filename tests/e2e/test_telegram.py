@@ -152,10 +152,8 @@ async def running(settings: Settings, fake: FakeTelegram) -> AsyncIterator[Harne
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
+    async with FakeTelegram(TOKEN) as server:
+        yield server
 
 
 @pytest.fixture

@@ -1,31 +1,17 @@
 """Every path a Telegram user can take gets an answer: through the real PTB Application against FakeTelegram."""
 
+# ruff: noqa: F811
+# (the fixtures `fake` and `bot` are imported from test_telegram.py and named again as test parameters)
+
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.test_telegram import ADA, BOB, Harness, button_data, png, running, settings_for
+from tests.e2e.test_telegram import ADA, BOB, Harness, bot, button_data, fake, png, running, settings_for  # noqa: F401
 from tests.fakes.telegram_api import FakeTelegram
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    from tests.e2e.test_telegram import TOKEN
-
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Harness]:
-    async with running(settings_for(tmp_path, fake), fake) as harness:
-        yield harness
 
 
 def file_ref(n: int) -> dict[str, Any]:

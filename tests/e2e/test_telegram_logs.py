@@ -18,7 +18,7 @@ import pytest
 from pydantic import SecretStr
 
 from bot.logs import setup_logging
-from tests.e2e.test_telegram import GROUP, Harness, png, running, settings_for
+from tests.e2e.test_telegram import GROUP, png, running, settings_for
 from tests.fakes.telegram_api import FakeTelegram
 from tests.fakes.telegram_updates import TgUser
 from tests.servers import free_port
@@ -51,17 +51,8 @@ def debug_log() -> Iterator[io.StringIO]:
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-async def onboard(bot: Harness, user: TgUser) -> None:
-    await bot.command(user, "/start")
-    welcome = await bot.said(user.id, "Welcome to GPT-Image-2")
-    await bot.press(user, "consent:yes", welcome.result)
-    await bot.said(user.id, "Thanks!", method="editMessageText")
+    async with FakeTelegram(TOKEN) as server:
+        yield server
 
 
 async def test_a_debug_run_logs_no_token_secret_prompt_code_name_or_user_id(
@@ -75,7 +66,7 @@ async def test_a_debug_run_logs_no_token_secret_prompt_code_name_or_user_id(
         telegram_webhook_secret=SecretStr(WEBHOOK_SECRET),
     )
     async with running(settings, fake) as bot:
-        await onboard(bot, ZENOBIA)
+        await bot.onboard(ZENOBIA)
         await bot.command(ZENOBIA, f"/imagine {PROMPT}")
         await bot.photo(ZENOBIA.id)
         await bot.command(ZENOBIA, f"/imagine@ImageTestBot {PROMPT} at night", chat=GROUP)

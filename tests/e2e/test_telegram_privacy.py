@@ -1,32 +1,20 @@
 """What a Telegram group sees and what it never sees, and prompts the stores cannot take: the real
 python-telegram-bot Application against FakeTelegram, the real core on SQLite (see test_telegram.py)."""
 
+# ruff: noqa: F811
+# (the fixtures `fake` and `bot` are imported from test_telegram.py and named again as test parameters)
+
 from __future__ import annotations
 
 import io
 import json
 import zipfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_telegram import ADA, GROUP, Harness, button_data, running, settings_for
+from tests.e2e.test_telegram import ADA, GROUP, Harness, bot, button_data, fake, running, settings_for  # noqa: F401
 from tests.fakes.telegram_api import FakeTelegram
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram("123:TEST")
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Harness]:
-    async with running(settings_for(tmp_path, fake), fake) as harness:
-        yield harness
 
 
 def group_texts(fake: FakeTelegram) -> list[str]:

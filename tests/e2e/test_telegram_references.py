@@ -2,6 +2,9 @@
 nothing kept for a refused request. The real python-telegram-bot Application against FakeTelegram, the real core
 on SQLite and the local folder (see test_telegram.py for the harness)."""
 
+# ruff: noqa: F811
+# (the fixtures `fake` and `bot` are imported from test_telegram.py and named again as test parameters)
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
@@ -10,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.test_telegram import ADA, Harness, png, running, settings_for
+from tests.e2e.test_telegram import ADA, TOKEN, Harness, bot, png, running, settings_for  # noqa: F401
 from tests.fakes.telegram_api import FakeTelegram
 
 MB = 1024 * 1024
@@ -18,17 +21,9 @@ MB = 1024 * 1024
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram("123:TEST")
-    server.get_file_max_bytes = None  # a self-hosted Bot API server: files up to 2 GB
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(tmp_path: Path, fake: FakeTelegram) -> AsyncIterator[Harness]:
-    async with running(settings_for(tmp_path, fake), fake) as harness:
-        yield harness
+    async with FakeTelegram(TOKEN) as server:
+        server.get_file_max_bytes = None  # a self-hosted Bot API server: files up to 2 GB
+        yield server
 
 
 def stored_files(data_dir: Path) -> list[Path]:

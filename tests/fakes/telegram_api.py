@@ -17,7 +17,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 from aiohttp import web
 from PIL import Image
@@ -162,6 +162,14 @@ class FakeTelegram(StarsLedger):
             self._changed.notify_all()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    async def __aenter__(self) -> Self:
+        """Started for the block and stopped after it: the one way tests run the fake."""
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
 
     @property
     def base_url(self) -> str:

@@ -16,10 +16,8 @@ TOKEN = "123:TEST"
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeTelegram]:
-    server = FakeTelegram(TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
+    async with FakeTelegram(TOKEN) as server:
+        yield server
 
 
 @pytest.fixture
