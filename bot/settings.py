@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adapters.discord.config import DiscordConfig
@@ -13,6 +13,26 @@ from adapters.telegram.config import MESSAGES_PER_SECOND, TelegramConfig
 from bot.settings_checks import HTTP, POSTGRES, REDIS, WEBSOCKET, checked_url, parse_products
 from core.models import Product, Resolution
 from core.policy import Policy
+
+#: The schemes each URL setting accepts: one check for all of them.
+URL_SCHEMES: dict[str, tuple[str, ...]] = {
+    "redis_url": REDIS,
+    "database_url": POSTGRES,
+    "discord_gateway_url": WEBSOCKET,
+    **dict.fromkeys(
+        (
+            "supabase_url",
+            "public_base_url",
+            "kie_base_url",
+            "creem_base_url",
+            "telegram_webhook_url",
+            "telegram_base_url",
+            "telegram_base_file_url",
+            "discord_api_base_url",
+        ),
+        HTTP,
+    ),
+}
 
 
 class Settings(BaseSettings):
@@ -118,34 +138,11 @@ class Settings(BaseSettings):
     def _lower_format(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
 
-    @field_validator("redis_url")
+    @field_validator(*URL_SCHEMES)
     @classmethod
-    def _redis_url(cls, value: Any) -> Any:
-        return checked_url(value, REDIS)
-
-    @field_validator("database_url")
-    @classmethod
-    def _database_url(cls, value: Any) -> Any:
-        return checked_url(value, POSTGRES)
-
-    @field_validator(
-        "supabase_url",
-        "public_base_url",
-        "kie_base_url",
-        "creem_base_url",
-        "telegram_webhook_url",
-        "telegram_base_url",
-        "telegram_base_file_url",
-        "discord_api_base_url",
-    )
-    @classmethod
-    def _http_url(cls, value: Any) -> Any:
-        return checked_url(value, HTTP)
-
-    @field_validator("discord_gateway_url")
-    @classmethod
-    def _ws_url(cls, value: Any) -> Any:
-        return checked_url(value, WEBSOCKET)
+    def _url(cls, value: Any, info: ValidationInfo) -> Any:
+        assert info.field_name is not None
+        return checked_url(value, URL_SCHEMES[info.field_name])
 
     @field_validator("products_json")
     @classmethod

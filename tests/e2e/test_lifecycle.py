@@ -102,10 +102,8 @@ async def test_a_killed_worker_child_is_reaped_and_restarted(redis_server: Redis
 
 @pytest.fixture
 async def telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram(token="123:TEST")
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeTelegram(token="123:TEST") as fake:
+        yield fake
 
 
 async def test_telegram_polling_that_keeps_failing_exits_non_zero_for_the_supervisor(

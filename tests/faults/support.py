@@ -5,12 +5,51 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from asyncio.subprocess import Process
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from core.models import Balance, Generation, Identity
 from core.ports import Notice, QueueSpot, ResultImages
 from core.quota import plan_settlement
+
+
+def generation_rows(db_path: Path) -> list[sqlite3.Row]:
+    """The generations as the bot processes left them in the SQLite file (none before the schema exists)."""
+    if not db_path.exists():
+        return []
+    with sqlite3.connect(db_path) as db:
+        db.row_factory = sqlite3.Row
+        try:
+            return db.execute("select id, status, task_ids, delivered_at from generations").fetchall()
+        except sqlite3.OperationalError:  # schema not created yet
+            return []
+
+
+def delivery_lines(path: Path) -> list[dict[str, object]]:
+    """What the crash children recorded as sent, one JSON line per delivery."""
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def process_logs(folder: Path) -> str:
+    """The tail of every child's log in `folder`, for a failure message."""
+    return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(folder.glob("*.log")))
+
+
+async def eventually(
+    what: str, check: Callable[[], bool], logs: Callable[[], str], timeout_s: float, proc: Process | None = None
+) -> None:
+    """Await a condition of the shared state (polled); fails loudly if the process died or time ran out."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    while not check():
+        if proc is not None and proc.returncode is not None:
+            raise AssertionError(f"bot exited ({proc.returncode}) before: {what}\n{logs()}")
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out waiting for: {what}\n{logs()}")
+        await asyncio.sleep(0.02)
 
 
 def ledger_problems(db_path: Path) -> list[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.kie import FakeKie, Outcome
-from tests.faults.support import ledger_problems
+from tests.faults.support import delivery_lines, eventually, generation_rows, ledger_problems, process_logs
 
 REPO = Path(__file__).resolve().parents[2]
 IN_FLIGHT = 20
@@ -64,33 +64,16 @@ class Bot:
         return self.proc
 
     def rows(self) -> list[sqlite3.Row]:
-        if not self.db.exists():
-            return []
-        with sqlite3.connect(self.db) as db:
-            db.row_factory = sqlite3.Row
-            try:
-                return db.execute("select id, status, task_ids, delivered_at from generations").fetchall()
-            except sqlite3.OperationalError:  # schema not created yet
-                return []
+        return generation_rows(self.db)
 
     def delivered_lines(self) -> list[dict[str, object]]:
-        if not self.deliveries.exists():
-            return []
-        return [json.loads(line) for line in self.deliveries.read_text().splitlines()]
+        return delivery_lines(self.deliveries)
 
     async def eventually(self, what: str, check: Callable[[], bool]) -> None:
-        """Await a condition of the shared state (polled); fails loudly if the process died or time ran out."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + TIMEOUT_S
-        while not check():
-            if self.proc is not None and self.proc.returncode is not None:
-                raise AssertionError(f"bot exited ({self.proc.returncode}) before: {what}\n{self.logs()}")
-            if loop.time() > deadline:
-                raise AssertionError(f"timed out waiting for: {what}\n{self.logs()}")
-            await asyncio.sleep(0.02)
+        await eventually(what, check, self.logs, TIMEOUT_S, self.proc)
 
     def logs(self) -> str:
-        return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(self.tmp.glob("*.log")))
+        return process_logs(self.tmp)
 
 
 def task_of(row: sqlite3.Row) -> str:

@@ -23,7 +23,7 @@ import pytest
 
 from tests import servers
 from tests.fakes.kie import FakeKie, FakeTask, Outcome
-from tests.faults.support import ledger_problems
+from tests.faults.support import delivery_lines, eventually, generation_rows, ledger_problems, process_logs
 
 REPO = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 60.0
@@ -81,27 +81,13 @@ class Workers:
             await asyncio.wait_for(proc.wait(), TIMEOUT_S)
 
     def rows(self) -> list[sqlite3.Row]:
-        if not self.db.exists():
-            return []
-        with sqlite3.connect(self.db) as db:
-            db.row_factory = sqlite3.Row
-            try:
-                return db.execute("select id, status, task_ids, delivered_at from generations").fetchall()
-            except sqlite3.OperationalError:
-                return []
+        return generation_rows(self.db)
 
     def lines(self) -> list[dict[str, object]]:
-        if not self.deliveries.exists():
-            return []
-        return [json.loads(line) for line in self.deliveries.read_text().splitlines()]
+        return delivery_lines(self.deliveries)
 
     async def eventually(self, what: str, check: Callable[[], bool]) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + TIMEOUT_S
-        while not check():
-            if loop.time() > deadline:
-                raise AssertionError(f"timed out waiting for: {what}\n{self.logs()}")
-            await asyncio.sleep(0.02)
+        await eventually(what, check, self.logs, TIMEOUT_S)
 
     async def eventually_async(self, what: str, check: Callable[[], Awaitable[bool]]) -> None:
         loop = asyncio.get_running_loop()
@@ -123,7 +109,7 @@ class Workers:
         raise AssertionError(f"the second worker's web server never came up\n{self.logs()}")
 
     def logs(self) -> str:
-        return "\n".join(p.read_text(errors="replace")[-3000:] for p in sorted(self.tmp.glob("*.log")))
+        return process_logs(self.tmp)
 
 
 @pytest.fixture
