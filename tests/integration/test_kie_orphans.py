@@ -4,6 +4,9 @@ through KIE's callback — its URL names the generation and slot — and followe
 Real KIE client and web server against FakeKie, as in test_generation_kie.py (whose fixtures this reuses).
 """
 
+# ruff: noqa: F811
+# (the fixture `kie` is imported from test_generation_kie.py and named again as a test parameter)
+
 from __future__ import annotations
 
 import time
@@ -24,16 +27,9 @@ from tests.integration.test_generation_kie import (
     Bot,
     ManualClock,
     assert_settled,
+    kie,  # noqa: F401  (the fixture)
     running_bot,
 )
-
-
-@pytest.fixture
-async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie(api_key=API_KEY, webhook_hmac_key=HMAC_KEY)
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest.fixture
