@@ -134,10 +134,8 @@ async def test_a_busy_port_is_named(tmp_path: Path) -> None:
 
 @pytest.fixture
 async def telegram() -> AsyncIterator[FakeTelegram]:
-    fake = FakeTelegram(token="123:TEST")
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeTelegram(token="123:TEST") as fake:
+        yield fake
 
 
 async def test_a_token_telegram_rejects_is_named_and_never_printed(telegram: FakeTelegram, tmp_path: Path) -> None:
@@ -200,10 +198,8 @@ async def test_refund_stars_without_a_telegram_token_is_one_line(tmp_path: Path)
 
 @pytest.fixture
 async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie()
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie() as fake:
+        yield fake
 
 
 def kie_env(kie: FakeKie, key: str) -> dict[str, str]:

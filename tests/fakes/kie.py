@@ -30,7 +30,7 @@ import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Self
 
 import aiohttp
 from aiohttp import web
@@ -217,6 +217,14 @@ class FakeKie:
             await self._session.close()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    async def __aenter__(self) -> Self:
+        """Started for the block and stopped after it: the one way tests run the fake."""
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
 
     async def flush_callbacks(self) -> None:
         """Wait for callbacks fired in the background by poll-driven completions."""

@@ -29,11 +29,9 @@ TIMEOUT_S = 60.0
 
 @pytest.fixture
 async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie()
-    fake.outcome = Outcome(polls=None)
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie() as fake:
+        fake.outcome = Outcome(polls=None)
+        yield fake
 
 
 class Bot:

@@ -32,10 +32,8 @@ pytestmark = pytest.mark.servers
 
 @pytest.fixture
 async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie()
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie() as fake:
+        yield fake
 
 
 class Workers:

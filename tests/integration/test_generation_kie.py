@@ -277,10 +277,8 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie(api_key=API_KEY, webhook_hmac_key=HMAC_KEY)
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie(api_key=API_KEY, webhook_hmac_key=HMAC_KEY) as fake:
+        yield fake
 
 
 @pytest.fixture

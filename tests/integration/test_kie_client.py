@@ -47,10 +47,8 @@ def clock() -> ManualTime:
 
 @pytest.fixture
 async def kie(clock: ManualTime) -> AsyncIterator[FakeKie]:
-    fake = FakeKie(api_key=API_KEY, clock=clock)
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie(api_key=API_KEY, clock=clock) as fake:
+        yield fake
 
 
 @pytest.fixture

@@ -49,10 +49,8 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def kie(clock: Clock) -> AsyncIterator[FakeKie]:
-    fake = FakeKie(api_key=API_KEY, clock=clock.seconds)
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie(api_key=API_KEY, clock=clock.seconds) as fake:
+        yield fake
 
 
 @pytest.fixture
