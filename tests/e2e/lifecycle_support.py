@@ -99,3 +99,12 @@ def process_state(pid: int) -> str:
         return "gone"
     found = re.search(r"^State:\s+(\w)", status, re.MULTILINE)
     return found.group(1) if found else "?"
+
+
+async def run_until_it_stops(env: dict[str, str], cwd: Path, timeout_s: float = 60.0) -> tuple[int, str]:
+    """`python -m bot run` left to stop by itself: its exit code and all it printed (killed if it does not)."""
+    bot = await BotProcess.start("run", env=env, cwd=cwd)
+    try:
+        return await bot.exit_code(timeout_s=timeout_s), bot.output
+    finally:
+        await bot.kill()

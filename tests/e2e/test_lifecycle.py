@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.lifecycle_support import BotProcess, extras, process_state
+from tests.e2e.lifecycle_support import BotProcess, extras, process_state, run_until_it_stops
 from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.telegram_api import ApiError, Call, FakeTelegram
 from tests.servers import RedisServer, free_port
@@ -119,16 +119,12 @@ async def test_telegram_polling_that_keeps_failing_exits_non_zero_for_the_superv
         "CHAT_GIVE_UP_AFTER_S": "2",
         "PORT": str(free_port()),
     }
-    bot = await BotProcess.start("run", env=env, cwd=tmp_path)
-    try:
-        code = await bot.exit_code(timeout_s=60)
+    code, output = await run_until_it_stops(env, tmp_path)
 
-        assert code == 1
-        assert "Stopping: CHAT_GIVE_UP_AFTER_S: Telegram polling failed" in bot.output
-        assert "Traceback" not in bot.output and telegram.token not in bot.output
-        assert sum(c.method == "getUpdates" for c in telegram.calls) >= 2  # it did retry before giving up
-    finally:
-        await bot.kill()
+    assert code == 1
+    assert "Stopping: CHAT_GIVE_UP_AFTER_S: Telegram polling failed" in output
+    assert "Traceback" not in output and telegram.token not in output
+    assert sum(c.method == "getUpdates" for c in telegram.calls) >= 2  # it did retry before giving up
 
 
 async def test_a_discord_gateway_that_cannot_be_reached_exits_non_zero(tmp_path: Path) -> None:
@@ -141,16 +137,14 @@ async def test_a_discord_gateway_that_cannot_be_reached_exits_non_zero(tmp_path:
         "CHAT_GIVE_UP_AFTER_S": "2",
         "PORT": str(free_port()),
     }
-    bot = await BotProcess.start("run", env=env, cwd=tmp_path)
     try:
-        code = await bot.exit_code(timeout_s=60)
-
-        assert code == 1
-        assert "Stopping: CHAT_GIVE_UP_AFTER_S: Discord gateway" in bot.output
-        assert "Traceback" not in bot.output
+        code, output = await run_until_it_stops(env, tmp_path)
     finally:
-        await bot.kill()
         await discord.stop()
+
+    assert code == 1
+    assert "Stopping: CHAT_GIVE_UP_AFTER_S: Discord gateway" in output
+    assert "Traceback" not in output
 
 
 async def test_a_token_revoked_while_polling_exits_at_once_naming_the_token(
@@ -161,12 +155,8 @@ async def test_a_token_revoked_while_polling_exits_at_once_naming_the_token(
 
     telegram._handlers["getUpdates"] = revoked
     env = {"TELEGRAM_BOT_TOKEN": telegram.token, "TELEGRAM_BASE_URL": telegram.base_url, "PORT": str(free_port())}
-    bot = await BotProcess.start("run", env=env, cwd=tmp_path)
-    try:
-        code = await bot.exit_code(timeout_s=60)
+    code, output = await run_until_it_stops(env, tmp_path)
 
-        assert code == 1
-        assert "Stopping: TELEGRAM_BOT_TOKEN: Telegram polling was refused" in bot.output
-        assert "Traceback" not in bot.output and telegram.token not in bot.output
-    finally:
-        await bot.kill()
+    assert code == 1
+    assert "Stopping: TELEGRAM_BOT_TOKEN: Telegram polling was refused" in output
+    assert "Traceback" not in output and telegram.token not in output
