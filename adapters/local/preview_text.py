@@ -178,13 +178,7 @@ def _strong(text: str) -> bool | None:
 
 def is_rtl(text: str) -> bool:
     """A line reads right to left when its first strong character is Hebrew or Arabic."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in RTL:
-            return True
-        if kind == "L":
-            return False
-    return False
+    return _strong(text) is False
 
 
 class PreviewWriter:
