@@ -4,14 +4,43 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sqlite3
+import sys
 from asyncio.subprocess import Process
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core.models import Balance, Generation, Identity
 from core.ports import Notice, QueueSpot, ResultImages
 from core.quota import plan_settlement
+
+if TYPE_CHECKING:
+    from tests.fakes.kie import FakeKie
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+async def start_crash_child(
+    tmp: Path, name: str, kie: FakeKie, deliveries: Path, *args: str, env: dict[str, str]
+) -> Process:
+    """`python -m tests.faults.crash_child` on the data dir under `tmp`, talking to the fake KIE; `env` adds the
+    settings of the test. What it prints goes to `<name>.log`, for the failure message."""
+    full = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp),
+        "PYTHONPATH": str(REPO),
+        "BOT_DATA_DIR": str(tmp / "data"),
+        "KIE_API_KEY": kie.api_key,
+        "KIE_BASE_URL": kie.base_url,
+        **env,
+    }
+    with (tmp / f"{name}.log").open("wb") as log:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "tests.faults.crash_child", str(deliveries), *args,
+            cwd=tmp, env=full, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
+        )  # fmt: skip
 
 
 def generation_rows(db_path: Path) -> list[sqlite3.Row]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sqlite3
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -20,9 +18,15 @@ from pathlib import Path
 import pytest
 
 from tests.fakes.kie import FakeKie, Outcome
-from tests.faults.support import delivery_lines, eventually, generation_rows, ledger_problems, process_logs
+from tests.faults.support import (
+    delivery_lines,
+    eventually,
+    generation_rows,
+    ledger_problems,
+    process_logs,
+    start_crash_child,
+)
 
-REPO = Path(__file__).resolve().parents[2]
 IN_FLIGHT = 20
 TIMEOUT_S = 60.0
 
@@ -44,21 +48,8 @@ class Bot:
         self.proc: asyncio.subprocess.Process | None = None
 
     async def start(self, seed: int = 0, name: str = "bot") -> asyncio.subprocess.Process:
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(self.tmp),
-            "PYTHONPATH": str(REPO),
-            "BOT_DATA_DIR": str(self.tmp / "data"),
-            "KIE_API_KEY": self.kie.api_key,
-            "KIE_BASE_URL": self.kie.base_url,
-            "FREE_IMAGES_PER_DAY": "1",
-        }
-        args = ["-m", "tests.faults.crash_child", str(self.deliveries), "--seed", str(seed)]
-        with (self.tmp / f"{name}.log").open("wb") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                sys.executable, *args, cwd=self.tmp, env=env, stdin=asyncio.subprocess.DEVNULL,
-                stdout=log, stderr=log,
-            )  # fmt: skip
+        env = {"FREE_IMAGES_PER_DAY": "1"}
+        self.proc = await start_crash_child(self.tmp, name, self.kie, self.deliveries, "--seed", str(seed), env=env)
         return self.proc
 
     def rows(self) -> list[sqlite3.Row]:

@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import sqlite3
-import sys
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -23,9 +21,15 @@ import pytest
 
 from tests import servers
 from tests.fakes.kie import FakeKie, FakeTask, Outcome
-from tests.faults.support import delivery_lines, eventually, generation_rows, ledger_problems, process_logs
+from tests.faults.support import (
+    delivery_lines,
+    eventually,
+    generation_rows,
+    ledger_problems,
+    process_logs,
+    start_crash_child,
+)
 
-REPO = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 60.0
 pytestmark = pytest.mark.servers
 
@@ -48,26 +52,15 @@ class Workers:
         self.procs: list[asyncio.subprocess.Process] = []
 
     async def start(self, name: str, *args: str, env: dict[str, str] | None = None) -> asyncio.subprocess.Process:
-        extra = env or {}
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(self.tmp),
-            "PYTHONPATH": str(REPO),
-            "BOT_DATA_DIR": str(self.tmp / "data"),
-            "KIE_API_KEY": self.kie.api_key,
-            "KIE_BASE_URL": self.kie.base_url,
+        settings = {
             "PUBLIC_BASE_URL": f"http://127.0.0.1:{self.web_port}",
             "REDIS_URL": self.redis_url,
             "QUEUE_HEARTBEAT_S": "0.2",  # a killed worker is known dead within a second
             "KIE_CREATE_LIMIT": "1000",  # both creates at once (the create budget has tests of its own)
             "FREE_IMAGES_PER_DAY": "1",
-            **extra,
+            **(env or {}),
         }
-        with (self.tmp / f"{name}.log").open("wb") as log:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "tests.faults.crash_child", str(self.deliveries), *args,
-                cwd=self.tmp, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
-            )  # fmt: skip
+        proc = await start_crash_child(self.tmp, name, self.kie, self.deliveries, *args, env=settings)
         self.procs.append(proc)
         return proc
 

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -28,7 +26,8 @@ from core.usecases import generation, onboarding
 from tests import servers
 from tests.fakes.kie import FakeKie
 from tests.fakes.supabase_storage import FakeSupabaseStorage, serve
-from tests.faults.test_crash_windows import REPO, TIMEOUT_S, Workers
+from tests.faults.support import start_crash_child
+from tests.faults.test_crash_windows import TIMEOUT_S, Workers
 
 pytestmark = pytest.mark.servers
 LIMIT, WINDOW_S = 20, 2.0
@@ -37,10 +36,8 @@ EACH = 12  # people, two images each
 
 @pytest.fixture
 async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie(credits=1e9, latency_s=0.5, create_limit=(LIMIT, WINDOW_S))
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie(credits=1e9, latency_s=0.5, create_limit=(LIMIT, WINDOW_S)) as fake:
+        yield fake
 
 
 class BudgetWorkers(Workers):
@@ -70,12 +67,6 @@ class BudgetWorkers(Workers):
 
     async def start(self, name: str, *args: str) -> asyncio.subprocess.Process:
         env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "HOME": str(self.tmp),
-            "PYTHONPATH": str(REPO),
-            "BOT_DATA_DIR": str(self.tmp / "data"),
-            "KIE_API_KEY": self.kie.api_key,
-            "KIE_BASE_URL": self.kie.base_url,
             "REDIS_URL": self.redis_url,
             "SUPABASE_URL": self.gateway.url,
             "SUPABASE_SERVICE_ROLE_KEY": self.key,
@@ -84,11 +75,7 @@ class BudgetWorkers(Workers):
             "KIE_EXPECTED_LATENCY_S": "0.5",
             "FREE_IMAGES_PER_DAY": "2",
         }
-        with (self.tmp / f"{name}.log").open("wb") as log:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "tests.faults.crash_child", str(self.deliveries), *args,
-                cwd=self.tmp, env=env, stdin=asyncio.subprocess.DEVNULL, stdout=log, stderr=log,
-            )  # fmt: skip
+        proc = await start_crash_child(self.tmp, name, self.kie, self.deliveries, *args, env=env)
         self.procs.append(proc)
         return proc
 

@@ -71,10 +71,8 @@ class Crowd:
 
 @pytest.fixture
 async def kie() -> AsyncIterator[FakeKie]:
-    fake = FakeKie(api_key=API_KEY, credits=1e9, latency_s=LATENCY_S, create_limit=(LIMIT, WINDOW_S))
-    await fake.start()
-    yield fake
-    await fake.stop()
+    async with FakeKie(api_key=API_KEY, credits=1e9, latency_s=LATENCY_S, create_limit=(LIMIT, WINDOW_S)) as fake:
+        yield fake
 
 
 @contextlib.asynccontextmanager
