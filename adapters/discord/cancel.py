@@ -17,16 +17,14 @@ from discord.ui import Button, DynamicItem, Item, View
 
 from adapters.chat.render import cancelled_text
 from adapters.discord.client import deps_of
+from adapters.discord.custom_ids import button_arg, generation_ref
 from adapters.discord.interactions import DiscordTarget, identity_of, locale_of
 from adapters.discord.replies import answering
-from core.errors import DomainError, ErrorCode
 from core.models import Generation
 from core.texts import t
 from core.usecases import cancel as cancelling
 
 log = logging.getLogger(__name__)
-
-GENERATION_ID = re.compile(r"[0-9a-f]{32}")
 
 
 class CancelButton(DynamicItem[Item[Any]], template=r"gib:cancel:(?P<arg>.*)"):
@@ -47,10 +45,7 @@ class CancelButton(DynamicItem[Item[Any]], template=r"gib:cancel:(?P<arg>.*)"):
         """The 'queued' line becomes what came back; too late or not yours is answered privately."""
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
-            match = self.template.fullmatch(self.custom_id)
-            generation_id = match["arg"] if match else ""
-            if not GENERATION_ID.fullmatch(generation_id):
-                raise DomainError(ErrorCode.NOT_FOUND)
+            generation_id = generation_ref(button_arg(self))
             await reply.acknowledge()  # the Store first: answer within Discord's 3 s whatever it takes
             cancelled = await cancelling.cancel(deps, identity_of(interaction), generation_id)
             await reply.update(cancelled_text(cancelled, locale))

@@ -16,6 +16,7 @@ from adapters.chat.render import queued_text, settings_text
 from adapters.chat.status import QUEUED_RANK, discord_status
 from adapters.discord.cancel import CancelButton, cancel_view
 from adapters.discord.client import deps_of, statuses_of
+from adapters.discord.custom_ids import button_arg, generation_ref
 from adapters.discord.interactions import display_name_of, identity_of, locale_of, target_of
 from adapters.discord.replies import Reply, answering
 from core.deps import Deps
@@ -24,7 +25,6 @@ from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, DeliveryTarget, Gen
 from core.texts import t
 from core.usecases import generation, onboarding, privacy
 
-GENERATION_ID = re.compile(r"[0-9a-f]{32}")
 LINK_MAX = 512  # Discord's limit for a link button's url
 
 Queue = Callable[[DeliveryTarget], Awaitable[Generation]]
@@ -63,17 +63,6 @@ async def queue_generation(deps: Deps, reply: Reply, queue: Queue) -> Generation
     return queued
 
 
-def _arg(item: DynamicItem[Any]) -> str:
-    match = item.template.fullmatch(item.custom_id)
-    return match["arg"] if match else ""
-
-
-def _generation_ref(value: str) -> str:
-    if not GENERATION_ID.fullmatch(value):
-        raise DomainError(ErrorCode.NOT_FOUND)
-    return value
-
-
 # --- results: regenerate, vary, open the original ---------------------------------------------------------------
 
 
@@ -84,7 +73,7 @@ async def _again(item: DynamicItem[Any], interaction: discord.Interaction, start
     """A new generation from the one named in the button (regenerate or vary), queued like /imagine."""
     deps, identity = deps_of(interaction), identity_of(interaction)
     async with answering(interaction, locale_of(interaction)) as reply:
-        ref = _generation_ref(_arg(item))
+        ref = generation_ref(button_arg(item))
         await generation.own_generation(deps, identity, ref)  # someone else's button: a private answer, no defer
         await queue_generation(deps, reply, lambda target: start(deps, identity, ref, target))
 
@@ -145,7 +134,7 @@ class ConsentButton(DynamicItem[Item[Any]], template=r"gib:consent:(?P<arg>.*)")
     async def callback(self, interaction: discord.Interaction) -> None:
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
-            if _arg(self) != "yes":
+            if button_arg(self) != "yes":
                 await reply.update(t("consent_age_required", locale))
                 return
             await reply.acknowledge()
@@ -177,7 +166,7 @@ class DeleteButton(DynamicItem[Item[Any]], template=r"gib:del:(?P<arg>.*)"):
     async def callback(self, interaction: discord.Interaction) -> None:
         deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
         async with answering(interaction, locale) as reply:
-            answer, _, code = _arg(self).partition(":")
+            answer, _, code = button_arg(self).partition(":")
             await reply.acknowledge()  # deleting cancels a subscription at Creem and removes files: it takes time
             if answer == "no":
                 await privacy.cancel_deletion(deps, identity)
@@ -209,7 +198,7 @@ class SettingsItem(DynamicItem[Item[Any]], template=r"gib:set:(?P<arg>.*)"):
     async def callback(self, interaction: discord.Interaction) -> None:
         deps, locale, identity = deps_of(interaction), locale_of(interaction), identity_of(interaction)
         async with answering(interaction, locale) as reply:
-            arg = _arg(self)
+            arg = button_arg(self)
             values = self.item.values if isinstance(self.item, Select) else []
             await reply.acknowledge()
             if arg == "ar" and values:
