@@ -143,9 +143,7 @@ async def test_console_ref_and_vary_edit_in_every_configuration(combo: Combo, tm
 
 
 async def test_telegram_reply_caption_and_vary_edit_in_every_configuration(combo: Combo, tmp_path: Path) -> None:
-    fake = FakeTelegram(TOKEN)
-    await fake.start()
-    try:
+    async with FakeTelegram(TOKEN) as fake:
         settings = settings_for(tmp_path, fake, **combo.values)
         async with running(settings, fake) as bot:
             await bot.onboard(ADA)
@@ -161,8 +159,6 @@ async def test_telegram_reply_caption_and_vary_edit_in_every_configuration(combo
             account = await bot.account(ADA)
             assert account is not None
             made = await bot.runtime.deps.store.generations(account.id)
-    finally:
-        await fake.stop()
 
     assert "make it sunset" in replied.params["caption"] and "add a hat" in captioned.params["caption"]
     assert "make it sunset" in varied.params["caption"]
