@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from collections import Counter
 from typing import Any
 
@@ -83,10 +84,15 @@ async def crowd(ctx: Context, full: int) -> dict[str, Any]:
         finished = await wait_all(w, n, latency + 120 + all_floor * 3)
         result = await w.bot.stop()
         calls = list(w.telegram.calls)
+        tasks = list(w.kie.tasks.values())
     t = w.tracker
     acks = [t.first_message[u] - sent[u] for u in users if u in t.first_message]
     first_push = min(sent.values())
     last_result = max(t.result.values()) - first_push if t.result else float("nan")
+    results_at = [at - first_push for at in t.result.values()]
+    wall_at_push = time.time() - (time.monotonic() - first_push)  # FakeKie stamps tasks on the wall clock
+    created_at = [task.created_ms / 1000 - wall_at_push for task in tasks]
+    done_at = [task.completed_ms / 1000 - wall_at_push for task in tasks if task.completed_ms]
     lost = n - len(t.result) - result["outcomes"].get("failed", 0)
     figures: dict[str, Any] = {
         "people": n,
@@ -96,6 +102,9 @@ async def crowd(ctx: Context, full: int) -> dict[str, Any]:
         "ack_s": summary(acks),
         "ack_p99_over_floor": round(summary(acks)["p99"] / ack_floor, 2),
         "last_result_s": round(last_result, 2),
+        "results_at_s": summary(results_at),  # since the first push: when the photos went out
+        "kie_created_at_s": summary(created_at),
+        "kie_done_at_s": summary(done_at),
         "last_result_target_s": round(latency + 1.1 * all_floor, 2),
         "last_result_over_floor": round((last_result - latency) / all_floor, 2),
         "results_delivered": len(t.result),

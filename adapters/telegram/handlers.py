@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -67,6 +68,7 @@ class TelegramHandlers:
         self.deps = deps
         self.limits = limits or FileLimits()
         self.files = ReferenceDownloads(self.limits, MAX_REFERENCE_BYTES)
+        self._later: set[asyncio.Task[None]] = set()  # status edits waiting for spare budget
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         commands = {
@@ -189,9 +191,13 @@ class TelegramHandlers:
             await _edit(status, text, answer, error_markup(error, locale))
             return
         spot = await generation.spot(self.deps, queued.id)
-        # Only from spare budget: under load the result (or a later state) overtakes it; /cancel works meanwhile.
+        # Only from spare budget, in the background: under load the result (or a later state) overtakes it, and
+        # this update's handler is free at once; /cancel works meanwhile.
         queued_line = SendOptions(Priority.PROGRESS, key, QUEUED_RANK)
-        await _edit(status, queued_text(queued, locale, spot), queued_line, cancel_keyboard(queued.id, locale))
+        later = _edit(status, queued_text(queued, locale, spot), queued_line, cancel_keyboard(queued.id, locale))
+        task = asyncio.create_task(later)
+        self._later.add(task)
+        task.add_done_callback(self._later.discard)
 
     # --- money ---------------------------------------------------------------------------------------------
 

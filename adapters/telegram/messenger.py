@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 
-from telegram import InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
+from telegram import InlineKeyboardMarkup, InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ExtBot
 
@@ -101,52 +101,60 @@ class TelegramMessenger:
     # --- progress ---------------------------------------------------------------------------------------------
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
-        """Edit the status message at most once per interval, from spare budget (a later state overtakes it)."""
+        """Edit the status message at most once per interval, from spare budget (a later state overtakes it).
+
+        The edit waits for its slot in the background: the worker never waits for progress to be shown."""
+        status = self._status_due(generation)
+        if status is None:
+            return
+        target = generation.delivery
+        options = SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), stage_rank(stage, done))
+        self._later(self._edit_status(generation, status, progress_text(generation, stage, done, locale), options))
+
+    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
+        """Show the place in line on the status message (an edit, paced and spent like progress, in the
+        background), keeping its Cancel button."""
+        status = self._status_due(generation)
+        if status is None:
+            return
+        target = generation.delivery
+        options = SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), QUEUED_RANK)
+        text, markup = queued_text(generation, locale, spot), cancel_keyboard(generation.id, locale)
+        self._later(self._edit_status(generation, status, text, options, markup))
+
+    def _status_due(self, generation: Generation) -> int | None:
+        """The status message's id when an edit is due (at most one per interval), else None."""
         target = generation.delivery
         status = optional_int(target.status_message_id)
         key = (target.chat_id, target.status_message_id or "")
         now = self._monotonic()
         last = self._last_edit.get(key)
         if status is None or (last is not None and now - last < self._interval):
-            return
+            return None
         self._last_edit[key] = now
-        options = SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), stage_rank(stage, done))
+        return status
+
+    async def _edit_status(
+        self,
+        generation: Generation,
+        status: int,
+        text: str,
+        options: SendOptions,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> None:
         try:
             await self._bot.edit_message_text(
-                progress_text(generation, stage, done, locale),
-                chat_id=int(target.chat_id),
+                text,
+                chat_id=int(generation.delivery.chat_id),
                 message_id=status,
+                reply_markup=markup,
                 rate_limit_args=options,
             )
         except TelegramError as error:
-            if unreachable(error) or harmless_edit_error(error):
-                log.info("progress not shown", extra={"generation_id": generation.id, "reason": type(error).__name__})
-                return
-            raise
-
-    async def queued(self, generation: Generation, spot: QueueSpot, locale: str) -> None:
-        """Show the place in line on the status message (an edit, paced and spent like progress), keeping its
-        Cancel button."""
-        target = generation.delivery
-        status = optional_int(target.status_message_id)
-        key = (target.chat_id, target.status_message_id or "")
-        last = self._last_edit.get(key)
-        if status is None or (last is not None and self._monotonic() - last < self._interval):
-            return
-        self._last_edit[key] = self._monotonic()
-        try:
-            await self._bot.edit_message_text(
-                queued_text(generation, locale, spot),
-                chat_id=int(target.chat_id),
-                message_id=status,
-                reply_markup=cancel_keyboard(generation.id, locale),
-                rate_limit_args=SendOptions(Priority.PROGRESS, telegram_status(target.chat_id, status), QUEUED_RANK),
+            quiet = unreachable(error) or harmless_edit_error(error)
+            (log.info if quiet else log.warning)(
+                "status not shown", extra={"generation_id": generation.id, "reason": type(error).__name__}
             )
-        except TelegramError as error:
-            if unreachable(error) or harmless_edit_error(error):
-                log.info("place not shown", extra={"generation_id": generation.id, "reason": type(error).__name__})
-                return
-            raise
 
     # --- results ----------------------------------------------------------------------------------------------
 
@@ -177,10 +185,10 @@ class TelegramMessenger:
                 )  # fmt: skip
             except TelegramError as error:
                 log.info("result buttons not sent", extra={"generation_id": generation.id, "reason": str(error)})
-        self._tidy(self._drop_status(target))
+        self._later(self._drop_status(target))
 
-    def _tidy(self, work: Coroutine[Any, Any, None]) -> None:
-        """Removing the status waits for spare budget in the background: the result is out (and marked) already."""
+    def _later(self, work: Coroutine[Any, Any, None]) -> None:
+        """Spare-budget work (progress, removing the status) waits in the background, never holding the worker."""
         task = asyncio.create_task(work)
         self._tidying.add(task)
         task.add_done_callback(self._tidying.discard)
