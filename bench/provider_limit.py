@@ -40,6 +40,7 @@ async def one(ctx: Context, people: int, latency: float) -> dict[str, Any]:
         user_count=n,
         latency_s=latency,
         kie_create_limit=(LIMIT, window),
+        telegram_rate=ctx.telegram_rate if ctx.telegram_rate is not None else 30.0,
         worker_concurrency=max(1000, n + 100),
         env=env,
     ) as w:
