@@ -22,7 +22,8 @@ from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
 from adapters.telegram.sendqueue import Priority, SendQueue, Timer
-from core.ports import Pace, SendBudget
+from core.metrics import NoMetrics
+from core.ports import Metrics, Pace, SendBudget
 
 log = logging.getLogger(__name__)
 
@@ -91,9 +92,11 @@ class BudgetRateLimiter(BaseRateLimiter[SendOptions]):
         *,
         max_concurrent: int = MAX_CONCURRENT_REQUESTS,
         timer: Timer | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self.queue = queue
         self._budget = budget
+        self._metrics: Metrics = metrics or NoMetrics()
         self._http = asyncio.Semaphore(max_concurrent)
         self._recent_429: deque[tuple[float, str]] = deque()
         self._monotonic: Callable[[], float] = timer.monotonic if timer else time.monotonic
@@ -139,4 +142,5 @@ class BudgetRateLimiter(BaseRateLimiter[SendOptions]):
             self._recent_429.popleft()
         bot_wide = not chat or len({c for _, c in self._recent_429}) >= BOT_WIDE_CHATS
         log.info("flood control", extra={"retry_after_s": seconds, "scope": "bot" if bot_wide else "chat"})
+        self._metrics.count("gib_chat_rate_limited_total", platform="telegram")
         await self._budget.pause(None if bot_wide else chat, seconds)

@@ -72,13 +72,18 @@ class WatchedRequest(HTTPXRequest):
         return status, payload
 
 
-def budget_limiter(budget: SendBudget, bot: Pace) -> BudgetRateLimiter:
+def budget_limiter(budget: SendBudget, bot: Pace, metrics: Metrics | None = None) -> BudgetRateLimiter:
     """This process's send queue, drawing from the bot's budget (shared by every process on Redis)."""
-    return BudgetRateLimiter(SendQueue(budget, pace_of, spare_s=spare_for(bot)), budget)
+    return BudgetRateLimiter(SendQueue(budget, pace_of, spare_s=spare_for(bot)), budget, metrics=metrics)
 
 
 def build_application(
-    config: TelegramConfig, *, webhook: bool, budget: SendBudget, watch: ConnectionWatch | None = None
+    config: TelegramConfig,
+    *,
+    webhook: bool,
+    budget: SendBudget,
+    watch: ConnectionWatch | None = None,
+    metrics: Metrics | None = None,
 ) -> TelegramApp:
     """The Application with our timeouts, send budget and server URLs; no updater in webhook mode."""
     # Opt in to PTB 22's timedelta durations now, so a 429's RetryAfter does not raise deprecation warnings.
@@ -86,7 +91,7 @@ def build_application(
     builder = (
         Application.builder()
         .token(config.token)
-        .rate_limiter(budget_limiter(budget, Pace(per_s=config.messages_per_second)))
+        .rate_limiter(budget_limiter(budget, Pace(per_s=config.messages_per_second), metrics))
         .concurrent_updates(CONCURRENT_UPDATES)
         .connect_timeout(10.0)
         .read_timeout(30.0)
@@ -196,7 +201,7 @@ async def telegram_running(
     watch = None
     if on_lost is not None and not use_webhook:
         watch = ConnectionWatch("Telegram polling", on_lost, config.give_up_after_s)
-    app = build_application(config, webhook=use_webhook, budget=budget, watch=watch)
+    app = build_application(config, webhook=use_webhook, budget=budget, watch=watch, metrics=deps.metrics)
     handlers = register_handlers(app, deps, limits)
     secret = webhook_secret(config)
     if use_webhook:
@@ -247,7 +252,7 @@ async def telegram_delivery(
     deps: Deps, register: Register, config: TelegramConfig, budget: SendBudget
 ) -> AsyncIterator[None]:
     """For worker-only processes: deliver results to Telegram without receiving any update."""
-    app = build_application(config, webhook=True, budget=budget)
+    app = build_application(config, webhook=True, budget=budget, metrics=deps.metrics)
     async with app:
         register(
             Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=FileLimits.for_server(config.self_hosted))

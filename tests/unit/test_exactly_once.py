@@ -7,10 +7,10 @@ import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from core.metrics import NoMetrics
 from core.models import Balance, Generation, GenerationRequest, GenerationStatus, ImageSpec, LedgerKind, TaskRef
 from core.ports import LostTasks, StoredImage
 from core.usecases import generation, tasks
+from tests.fakes.metrics import CountingMetrics
 from tests.fakes.store import FakeClock, FakeSignals, FakeStore, RecordingMessenger
 from tests.unit.conftest import ALICE, TARGET, World, make_world
 
@@ -214,14 +214,6 @@ async def test_a_result_whose_sender_died_holding_the_claim_is_sent_once_the_cla
     assert len(world.messenger.delivered) == 1
     waited = (world.clock.now() - started).total_seconds()
     assert 0 < waited <= world.deps.policy.delivery_lease_s + world.deps.policy.poll_max_s
-
-
-class CountingMetrics(NoMetrics):
-    def __init__(self) -> None:
-        self.counted: list[tuple[str, dict[str, str]]] = []
-
-    def count(self, name: str, amount: float = 1.0, **labels: str) -> None:
-        self.counted.append((name, labels))
 
 
 async def test_the_operator_sees_how_many_lost_task_ids_were_adopted_or_refunded(world: World) -> None:

@@ -13,6 +13,7 @@ from adapters.local.send_budget import InProcessSendBudget
 from adapters.telegram.ratelimit import BudgetRateLimiter, SendOptions, pace_of, spare_for
 from adapters.telegram.sendqueue import Priority, SendQueue
 from core.ports import Pace
+from tests.fakes.metrics import CountingMetrics
 from tests.unit.test_send_queue import FakeTimer
 
 BOT = Pace(per_s=30)
@@ -68,6 +69,18 @@ async def test_an_essential_reply_refused_with_429_waits_retry_after_and_is_sent
 
     assert answer == {"message_id": 1}
     assert [(e, at) for e, _, at in api.reached] == [("sendMessage", pytest.approx(3.0, abs=0.01))]
+
+
+async def test_the_operator_sees_each_429_telegram_answered(budget: InProcessSendBudget, timer: FakeTimer) -> None:
+    api = FakeBotApi(timer, flood=2, retry_after=1)
+    metrics = CountingMetrics()
+    limiter = BudgetRateLimiter(
+        SendQueue(budget, pace_of, spare_s=spare_for(BOT), timer=timer), budget, timer=timer, metrics=metrics
+    )
+
+    await call(limiter, api, "sendMessage", {"chat_id": 5, "text": "hi"}, None)
+
+    assert metrics.counted == [("gib_chat_rate_limited_total", {"platform": "telegram"})] * 2
 
 
 async def test_a_progress_edit_refused_with_429_is_dropped_for_the_next_state(
