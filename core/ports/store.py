@@ -1,0 +1,15 @@
+"""The Store: accounts, ledger, generations and payments behind one port (the source of truth)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from core.ports.accounts import AccountStore
+from core.ports.ledger import LedgerStore
+from core.ports.payments import PaymentStore
+
+
+class Store(AccountStore, LedgerStore, PaymentStore, Protocol):
+    """Accounts, ledger, generations and payments: the one source of truth shared by every process."""
+
+    async def ping(self) -> None: ...
