@@ -13,10 +13,23 @@ from core.ports import Pace, SendGrant
 
 STATUS_TTL_S = 24 * 3600
 
+# Both scripts read `now` (ms) from ARGV[1], or from the Redis server's clock when it is ''.
+_NOW = """
+local now
+if ARGV[1] == '' then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+else
+  now = tonumber(ARGV[1])
+end
+"""
+
 # KEYS: the bot's bucket, the chat's bucket, the chat's pause, the status ('' when none). ARGV: now_ms ('' = the
 # Redis server's clock), bot interval ms, chat interval ms, chat burst tolerance ms, spare ms, status rank, status
 # ttl s. Returns {granted, wait_us, by_chat, overtaken}.
-_TAKE = """
+_TAKE = (
+    _NOW
+    + """
 local has_status = KEYS[4] ~= ''
 local rank = tonumber(ARGV[6])
 if has_status then
@@ -24,13 +37,6 @@ if has_status then
   if current and tonumber(current) > rank then
     return {0, 0, 0, 1}
   end
-end
-local now
-if ARGV[1] == '' then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-else
-  now = tonumber(ARGV[1])
 end
 local bot_interval, chat_interval = tonumber(ARGV[2]), tonumber(ARGV[3])
 local tau, spare = tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -61,16 +67,12 @@ if has_status then
 end
 return {1, 0, 0, 0}
 """
+)
 
 # KEYS[1]: the bot's bucket or the chat's pause; ARGV: now_ms ('' = server clock), seconds, is_bot.
-_PAUSE = """
-local now
-if ARGV[1] == '' then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-else
-  now = tonumber(ARGV[1])
-end
+_PAUSE = (
+    _NOW
+    + """
 local untill = now + tonumber(ARGV[2]) * 1000
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if current > untill then
@@ -79,6 +81,7 @@ end
 redis.call('SET', KEYS[1], string.format('%.3f', untill), 'PX', math.ceil(untill - now + 60000))
 return 1
 """
+)
 
 _ADVANCE = """
 local current = redis.call('GET', KEYS[1])
