@@ -19,11 +19,18 @@ from adapters.sqlite.store import SqliteStore
 from core.ports import Store
 from tests import servers
 from tests.contract.store_support import RowCounter
+from tests.contract.timeline import FakeTime
 from tests.fakes.store import FakeStore
 
 IMPLEMENTATIONS = ["fake", "sqlite", pytest.param("postgres", marks=pytest.mark.servers)]
 FIXTURES = {"fake": "fake_store", "sqlite": "sqlite_store", "postgres": "supabase_store"}
 SQLITE_FILE = "store.db"
+
+
+@pytest.fixture
+def time_now() -> FakeTime:
+    """The made-up clock of the time-based contract tests."""
+    return FakeTime()
 
 
 @pytest.fixture

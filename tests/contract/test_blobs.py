@@ -14,18 +14,11 @@ from adapters.local.blobs import LocalBlobStore
 from adapters.supabase.blobs import SupabaseBlobStore
 from core.errors import ErrorCode, ProviderError
 from core.ports import BlobStore
+from tests.contract.timeline import FakeTime
 from tests.fakes.supabase_storage import FakeSupabaseStorage, serve
 
 SERVICE_KEY = "sb_secret_test_service_role_key"
 PNG = b"\x89PNG\r\n\x1a\n" + b"pixels" * 10
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @dataclass

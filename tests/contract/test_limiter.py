@@ -14,23 +14,9 @@ from core.errors import StoreUnavailable
 from core.ports import Limiter
 from tests import servers
 from tests.contract.redis_fixtures import RestartableRedis, redis_client, restartable_redis, unique
+from tests.contract.timeline import FakeTime
 
 __all__ = ["redis_client", "restartable_redis"]
-
-
-class FakeTime:
-    """Seconds on a made-up timeline; tests move it by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def time_now() -> FakeTime:
-    return FakeTime()
 
 
 @pytest.fixture(params=["in_process", "redis"])

@@ -13,22 +13,10 @@ from adapters.redis.send_budget import RedisSendBudget
 from core.ports import Pace, SendBudget
 from tests import servers
 from tests.contract.redis_fixtures import unique
+from tests.contract.timeline import FakeTime
 
 BOT = Pace(per_s=10)
 PRIVATE = Pace(per_s=1, burst=3)
-
-
-class FakeTime:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def time_now() -> FakeTime:
-    return FakeTime()
 
 
 @pytest.fixture(params=["in_process", "redis"])
