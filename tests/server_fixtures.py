@@ -17,6 +17,7 @@ import pytest
 
 from adapters.supabase.store import SupabaseStore
 from tests import servers
+from tests.fakes.supabase_storage import FakeSupabaseStorage, serve
 
 
 def in_ci() -> bool:
@@ -97,6 +98,20 @@ async def supabase_store(supabase_stack: servers.SupabaseStack) -> AsyncIterator
     store = await SupabaseStore.connect(servers.SUPABASE_TEST_URL, supabase_stack.service_key(), transport=router)
     yield store
     await store.aclose()
+
+
+@pytest.fixture
+async def gateway(supabase_stack: servers.SupabaseStack) -> AsyncIterator[servers.SupabaseGateway]:
+    """The whole Supabase API on one URL, as the production wiring sees it: the real PostgREST on an emptied database
+    and the Storage fake."""
+    await servers.truncate_all(supabase_stack.postgres.dsn)
+    storage = FakeSupabaseStorage(supabase_stack.service_key())
+    runner, storage_url = await serve(storage)
+    gateway = servers.SupabaseGateway(supabase_stack.postgrest.url, storage_url)
+    await gateway.start()
+    yield gateway
+    await gateway.stop()
+    await runner.cleanup()
 
 
 @pytest.hookimpl(hookwrapper=True)

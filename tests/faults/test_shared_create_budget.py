@@ -25,7 +25,6 @@ from core.models import DeliveryTarget, GenerationRequest, Identity, Platform
 from core.usecases import generation, onboarding
 from tests import servers
 from tests.fakes.kie import FakeKie
-from tests.fakes.supabase_storage import FakeSupabaseStorage, serve
 from tests.faults.support import start_crash_child
 from tests.faults.test_crash_windows import TIMEOUT_S, Workers
 
@@ -88,18 +87,6 @@ async def asked(stack: servers.SupabaseStack) -> list[tuple[str, str, str]]:
     finally:
         await db.close()
     return [(json.loads(row["request"])["prompt"], row["status"], str(row["created_at"])) for row in rows]
-
-
-@pytest.fixture
-async def gateway(supabase_stack: servers.SupabaseStack) -> AsyncIterator[servers.SupabaseGateway]:
-    await servers.truncate_all(supabase_stack.postgres.dsn)
-    storage = FakeSupabaseStorage(supabase_stack.service_key())
-    runner, storage_url = await serve(storage)
-    gateway = servers.SupabaseGateway(supabase_stack.postgrest.url, storage_url)
-    await gateway.start()
-    yield gateway
-    await gateway.stop()
-    await runner.cleanup()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import asyncpg
@@ -22,21 +21,8 @@ from bot.settings import Settings
 from bot.wiring import build
 from core.models import Platform
 from tests import servers
-from tests.fakes.supabase_storage import FakeSupabaseStorage, serve
 
 pytestmark = pytest.mark.servers
-
-
-@pytest.fixture
-async def gateway(supabase_stack: servers.SupabaseStack) -> AsyncIterator[servers.SupabaseGateway]:
-    await servers.truncate_all(supabase_stack.postgres.dsn)
-    storage = FakeSupabaseStorage(supabase_stack.service_key())
-    runner, storage_url = await serve(storage)
-    gateway = servers.SupabaseGateway(supabase_stack.postgrest.url, storage_url)
-    await gateway.start()
-    yield gateway
-    await gateway.stop()
-    await runner.cleanup()
 
 
 def production_settings(
