@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from adapters.discord.config import DiscordConfig
 from adapters.telegram.config import MESSAGES_PER_SECOND, TelegramConfig
 from bot.settings_checks import HTTP, POSTGRES, REDIS, WEBSOCKET, checked_url, parse_products
-from core.models import Product, Resolution
+from core.models import ConsentVersions, Product, Resolution
 from core.policy import Policy
 
 #: The schemes each URL setting accepts: one check for all of them.
@@ -29,6 +29,7 @@ URL_SCHEMES: dict[str, tuple[str, ...]] = {
             "telegram_base_url",
             "telegram_base_file_url",
             "discord_api_base_url",
+            "policy_changes_url",
         ),
         HTTP,
     ),
@@ -66,6 +67,11 @@ class Settings(BaseSettings):
     privacy_contact: str = "privacy@gpt-image.run"  # shown by /privacy (the policy's §9 contact)
     terms_url: str = ""  # the full terms of service, linked from /terms and the consent prompt
     privacy_url: str = ""  # the full privacy policy, linked from /privacy
+    # The versions in force: raise one and everyone is asked to accept it again before their next image (and
+    # `python -m bot announce --policy-change` tells them). Compared naturally: "2" > "1", "2026-11-02" > "2026-04-24".
+    terms_version: str = Field("1", min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    policy_version: str = Field("1", min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+    policy_changes_url: str = ""  # a page saying what changed in the latest versions, linked when asking again
 
     # Web server (webhooks, callbacks, billing return)
     public_base_url: str = ""
@@ -192,6 +198,8 @@ class Settings(BaseSettings):
             privacy_contact=self.privacy_contact,
             terms_url=self.terms_url,
             privacy_url=self.privacy_url,
+            versions=ConsentVersions(terms=self.terms_version, policy=self.policy_version),
+            changes_url=self.policy_changes_url,
         )
 
     def telegram_config(self) -> TelegramConfig:

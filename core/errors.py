@@ -7,6 +7,7 @@ from enum import StrEnum
 
 class ErrorCode(StrEnum):
     CONSENT_REQUIRED = "consent_required"
+    CONSENT_OUTDATED = "consent_outdated"  # the terms or privacy policy changed since the person accepted them
     NOT_REGISTERED = "not_registered"
     PROMPT_EMPTY = "prompt_empty"
     PROMPT_TOO_LONG = "prompt_too_long"

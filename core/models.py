@@ -72,6 +72,10 @@ class Account(Frozen):
     deletion_code: str | None = None
     deletion_expires_at: datetime | None = None
     deleting_at: datetime | None = None
+    # The versions of the terms and of the privacy policy the person last accepted (every acceptance is kept in
+    # the consent history: Store.consents); None before the first consent.
+    accepted_terms_version: str | None = None
+    accepted_policy_version: str | None = None
     created_at: datetime
 
     @property
@@ -100,6 +104,24 @@ class PlanFields(Frozen):
             subscription_id=account.subscription_id,
             customer_id=account.customer_id,
         )
+
+
+class ConsentVersions(Frozen):
+    """The versions of the terms of use and of the privacy policy a consent is given to."""
+
+    terms: str = "1"
+    policy: str = "1"
+
+
+FIRST_VERSIONS = ConsentVersions()
+
+
+class ConsentRecord(Frozen):
+    """One acceptance in a person's consent history: which versions, and when."""
+
+    accepted_at: datetime
+    terms_version: str
+    policy_version: str
 
 
 class SettingsChange(Frozen):

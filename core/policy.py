@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
-from core.models import Product, Resolution
+from core.models import FIRST_VERSIONS, ConsentVersions, Product, Resolution
 
 DEFAULT_PRICES: dict[Resolution, int] = {"1K": 1, "2K": 2, "4K": 4}
 
@@ -35,6 +35,8 @@ class Policy(BaseModel):
     privacy_contact: str = "privacy@gpt-image.run"  # the privacy policy's §9 contact
     terms_url: str = ""
     privacy_url: str = ""
+    versions: ConsentVersions = FIRST_VERSIONS  # the terms and privacy policy in force (TERMS/POLICY_VERSION)
+    changes_url: str = ""  # what changed in the latest versions (POLICY_CHANGES_URL), linked when asking again
 
     def product(self, product_id: str) -> Product | None:
         return next((p for p in self.products if p.id == product_id), None)

@@ -37,6 +37,8 @@ def error_text(error: DomainError, locale: str = DEFAULT_LOCALE) -> str:
     params: dict[str, object] = {"detail": error.detail, **error.params}
     if error.code is ErrorCode.INSUFFICIENT_CREDITS and "count" in params:
         text = _short_of_credits(params, locale)
+    elif error.code is ErrorCode.CONSENT_OUTDATED and "documents" in params:
+        text = consent_changed_text(params, locale)
     else:
         text = t(f"error.{error.code.value}", locale, **params)
     if params.get("offer_buy"):
@@ -56,6 +58,21 @@ def _short_of_credits(params: dict[str, object], locale: str) -> str:
     if params.get("free_per_day"):
         text += " " + t("free_reset", locale, hours=params.get("reset_hours"), minutes=params.get("reset_minutes"))
     return text
+
+
+def consent_changed_text(change: dict[str, object], locale: str) -> str:
+    """Asking again after the terms or policy changed: which, and where to read what changed (a page of changes,
+    else the documents' pages, else the in-chat summaries) — only links that exist in this configuration."""
+    documents = str(change.get("documents", "both"))
+    changes_url, urls = change.get("changes_url"), change.get("document_urls")
+    if changes_url:
+        read = t("consent_changed_what", locale, url=changes_url)
+    elif isinstance(urls, list) and urls:
+        read = t("consent_changed_read", locale, url=" · ".join(str(u) for u in urls))
+    else:
+        read = t(f"consent_changed_read.{documents}", locale)
+    what = t(f"consent_changed_documents.{documents}", locale)
+    return t("consent_changed", locale, documents=what, read=read)
 
 
 def error_code_text(code: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

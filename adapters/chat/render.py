@@ -8,7 +8,7 @@ from core.errors import DomainError, ErrorCode
 from core.models import Account, Balance, Generation, Hold, PlanStatus, Product, ProductKind
 from core.policy import Policy
 from core.ports import QueueSpot
-from core.texts import error_code_text, error_text, t
+from core.texts import consent_changed_text, error_code_text, error_text, t
 
 
 def cost_text(hold: Hold, locale: str) -> str:
@@ -17,6 +17,18 @@ def cost_text(hold: Hold, locale: str) -> str:
     if hold.paid_credits:
         return t("cost_paid", locale, credits=hold.paid_credits)
     return t("cost_free", locale, free=hold.free_images)
+
+
+def consent_prompt(change: dict[str, object], locale: str) -> str:
+    """The consent prompt of `onboarding.start`: the welcome for a first consent, else what changed and where to
+    read it (`StartResult.change`)."""
+    return consent_changed_text(change, locale) if change else t("welcome", locale)
+
+
+def declined_text(had_consented: bool, locale: str) -> str:
+    """ "No thanks" to the consent prompt: the 13+ rule for a newcomer; for someone declining a new version, what
+    they can still do (`onboarding.decline_terms`)."""
+    return t("consent_declined_update" if had_consented else "consent_age_required", locale)
 
 
 def queued_text(generation: Generation, locale: str, spot: QueueSpot | None = None) -> str:

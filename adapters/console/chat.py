@@ -13,6 +13,8 @@ from adapters.chat.render import (
     balance_text,
     billing_text,
     cancelled_text,
+    consent_prompt,
+    declined_text,
     privacy_text,
     product_text,
     queued_text,
@@ -83,6 +85,8 @@ class ConsoleChat:
         except DomainError as error:
             if error.code is ErrorCode.CONSENT_REQUIRED:
                 self.out(t("consent_needed_console", self.locale))
+            elif error.code is ErrorCode.CONSENT_OUTDATED:
+                self.out(error_text(error, self.locale) + "\n" + t("consent_prompt_console", self.locale))
             else:
                 self.out(error_text(error, self.locale))
         except StoreUnavailable:
@@ -98,7 +102,7 @@ class ConsoleChat:
     async def start(self, _: str) -> None:
         result = await onboarding.start(self.deps, self.identity, self.identity.platform_user_id, self.locale)
         if result.needs_consent:
-            self.out(t("welcome", self.locale) + "\n" + t("consent_prompt_console", self.locale))
+            self.out(consent_prompt(result.change, self.locale) + "\n" + t("consent_prompt_console", self.locale))
         else:
             self.out(t("welcome_back", self.locale))
 
@@ -107,7 +111,7 @@ class ConsoleChat:
         self.out(t("consent_accepted", self.locale, free_per_day=self.deps.policy.free_per_day))
 
     async def decline(self, _: str) -> None:
-        self.out(t("consent_age_required", self.locale))
+        self.out(declined_text(await onboarding.decline_terms(self.deps, self.identity), self.locale))
 
     async def imagine(self, text: str) -> None:
         account = await require_account(self.deps, self.identity)

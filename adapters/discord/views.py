@@ -12,7 +12,7 @@ from typing import Any, Self
 import discord
 from discord.ui import Button, DynamicItem, Item, Select, View
 
-from adapters.chat.render import queued_text, settings_text
+from adapters.chat.render import consent_prompt, declined_text, queued_text, settings_text
 from adapters.chat.status import QUEUED_RANK, discord_status
 from adapters.discord.cancel import CancelButton, cancel_view
 from adapters.discord.client import deps_of, statuses_of
@@ -38,7 +38,7 @@ async def gate(deps: Deps, reply: Reply) -> bool:
     interaction = reply.interaction
     result = await onboarding.start(deps, identity_of(interaction), display_name_of(interaction), reply.locale)
     if result.needs_consent:
-        await reply.private(t("welcome", reply.locale), view=consent_view(reply.locale))
+        await reply.private(consent_prompt(result.change, reply.locale), view=consent_view(reply.locale))
         return False
     return True
 
@@ -135,7 +135,8 @@ class ConsentButton(DynamicItem[Item[Any]], template=r"gib:consent:(?P<arg>.*)")
         deps, locale = deps_of(interaction), locale_of(interaction)
         async with answering(interaction, locale) as reply:
             if button_arg(self) != "yes":
-                await reply.update(t("consent_age_required", locale))
+                renewing = await onboarding.decline_terms(deps, identity_of(interaction))
+                await reply.update(declined_text(renewing, locale))
                 return
             await reply.acknowledge()
             await onboarding.accept_terms(deps, identity_of(interaction), age_confirmed=True)

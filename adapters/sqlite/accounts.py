@@ -11,7 +11,17 @@ import aiosqlite
 from adapters.sqlite.connection import SqliteConnection
 from adapters.sqlite.rows import account_from, insert_account, insert_entry, new_id
 from core.abuse import AbuseMemory
-from core.models import Account, Identity, LedgerKind, PlanFields, Platform, SettingsChange
+from core.models import (
+    FIRST_VERSIONS,
+    Account,
+    ConsentRecord,
+    ConsentVersions,
+    Identity,
+    LedgerKind,
+    PlanFields,
+    Platform,
+    SettingsChange,
+)
 
 CARRIED_NOTE = "carried over from a deleted account"
 
@@ -89,13 +99,32 @@ class SqliteAccounts(SqliteConnection):
         sets = ", ".join(f"{name} = ?" for name in fields)
         return await self._update_returning(f"update accounts set {sets} where id = ?", *fields.values(), account_id)
 
-    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
-        return await self._update_returning(
-            "update accounts set consent_at = case when consent_at is null or not age_confirmed then ? "
-            "else consent_at end, age_confirmed = 1 where id = ?",
-            at.isoformat(),
+    async def give_consent(
+        self, account_id: str, at: datetime, versions: ConsentVersions = FIRST_VERSIONS
+    ) -> Account | None:
+        """One transaction: the accepted versions change (unless already these) and the history gains a row."""
+        async with self._tx() as db:
+            row = await self._one(
+                "update accounts set consent_at = case when consent_at is null or not age_confirmed then ? "
+                "else consent_at end, age_confirmed = 1, accepted_terms_version = ?, accepted_policy_version = ? "
+                "where id = ? and not (consent_at is not null and age_confirmed "
+                "and accepted_terms_version is ? and accepted_policy_version is ?) returning *",
+                at.isoformat(), versions.terms, versions.policy, account_id, versions.terms, versions.policy,
+            )  # fmt: skip
+            if row is not None:
+                await db.execute(
+                    "insert into consents (account_id, accepted_at, terms_version, policy_version) values (?, ?, ?, ?)",
+                    (account_id, at.isoformat(), versions.terms, versions.policy),
+                )
+                return account_from(row)
+        return await self.get_account(account_id)
+
+    async def consents(self, account_id: str) -> list[ConsentRecord]:
+        rows = await self._all(
+            "select accepted_at, terms_version, policy_version from consents where account_id = ? order by id",
             account_id,
         )
+        return [ConsentRecord.model_validate(dict(r)) for r in rows]
 
     async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
         fields = tuple(PlanFields.model_fields)

@@ -8,7 +8,7 @@ from typing import Any
 
 import aiosqlite
 
-from core.models import Account, LedgerKind
+from core.models import FIRST_VERSIONS, Account, LedgerKind
 
 ACCOUNT_FIELDS = tuple(Account.model_fields)
 
@@ -47,16 +47,34 @@ async def insert_entry(
     return cursor.rowcount == 1
 
 
-ADDED_ACCOUNT_COLUMNS = {"plan_status": "text", "deleting_at": "text"}
+ADDED_ACCOUNT_COLUMNS = {
+    "plan_status": "text",
+    "deleting_at": "text",
+    "accepted_terms_version": "text",
+    "accepted_policy_version": "text",
+}
 
 
 async def upgrade_accounts(db: aiosqlite.Connection) -> None:
-    """Columns added after a database file was first created (`create table if not exists` leaves it as it was)."""
+    """Columns added after a database file was first created (`create table if not exists` leaves it as it was).
+
+    A consent given before versions were kept is the first versions' ("1"), and starts the consent history."""
     async with db.execute("pragma table_info(accounts)") as cursor:
         present = {row["name"] for row in await cursor.fetchall()}
     for column, kind in ADDED_ACCOUNT_COLUMNS.items():
         if column not in present:
             await db.execute(f"alter table accounts add column {column} {kind}")
+    if "accepted_terms_version" not in present:
+        await db.execute(
+            "insert into consents (account_id, accepted_at, terms_version, policy_version) "
+            "select id, consent_at, ?, ? from accounts where consent_at is not null and age_confirmed",
+            (FIRST_VERSIONS.terms, FIRST_VERSIONS.policy),
+        )
+        await db.execute(
+            "update accounts set accepted_terms_version = ?, accepted_policy_version = ? "
+            "where consent_at is not null and age_confirmed",
+            (FIRST_VERSIONS.terms, FIRST_VERSIONS.policy),
+        )
 
 
 def account_values(account: Account) -> dict[str, Any]:

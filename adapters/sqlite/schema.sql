@@ -17,6 +17,8 @@ create table if not exists accounts (
     deletion_code text,
     deletion_expires_at text,
     deleting_at text, -- the deletion fence: set, nothing new is reserved or stored for the account
+    accepted_terms_version text, -- the versions last accepted (each acceptance is a row of `consents`)
+    accepted_policy_version text,
     created_at text not null
 );
 
@@ -28,6 +30,16 @@ create table if not exists identities (
     primary key (platform, platform_user_id)
 );
 create index if not exists identities_account on identities (account_id);
+
+-- The consent history: every acceptance of the terms and privacy policy, with their versions.
+create table if not exists consents (
+    id integer primary key autoincrement,
+    account_id text not null references accounts (id) on delete cascade,
+    accepted_at text not null,
+    terms_version text not null,
+    policy_version text not null
+);
+create index if not exists consents_account on consents (account_id);
 
 create table if not exists generations (
     id text primary key,

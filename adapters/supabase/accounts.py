@@ -10,7 +10,7 @@ from typing import Any
 
 from adapters.supabase.connection import SupabaseConnection
 from core.abuse import AbuseMemory
-from core.models import Account, Identity, PlanFields, SettingsChange
+from core.models import FIRST_VERSIONS, Account, ConsentRecord, ConsentVersions, Identity, PlanFields, SettingsChange
 
 ACCOUNT_COLUMNS = ",".join(Account.model_fields)
 
@@ -75,9 +75,28 @@ class SupabaseAccounts(SupabaseConnection):
             return await self.get_account(account_id)
         return await self._patch_account(account_id, fields)
 
-    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
-        row = await self._rpc("give_consent", {"p_account_id": account_id, "p_at": at.isoformat()})
-        return Account.model_validate(row) if row else None
+    async def give_consent(
+        self, account_id: str, at: datetime, versions: ConsentVersions = FIRST_VERSIONS
+    ) -> Account | None:
+        params = {"p_account_id": account_id, "p_at": at.isoformat()}
+        row = await self._rpc(
+            "give_consent", {**params, "p_terms_version": versions.terms, "p_policy_version": versions.policy}
+        )
+        return Account.model_validate({k: row[k] for k in Account.model_fields}) if row else None
+
+    async def consents(self, account_id: str) -> list[ConsentRecord]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("consents")
+                .select("consent_at,terms_version,policy_version")
+                .eq("account_id", account_id)
+                .not_.is_("consent_at", "null")
+                .order("id")
+                .execute()
+            )
+        )
+        versions = ("terms_version", "policy_version")
+        return [ConsentRecord(accepted_at=r["consent_at"], **{k: r[k] for k in versions}) for r in rows]
 
     async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
         params = {"p_account_id": account_id, "p_before": before.model_dump(mode="json")}

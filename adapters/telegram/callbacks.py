@@ -9,7 +9,7 @@ from telegram import CallbackQuery, InputFile, Message, ReplyParameters, Update,
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
-from adapters.chat.render import settings_text
+from adapters.chat.render import declined_text, settings_text
 from adapters.telegram.cancel import CancelHandlers
 from adapters.telegram.handlers import TelegramHandlers
 from adapters.telegram.keyboards import Callback, parse_callback, settings_keyboard
@@ -102,7 +102,8 @@ class CallbackHandlers:
 
     async def consent(self, query: CallbackQuery, accepted: bool, locale: str) -> str | None:
         if not accepted:
-            await _edit(query, t("consent_age_required", locale))
+            renewing = await onboarding.decline_terms(self.deps, identity_of(query.from_user))
+            await _edit(query, declined_text(renewing, locale))
             return None
         await onboarding.accept_terms(self.deps, identity_of(query.from_user), age_confirmed=True)
         await _edit(query, t("consent_accepted", locale, free_per_day=self.deps.policy.free_per_day))

@@ -11,7 +11,15 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ExtBot, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
-from adapters.chat.render import balance_text, billing_text, error_text_for, product_text, queued_text, settings_text
+from adapters.chat.render import (
+    balance_text,
+    billing_text,
+    consent_prompt,
+    error_text_for,
+    product_text,
+    queued_text,
+    settings_text,
+)
 from adapters.chat.status import FINAL_RANK, QUEUED_RANK, telegram_status
 from adapters.telegram.answers import ConversationAnswers
 from adapters.telegram.files import ReferenceDownloads
@@ -103,7 +111,7 @@ class TelegramHandlers:
         locale = locale_of(user)
         result = await onboarding.start(self.deps, identity_of(user), user.first_name, locale)
         if result.needs_consent:
-            await message.reply_text(t("welcome", locale), reply_markup=consent_keyboard(locale))
+            await message.reply_text(consent_prompt(result.change, locale), reply_markup=consent_keyboard(locale))
         else:
             await message.reply_text(t("welcome_back", locale))
 

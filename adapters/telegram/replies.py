@@ -14,11 +14,11 @@ from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from adapters.chat.render import error_text_for
-from adapters.telegram.keyboards import buy_button
+from adapters.telegram.keyboards import buy_button, consent_keyboard
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import unreachable
 from adapters.telegram.updates import is_private, locale_of
-from core.errors import DomainError, StoreUnavailable
+from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,9 @@ Handler = Callable[[H, Update, Context], Coroutine[Any, Any, None]]
 
 
 def error_markup(error: DomainError, locale: str) -> InlineKeyboardMarkup | None:
-    """Errors with an obvious next step carry it as a button."""
+    """Errors with an obvious next step carry it as a button (buy credits; accept the updated terms)."""
+    if error.code is ErrorCode.CONSENT_OUTDATED:
+        return consent_keyboard(locale)
     return buy_button(locale) if error.params.get("offer_buy") else None
 
 

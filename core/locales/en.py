@@ -16,6 +16,22 @@ TEXTS: dict[str, str] = {
         "Send /accept to accept the terms and privacy policy and confirm you are 13 or older (/decline if not)."
     ),
     "consent_needed_console": "Please accept the terms first: send /accept (read them with /terms and /privacy).",
+    "consent_changed": (
+        "We have updated our {documents}. {read}\n"
+        "To keep creating images, please accept the new version and confirm that you are 13 or older."
+    ),
+    "consent_changed_documents.terms": "terms of use",
+    "consent_changed_documents.privacy": "privacy policy",
+    "consent_changed_documents.both": "terms of use and privacy policy",
+    "consent_changed_what": "What changed: {url}",
+    "consent_changed_read": "Full text: {url}",
+    "consent_changed_read.terms": "Read them with /terms.",
+    "consent_changed_read.privacy": "Read it with /privacy.",
+    "consent_changed_read.both": "Read them with /terms and /privacy.",
+    "consent_declined_update": (
+        "Understood. Without accepting the new version you can't create images or buy credits, but your account "
+        "stays as it is: /mydata exports your data, /deleteme deletes it, and you can accept later with /start."
+    ),
     "consent_button_accept": "I accept and I am 13+",
     "consent_button_decline": "No thanks",
     "help": (
@@ -237,6 +253,7 @@ TEXTS: dict[str, str] = {
     "billing_button": "Manage plan",
     # errors
     "error.consent_required": "Please accept the terms first: send /start.",
+    "error.consent_outdated": "Please accept our updated terms first: send /start.",
     "error.not_registered": "You don't have an account yet: send /start.",
     "error.prompt_empty": "Please describe the image: /imagine <prompt>.",
     "error.prompt_too_long": "Your prompt is too long ({length} characters; the limit is {limit}).",

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Protocol
 
 from core.abuse import AbuseMemory
-from core.models import Account, Identity, PlanFields, SettingsChange
+from core.models import FIRST_VERSIONS, Account, ConsentRecord, ConsentVersions, Identity, PlanFields, SettingsChange
 
 
 class AccountStore(Protocol):
@@ -40,11 +40,19 @@ class AccountStore(Protocol):
         """Write only the fields `change` sets, in one statement; the account as it is after, None if unknown."""
         ...
 
-    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
-        """Record consent (terms, privacy, age 13+); an account that already consented keeps its first time.
+    async def give_consent(
+        self, account_id: str, at: datetime, versions: ConsentVersions = FIRST_VERSIONS
+    ) -> Account | None:
+        """Record consent (terms, privacy, age 13+) to these versions, in one atomic step: the account's accepted
+        versions become `versions` and the acceptance is added to its consent history. `consent_at` keeps the
+        first consent's time. Consenting again to the versions already accepted changes and adds nothing.
 
         The account as it is after, None if unknown.
         """
+        ...
+
+    async def consents(self, account_id: str) -> list[ConsentRecord]:
+        """The account's consent history, oldest first ([] for an unknown account or one that never consented)."""
         ...
 
     async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:

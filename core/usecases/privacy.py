@@ -39,6 +39,7 @@ async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
             "terms_and_privacy_accepted_at": account.consent_at.isoformat() if account.consent_at else None,
             "age_13_or_older_confirmed": account.age_confirmed,
             "notifications_opt_out": account.notifications_opt_out,
+            "accepted_versions": [c.model_dump(mode="json") for c in await deps.store.consents(account.id)],
         },
         "balance": balance.model_dump(mode="json"),
         "generations": [

@@ -12,8 +12,11 @@ from typing import TypeVar
 from core.abuse import AbuseMemory
 from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError
 from core.models import (
+    FIRST_VERSIONS,
     Account,
     Balance,
+    ConsentRecord,
+    ConsentVersions,
     Generation,
     GenerationStatus,
     Identity,
@@ -60,6 +63,7 @@ class FakeStore:
         self.payment_rows: list[Payment] = []
         self.events: set[tuple[str, str]] = set()
         self.abuse_memory: dict[str, AbuseMemory] = {}
+        self.consent_rows: dict[str, list[ConsentRecord]] = {}
         self._ids = itertools.count(1)
 
     async def ping(self) -> None:
@@ -107,11 +111,27 @@ class FakeStore:
     async def update_settings(self, account_id: str, change: SettingsChange) -> Account | None:
         return self._change(account_id, **change.fields())
 
-    async def give_consent(self, account_id: str, at: datetime) -> Account | None:
+    async def give_consent(
+        self, account_id: str, at: datetime, versions: ConsentVersions = FIRST_VERSIONS
+    ) -> Account | None:
         account = self.accounts.get(account_id)
-        if account is not None and account.has_consented:
+        if account is None:
+            return None
+        accepted = (account.accepted_terms_version, account.accepted_policy_version)
+        if account.has_consented and accepted == (versions.terms, versions.policy):
             return account
-        return self._change(account_id, consent_at=at, age_confirmed=True)
+        record = ConsentRecord(accepted_at=at, terms_version=versions.terms, policy_version=versions.policy)
+        self.consent_rows.setdefault(account_id, []).append(record)
+        return self._change(
+            account_id,
+            consent_at=account.consent_at if account.has_consented else at,
+            age_confirmed=True,
+            accepted_terms_version=versions.terms,
+            accepted_policy_version=versions.policy,
+        )
+
+    async def consents(self, account_id: str) -> list[ConsentRecord]:
+        return list(self.consent_rows.get(account_id, []))
 
     async def change_plan(self, account_id: str, before: PlanFields, after: PlanFields) -> bool:
         account = self.accounts.get(account_id)
@@ -137,6 +157,7 @@ class FakeStore:
 
     async def delete_account(self, account_id: str) -> None:
         self.accounts.pop(account_id, None)
+        self.consent_rows.pop(account_id, None)
         self.identity_map = {i: a for i, a in self.identity_map.items() if a != account_id}
         self.generations_by_id = {k: g for k, g in self.generations_by_id.items() if g.account_id != account_id}
         self.entries = [e for e in self.entries if e.account_id != account_id]
