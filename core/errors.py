@@ -41,6 +41,13 @@ class ErrorCode(StrEnum):
     ALREADY_FINISHED = "already_finished"
     NOT_YOURS = "not_yours"
     BUSY = "busy"
+    LINK_CODE_INVALID = "link_code_invalid"
+    LINK_SAME_PLATFORM = "link_same_platform"
+    LINK_TWO_PLANS = "link_two_plans"
+    LINK_IN_FLIGHT = "link_in_flight"
+    ALREADY_LINKED = "already_linked"
+    UNLINK_LAST = "unlink_last"
+    UNLINK_NOT_LINKED = "unlink_not_linked"
 
 
 class DomainError(Exception):

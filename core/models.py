@@ -31,6 +31,14 @@ class Identity(Frozen):
     platform_user_id: str
 
 
+class LinkedIdentity(Frozen):
+    """An identity as linked to an account: who it is, the name shown for it, and since when."""
+
+    identity: Identity
+    label: str = ""
+    linked_at: datetime
+
+
 class PlanStatus(StrEnum):
     """Where a subscription stands, as the payment provider's own state machine says (Creem's statuses).
 
@@ -147,6 +155,7 @@ class LedgerKind(StrEnum):
     RENEWAL = "renewal"
     CLAWBACK = "clawback"
     ADMIN = "admin"
+    MERGE = "merge"  # two accounts became one: closes the absorbed side, opens it on the surviving side
 
 
 class LedgerEntry(Frozen):

@@ -27,6 +27,10 @@ class Policy(BaseModel):
     poll_max_s: float = 10.0
     deletion_code_ttl_s: int = 600
     link_ttl_s: int = 3600
+    link_code_ttl_s: int = 600  # a /link code works once, for this long
+    link_tries_per_identity: int = 10  # /link <code> attempts per identity per link_tries_window_s (guessing)
+    link_tries_global: int = 300  # ... and by everyone together
+    link_tries_window_s: float = 600.0
     delivery_lease_s: float = 120.0  # one worker at a time sends a result; a dead sender's claim expires after this
     products: tuple[Product, ...] = ()
     paysupport_contact: str = "privacy@gpt-image.run"

@@ -39,7 +39,13 @@ class SqliteAccounts(SqliteConnection):
         return account_from(row) if row else None
 
     async def get_account(self, account_id: str) -> Account | None:
-        row = await self._one("select * from accounts where id = ?", account_id)
+        """By id, or by the id of an account merged into it (linking)."""
+        row = await self._one(
+            "select * from accounts "
+            "where id = coalesce((select account_id from account_aliases where merged_id = ?), ?)",
+            account_id,
+            account_id,
+        )
         return account_from(row) if row else None
 
     async def account_by_subscription(self, subscription_id: str) -> Account | None:

@@ -7,6 +7,7 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import date
 from typing import Any
 
 import aiosqlite
@@ -49,6 +50,18 @@ class SqliteConnection:
     async def _one(self, sql: str, *args: Any) -> aiosqlite.Row | None:
         async with self._db.execute(sql, args) as cursor:
             return await cursor.fetchone()
+
+    async def _money(self, account_id: str, day: date) -> tuple[int, int]:
+        """(paid balance, free images used on `day`) from the ledger."""
+        row = await self._one(
+            "select coalesce(sum(credits), 0) as paid, "
+            "coalesce(-sum(case when free_day = ? then free_images else 0 end), 0) as used "
+            "from ledger where account_id = ?",
+            day.isoformat(),
+            account_id,
+        )
+        assert row is not None
+        return int(row["paid"]), int(row["used"])
 
     async def _update(self, sql: str, *args: Any) -> bool:
         """One UPDATE statement (its own transaction): only the columns it names change."""

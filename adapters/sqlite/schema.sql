@@ -27,6 +27,7 @@ create table if not exists identities (
     platform_user_id text not null,
     account_id text not null references accounts (id) on delete cascade,
     created_at text not null,
+    label text not null default '', -- the name shown for this identity (linking), e.g. "@ada"
     primary key (platform, platform_user_id)
 );
 create index if not exists identities_account on identities (account_id);
@@ -105,3 +106,22 @@ create table if not exists abuse_memory (
     free_used integer not null default 0,
     debt integer not null default 0
 );
+
+-- One-time link codes (/link): only a keyed hash of the code (core.linking.code_hash), never the code itself.
+create table if not exists link_codes (
+    code_hash text primary key,
+    account_id text not null references accounts (id) on delete cascade,
+    platform text not null,
+    label text not null default '',
+    expires_at text not null,
+    used_at text
+);
+create index if not exists link_codes_account on link_codes (account_id);
+
+-- An account merged into another by linking: a later reference to its id (a checkout it opened) reaches the
+-- survivor. Two opaque ids, gone with the survivor.
+create table if not exists account_aliases (
+    merged_id text primary key,
+    account_id text not null references accounts (id) on delete cascade
+);
+create index if not exists account_aliases_account on account_aliases (account_id);

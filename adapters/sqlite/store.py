@@ -8,8 +8,9 @@ from pathlib import Path
 
 import aiosqlite
 
-from adapters.sqlite import slots
+from adapters.sqlite import linking, slots
 from adapters.sqlite.accounts import SqliteAccounts
+from adapters.sqlite.linking import SqliteLinking
 from adapters.sqlite.rows import insert_entry, upgrade_accounts
 from core.errors import DomainError, ErrorCode
 from core.models import (
@@ -30,8 +31,9 @@ SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
 UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
 
 
-class SqliteStore(SqliteAccounts):
-    """core.ports.Store on one SQLite file; accounts are in adapters/sqlite/accounts.py, slots in slots.py."""
+class SqliteStore(SqliteLinking, SqliteAccounts):
+    """core.ports.Store on one SQLite file; accounts are in adapters/sqlite/accounts.py, linking in linking.py,
+    slots in slots.py."""
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:
@@ -46,6 +48,7 @@ class SqliteStore(SqliteAccounts):
         await db.executescript(SCHEMA)
         await upgrade_accounts(db)
         await slots.add_missing_columns(db)
+        await linking.add_missing_columns(db)
         store = cls(db)
         await store._truncate_wal()  # a crash between a deletion and its checkpoint left old pages in the WAL
         return store
@@ -95,17 +98,6 @@ class SqliteStore(SqliteAccounts):
             raise DomainError(ErrorCode.NOT_FOUND, "account not found")
         if fenced and row["deleting_at"] is not None:
             raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED, "account being deleted")
-
-    async def _money(self, account_id: str, day: date) -> tuple[int, int]:
-        row = await self._one(
-            "select coalesce(sum(credits), 0) as paid, "
-            "coalesce(-sum(case when free_day = ? then free_images else 0 end), 0) as used "
-            "from ledger where account_id = ?",
-            day.isoformat(),
-            account_id,
-        )
-        assert row is not None
-        return int(row["paid"]), int(row["used"])
 
     async def set_task_id(self, generation_id: str, slot: int, task_id: str, now: datetime) -> None:
         async with self._tx() as db:

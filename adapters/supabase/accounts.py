@@ -31,10 +31,16 @@ class SupabaseAccounts(SupabaseConnection):
         return Account.model_validate(rows[0]["accounts"]) if rows else None
 
     async def get_account(self, account_id: str) -> Account | None:
+        """By id, or (one more read, only on a miss) by the id of an account merged into it (linking)."""
         rows = await self._exec(
             lambda: self._sb.table("accounts").select(ACCOUNT_COLUMNS).eq("id", account_id).execute()
         )
-        return Account.model_validate(rows[0]) if rows else None
+        if rows:
+            return Account.model_validate(rows[0])
+        aliases = await self._exec(
+            lambda: self._sb.table("account_aliases").select("account_id").eq("merged_id", account_id).execute()
+        )
+        return await self.get_account(aliases[0]["account_id"]) if aliases else None
 
     async def account_by_subscription(self, subscription_id: str) -> Account | None:
         rows = await self._exec(

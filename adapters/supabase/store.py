@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from adapters.supabase.accounts import SupabaseAccounts
+from adapters.supabase.linking import SupabaseLinking
 from core.errors import DomainError, ErrorCode
 from core.models import (
     Balance,
@@ -32,10 +33,11 @@ LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
 PAYMENT_COLUMNS = ",".join(Payment.model_fields)
 
 
-class SupabaseStore(SupabaseAccounts):
+class SupabaseStore(SupabaseLinking, SupabaseAccounts):
     """core.ports.Store on Supabase; build it with `await SupabaseStore.connect(url, service_role_key)`.
 
-    Accounts are in adapters/supabase/accounts.py, the connection and its error mapping in connection.py.
+    Accounts are in adapters/supabase/accounts.py, linking in linking.py, the connection and its error mapping
+    in connection.py.
     """
 
     # Ledger and generations ---------------------------------------------------------------------------------

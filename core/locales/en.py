@@ -44,6 +44,8 @@ TEXTS: dict[str, str] = {
         "/balance — free images left today and your credits\n"
         "/buy — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
         "/settings — default aspect ratio, resolution, notifications\n"
+        "/link — use one account on Telegram, Discord and the console; /accounts — linked platforms; "
+        "/unlink <platform> — detach one\n"
         "/mydata — export everything we hold about you\n"
         "/deleteme — delete your account and data\n"
         "/terms — terms of use; /privacy — our privacy policy\n"
@@ -61,6 +63,8 @@ TEXTS: dict[str, str] = {
         "/balance — free images left today and your credits\n"
         "/buy [product] — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
         "/settings [ar|res|file|notify <value>] — your defaults\n"
+        "/link — use one account on Telegram, Discord and the console; /accounts — linked platforms; "
+        "/unlink <platform> — detach one\n"
         "/mydata — export everything we hold about you\n"
         "/deleteme — delete your account and data\n"
         "/terms — terms of use; /privacy — our privacy policy\n"
@@ -237,6 +241,8 @@ TEXTS: dict[str, str] = {
         "/billing — manage your plan\n"
         "/settings — default aspect ratio, resolution, notifications\n"
         "/regenerate — your latest request again; /vary — a variation of your latest image\n"
+        "/link — use one account on Telegram, Discord and the console; /accounts — linked platforms; "
+        "/unlink <platform> — detach one\n"
         "/mydata — export everything we hold about you\n"
         "/deleteme — delete your account and data\n"
         "/terms — terms of use, /privacy — our privacy policy, /help — this list\n"
@@ -310,8 +316,77 @@ TEXTS: dict[str, str] = {
     ),
     "error.already_finished": "That request has already finished, so there is nothing to cancel.",
     "error.not_yours": "Only the person who made this request can cancel it.",
+    "error.link_code_invalid": (
+        "That link code is wrong, expired or already used. Send /link on your other account for a new one, then "
+        "send /link <code> here."
+    ),
+    "error.link_same_platform": (
+        "The account you want to join already has a {platform} identity, and an account holds one per platform. "
+        "To replace it, send /unlink {platform} there first."
+    ),
+    "error.link_two_plans": (
+        "Both accounts have a plan, and a joined account can hold only one. Cancel one of them first (/billing on "
+        "that account opens the billing portal), then link again. Nothing was changed."
+    ),
+    "error.link_in_flight": (
+        "This account still has an image being made. Link again once it has arrived. Nothing was changed."
+    ),
+    "error.already_linked": "This account is already linked to that one. See /accounts.",
+    "error.unlink_last": (
+        "That is the only identity of this account, so it can't be unlinked. To delete the account, use /deleteme."
+    ),
+    "error.unlink_not_linked": (
+        "This account has no {platform} identity to unlink. Send /accounts to see the linked ones "
+        "(telegram, discord, console)."
+    ),
     "error.internal": "Something went wrong on our side (error id {error_id}). Please try again.",
     "reason_policy": "it goes against the content policy.",
+    # linking accounts across platforms (/link, /accounts, /unlink)
+    "platform.telegram": "Telegram",
+    "platform.discord": "Discord",
+    "platform.console": "console",
+    "link_code": (
+        "Your link code: {code}\n"
+        "Within {minutes} minutes, send /link {code} from your account on another platform (Telegram, Discord or "
+        "the console) to use one account, with one balance, everywhere. The code works once. Keep it to yourself: "
+        "whoever uses it shares your credits, plan and history."
+    ),
+    "link_confirm": (
+        "Your {platform} account will share credits, plan and history with {issuer_platform} user {issuer}."
+    ),
+    "link_merge": (
+        "Both accounts have history, so they become one:\n"
+        "• paid credits add up: {credits_here} here + {credits_there} there = {credits_total}\n"
+        "• free images today count once: {free_used} of {free_per_day} used (the higher of the two)\n"
+        "• the images ({images}) and payments ({payments}) made here, and your consent and history, move to the "
+        "joined account; this account's settings give way to the other's\n"
+        "• {plan_line}"
+    ),
+    "link_plan_kept": "plan: {plan} stays with the joined account",
+    "link_no_plan": "plan: none on either account",
+    "link_confirm_console": "To confirm, send: /link {code} yes",
+    "link_button_yes": "Link accounts",
+    "link_button_no": "Cancel",
+    "link_cancelled": "Nothing was linked.",
+    "link_done": (
+        "Linked! This {platform} account now shares credits, plan and history with {issuer_platform} user "
+        "{issuer}. You have {credits} credits and {free_left} of {free_per_day} free images left today."
+    ),
+    "link_done_already": "This account is already linked to that one. See /accounts.",
+    "accounts_list": "This account is used from:\n{lines}",
+    "accounts_line": "• {platform}: {label}",
+    "accounts_line_you": "• {platform}: {label} (you, here)",
+    "accounts_hint": "To add another platform, send /link. To detach one: /unlink telegram, discord or console.",
+    "accounts_hint_one": "To use this account on another platform too, send /link.",
+    "unlinked": (
+        "{platform} is no longer linked to this account. The history stays with the account; {platform} starts "
+        "fresh on its next /start."
+    ),
+    "unlinked_you": (
+        "This {platform} identity is no longer linked to the account. The history stays with the account; send "
+        "/start to begin fresh here."
+    ),
+    "delete_identities": "This deletes the account for every identity linked to it: {identities}.",
     # telegram
     "status_pending": "⏳ Working on it…",
     "status_done": "✅ Done: {made} image(s), posted below.",
@@ -365,4 +440,7 @@ TEXTS: dict[str, str] = {
     "command.vary": "A variation of your latest image (or /vary <id>)",
     "command.paysupport": "Help with a payment",
     "command.help": "What I can do",
+    "command.link": "Use one account on Telegram, Discord and the console",
+    "command.accounts": "The platforms linked to your account",
+    "command.unlink": "Detach a platform from your account",
 }

@@ -12,6 +12,7 @@ from core.ports.coordination import Job, JobQueue, Limiter, Signals
 from core.ports.generator import ImageGenerator, LostTasks, Moderator, ReferenceLinks
 from core.ports.ledger import LedgerStore, ReserveRequest, Settlement
 from core.ports.line import CreateLine, Place, QueueSpot, Ticket
+from core.ports.linking import LinkCode, LinkRequest, LinkResult, LinkStatus, LinkStore, UnlinkStatus
 from core.ports.messaging import Messenger, Notice
 from core.ports.metrics import Metrics
 from core.ports.payments import PaymentProvider, PaymentStore
@@ -28,6 +29,11 @@ __all__ = [
     "JobQueue",
     "LedgerStore",
     "Limiter",
+    "LinkCode",
+    "LinkRequest",
+    "LinkResult",
+    "LinkStatus",
+    "LinkStore",
     "LostTasks",
     "Messenger",
     "Metrics",
@@ -48,4 +54,5 @@ __all__ = [
     "Store",
     "StoredImage",
     "Ticket",
+    "UnlinkStatus",
 ]

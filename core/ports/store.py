@@ -6,10 +6,11 @@ from typing import Protocol
 
 from core.ports.accounts import AccountStore
 from core.ports.ledger import LedgerStore
+from core.ports.linking import LinkStore
 from core.ports.payments import PaymentStore
 
 
-class Store(AccountStore, LedgerStore, PaymentStore, Protocol):
+class Store(AccountStore, LedgerStore, LinkStore, PaymentStore, Protocol):
     """Accounts, ledger, generations and payments: the one source of truth shared by every process."""
 
     async def ping(self) -> None: ...

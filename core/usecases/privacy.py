@@ -35,6 +35,10 @@ async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
         "exported_at": deps.clock.now().isoformat(),
         "account": account.model_dump(mode="json", exclude={"deletion_code", "deletion_expires_at"}),
         "identities": [i.model_dump(mode="json") for i in await deps.store.identities(account.id)],
+        "linked_identities": [
+            {**li.identity.model_dump(mode="json"), "label": li.label, "linked_at": li.linked_at.isoformat()}
+            for li in await deps.store.linked_identities(account.id)
+        ],
         "consent": {
             "terms_and_privacy_accepted_at": account.consent_at.isoformat() if account.consent_at else None,
             "age_13_or_older_confirmed": account.age_confirmed,

@@ -35,6 +35,7 @@ from core.models import (
 )
 from core.ports import LostTasks, Notice, QueueSpot, ReserveRequest, ResultImages, Settlement, StoredImage
 from core.quota import free_left, plan_settlement
+from tests.fakes.store_linking import FakeLinking
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
 _Row = TypeVar("_Row", Generation, Payment)
@@ -51,10 +52,11 @@ class FakeClock:
         self.current += timedelta(seconds=seconds)
 
 
-class FakeStore:
+class FakeStore(FakeLinking):
     """The Store's semantics in dicts; every method body runs without awaiting, so each is atomic."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.accounts: dict[str, Account] = {}
         self.identity_map: dict[Identity, str] = {}
         self.generations_by_id: dict[str, Generation] = {}
@@ -74,7 +76,7 @@ class FakeStore:
         return self.accounts.get(account_id) if account_id else None
 
     async def get_account(self, account_id: str) -> Account | None:
-        return self.accounts.get(account_id)
+        return self.accounts.get(self.aliases.get(account_id, account_id))
 
     async def account_by_subscription(self, subscription_id: str) -> Account | None:
         return next((a for a in self.accounts.values() if a.subscription_id == subscription_id), None)
@@ -162,6 +164,7 @@ class FakeStore:
         self.generations_by_id = {k: g for k, g in self.generations_by_id.items() if g.account_id != account_id}
         self.entries = [e for e in self.entries if e.account_id != account_id]
         self.payment_rows = [p for p in self.payment_rows if p.account_id != account_id]
+        self._forget_links(account_id)
 
     def _money(self, account_id: str, day: date) -> tuple[int, int]:
         mine = [e for e in self.entries if e.account_id == account_id]
