@@ -9,6 +9,14 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
+from adapters.chat.link_render import (
+    accounts_text,
+    code_text,
+    deletion_reach_text,
+    linked_text,
+    preview_text,
+    unlinked_text,
+)
 from adapters.chat.render import (
     balance_text,
     billing_text,
@@ -25,7 +33,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation, Identity, Platform
 from core.texts import error_text, t
-from core.usecases import billing, exports, generation, onboarding, privacy
+from core.usecases import billing, exports, generation, link_preview, linking, onboarding, privacy
 from core.usecases import cancel as cancelling
 from core.usecases.accounts import require_account
 from core.usecases.references import MAX_REFERENCE_BYTES
@@ -64,6 +72,9 @@ class ConsoleChat:
             "help": self.help,
             "settings": self.settings,
             "paysupport": self.paysupport,
+            "link": self.link,
+            "accounts": self.accounts,
+            "unlink": self.unlink,
         }
 
     def target(self) -> DeliveryTarget:
@@ -192,6 +203,33 @@ class ConsoleChat:
             code = await privacy.request_deletion(self.deps, self.identity)
             minutes = self.deps.policy.deletion_code_ttl_s // 60
             self.out(t("delete_confirm", self.locale, code=code, minutes=minutes) + " /deleteme cancel keeps it.")
+            reach = deletion_reach_text(await linking.linked(self.deps, self.identity), self.locale)
+            if reach:
+                self.out(reach)
+
+    async def link(self, rest: str) -> None:
+        """`/link`: a code; `/link <code>`: what it will do; `/link <code> yes` (or no): confirm."""
+        code, _, answer = rest.strip().rpartition(" ") if rest.strip().endswith((" yes", " no")) else (rest, "", "")
+        if not code.strip():
+            self.out(code_text(await linking.issue_code(self.deps, self.identity, ""), self.locale))
+        elif answer == "no":
+            self.out(t("link_cancelled", self.locale))
+        elif answer == "yes":
+            done = await linking.confirm(self.deps, self.identity, code, "")
+            self.out(linked_text(done, self.identity.platform, self.locale))
+        else:
+            shown = await link_preview.preview(self.deps, self.identity, code)
+            self.out(preview_text(shown, self.locale) + "\n" + t("link_confirm_console", self.locale, code=shown.code))
+
+    async def accounts(self, _: str) -> None:
+        self.out(accounts_text(await linking.linked(self.deps, self.identity), self.identity, self.locale))
+
+    async def unlink(self, rest: str) -> None:
+        if not rest.strip():
+            await self.accounts(rest)
+            return
+        gone = await linking.unlink(self.deps, self.identity, rest)
+        self.out(unlinked_text(gone, self.identity, self.locale))
 
     async def privacy(self, _: str) -> None:
         self.out(privacy_text(self.deps.policy, self.locale))

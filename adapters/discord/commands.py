@@ -16,6 +16,7 @@ from adapters.discord.account_commands import (
 from adapters.discord.cancel import cancel_command
 from adapters.discord.command_kit import SlashCommand
 from adapters.discord.generate_commands import imagine_command, regenerate_command, vary_command
+from adapters.discord.link_commands import accounts_command, link_command, unlink_command
 from adapters.discord.privacy_commands import deleteme_command, mydata_command, privacy_command, terms_command
 
 
@@ -36,4 +37,7 @@ def build_commands() -> list[SlashCommand]:
         mydata_command(),
         deleteme_command(),
         cancel_command(),
+        link_command(),
+        accounts_command(),
+        unlink_command(),
     ]

@@ -7,6 +7,7 @@ import io
 import discord
 from discord import app_commands
 
+from adapters.chat.link_render import deletion_reach_text
 from adapters.chat.render import privacy_text, terms_text
 from adapters.discord.client import deps_of
 from adapters.discord.command_kit import SlashCommand, answer_privately, everywhere
@@ -15,7 +16,7 @@ from adapters.discord.replies import Reply, answering
 from adapters.discord.views import delete_view
 from core.deps import Deps
 from core.texts import t
-from core.usecases import exports, privacy
+from core.usecases import exports, linking, privacy
 
 
 def privacy_command() -> SlashCommand:
@@ -79,4 +80,6 @@ async def ask_to_confirm_deletion(deps: Deps, reply: Reply) -> None:
         await reply.private(t("nothing_to_delete", reply.locale))
         return
     code = await privacy.request_deletion(deps, identity)
-    await reply.private(t("delete_confirm_buttons", reply.locale), view=delete_view(code, reply.locale))
+    reach = deletion_reach_text(await linking.linked(deps, identity), reply.locale)
+    text = "\n\n".join(filter(None, (t("delete_confirm_buttons", reply.locale), reach)))
+    await reply.private(text, view=delete_view(code, reply.locale))

@@ -18,6 +18,7 @@ from adapters.discord.cancel import CancelButton, cancel_view
 from adapters.discord.client import deps_of, statuses_of
 from adapters.discord.custom_ids import button_arg, generation_ref
 from adapters.discord.interactions import display_name_of, identity_of, locale_of, target_of
+from adapters.discord.link_buttons import LinkButton
 from adapters.discord.replies import Reply, answering
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
@@ -234,7 +235,7 @@ def settings_view(account: Account, locale: str) -> View:
 # --- anything else ----------------------------------------------------------------------------------------------
 
 
-class StaleItem(DynamicItem[Item[Any]], template=r"(?!gib:(?:regen|vary|consent|del|set|cancel):).*"):
+class StaleItem(DynamicItem[Item[Any]], template=r"(?!gib:(?:regen|vary|consent|del|set|cancel|link):).*"):
     """Any custom id this bot does not (or no longer) understand gets a friendly private answer."""
 
     @classmethod
@@ -263,5 +264,6 @@ DYNAMIC_ITEMS: tuple[type[DynamicItem[Any]], ...] = (
     DeleteButton,
     SettingsItem,
     CancelButton,
+    LinkButton,
     StaleItem,
 )

@@ -14,6 +14,7 @@ from adapters.telegram.cancel import CancelHandlers
 from adapters.telegram.handlers import TelegramHandlers
 from adapters.telegram.keyboards import Callback, parse_callback, settings_keyboard
 from adapters.telegram.limits import clip
+from adapters.telegram.linking import LinkCommands
 from adapters.telegram.messenger import harmless_edit_error, unreachable
 from adapters.telegram.payments import send_stars_invoice
 from adapters.telegram.replies import Context, internal_error_text
@@ -33,6 +34,7 @@ class CallbackHandlers:
         self.handlers = handlers
         self.deps = handlers.deps
         self.cancels = CancelHandlers(handlers.deps)
+        self.links = LinkCommands(handlers.deps)
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         app.add_handler(CallbackQueryHandler(self.on_press))
@@ -94,6 +96,9 @@ class CallbackHandlers:
             return None
         if press.action == "stars":
             await send_stars_invoice(context.bot, self.deps, identity, user.id, press.args[0], locale)
+            return None
+        if press.action == "link":
+            await self.links.pressed(query, press.args)
             return None
         if press.action == "set":
             await self.setting(query, press.args[0], press.args[1], locale)

@@ -11,6 +11,7 @@ from telegram.error import TelegramError
 from telegram.ext import Application, CommandHandler, ExtBot, MessageHandler, filters
 
 from adapters.chat.commands import build_request, parse_imagine, split_command
+from adapters.chat.link_render import deletion_reach_text
 from adapters.chat.render import (
     balance_text,
     billing_text,
@@ -31,6 +32,7 @@ from adapters.telegram.keyboards import (
     settings_keyboard,
 )
 from adapters.telegram.limits import MESSAGE_MAX, FileLimits, clip
+from adapters.telegram.linking import LinkCommands
 from adapters.telegram.messenger import harmless_edit_error
 from adapters.telegram.ratelimit import SendOptions
 from adapters.telegram.replies import Context, answer_personally, error_markup, guarded
@@ -40,7 +42,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import DeliveryTarget, Generation, Identity
 from core.texts import error_text, t
-from core.usecases import billing, exports, generation, onboarding, privacy
+from core.usecases import billing, exports, generation, linking, onboarding, privacy
 from core.usecases.accounts import require_account, require_consent
 from core.usecases.references import MAX_REFERENCE_BYTES
 from core.validation import validate_request
@@ -57,6 +59,9 @@ COMMANDS = (
     "settings",
     "mydata",
     "deleteme",
+    "link",
+    "accounts",
+    "unlink",
     "regenerate",
     "vary",
     "terms",
@@ -91,7 +96,8 @@ class TelegramHandlers:
             "deleteme": self.deleteme,
         }
         answers = ConversationAnswers(self)
-        for name, callback in {**commands, **answers.commands()}.items():
+        links = LinkCommands(self.deps).commands()
+        for name, callback in {**commands, **answers.commands(), **links}.items():
             app.add_handler(CommandHandler(name, callback, filters=NEW_MESSAGES))
         images = filters.PHOTO | filters.Document.IMAGE
         app.add_handler(MessageHandler(NEW_MESSAGES & images & IMAGINE_CAPTION, self.imagine_caption))
@@ -304,13 +310,13 @@ class TelegramHandlers:
             await message.reply_text(t("deleted", locale))
             return
         code = await privacy.request_deletion(self.deps, identity)
+        reach = deletion_reach_text(await linking.linked(self.deps, identity), locale)
+        text = "\n\n".join(filter(None, (t("delete_confirm_buttons", locale), reach)))
         await answer_personally(
             message,
             user,
             locale,
-            lambda chat_id: context.bot.send_message(
-                chat_id, t("delete_confirm_buttons", locale), reply_markup=deletion_keyboard(code, locale)
-            ),
+            lambda chat_id: context.bot.send_message(chat_id, text, reply_markup=deletion_keyboard(code, locale)),
         )
 
 

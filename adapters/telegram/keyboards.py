@@ -15,6 +15,7 @@ from core.texts import t
 GENERATION_ID = re.compile(r"^[0-9a-f]{6,32}$")
 PRODUCT_ID = re.compile(r"^[A-Za-z0-9_.\-]{1,48}$")
 DELETION_CODE = re.compile(r"^[0-9]{6}$")
+LINK_CODE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
 SETTING_VALUES: dict[str, tuple[str, ...]] = {
     "ar": ASPECT_RATIOS,
     "res": RESOLUTIONS,
@@ -57,6 +58,8 @@ def parse_callback(raw: str | None) -> Callback | None:
         key, _, value = rest.partition(":")
         if value in SETTING_VALUES.get(key, ()):
             return Callback(action, (key, value))
+    if action == "link" and (rest == "no" or (rest.startswith("yes:") and LINK_CODE.match(rest[4:]))):
+        return Callback(action, tuple(rest.split(":", 1)))
     if action == "del":
         answer, _, code = rest.partition(":")
         if answer == "no" and not code:

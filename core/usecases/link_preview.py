@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
+from core.linking import parse_code, shown
 from core.models import Account, Identity, Platform
 from core.usecases.linking import find_code
 
@@ -38,11 +39,11 @@ class MergeFacts:
 
 @dataclass(frozen=True)
 class LinkPreview:
-    code: str  # as typed, for the confirmation (parsed again then)
+    code: str  # as shown (ABCD-EFGH), for the confirmation button
     platform: Platform  # the joining side
     issuer_platform: Platform
     issuer_label: str
-    merge: MergeFacts | None  # None: the joining side holds nothing yet
+    merge: MergeFacts | None  # None: the joining side has no history (no account, or one holding nothing)
 
 
 async def preview(deps: Deps, identity: Identity, text: str) -> LinkPreview:
@@ -57,8 +58,13 @@ async def preview(deps: Deps, identity: Identity, text: str) -> LinkPreview:
     clash = next((p for p in mine if p in theirs), None)
     if clash is not None:
         raise DomainError(ErrorCode.LINK_SAME_PLATFORM, platform=clash.value)
-    facts = await _merge_facts(deps, keeper, joiner) if joiner else None
-    return LinkPreview(text.strip(), identity.platform, code.platform, code.label, facts)
+    facts = await _merge_facts(deps, keeper, joiner) if joiner and await _has_history(deps, joiner) else None
+    return LinkPreview(shown(parse_code(text) or ""), identity.platform, code.platform, code.label, facts)
+
+
+async def _has_history(deps: Deps, account: Account) -> bool:
+    """An account made a moment ago by /start holds nothing to merge (no money moved, no plan, no images)."""
+    return bool(account.subscription_id or account.customer_id or await deps.store.ledger(account.id))
 
 
 async def _merge_facts(deps: Deps, keeper: Account, joiner: Account) -> MergeFacts:

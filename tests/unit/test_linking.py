@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from core.abuse import identity_digest
 from core.errors import DomainError, ErrorCode
 from core.linking import parse_code
 from core.models import GenerationRequest, Identity, LedgerKind, PlanFields, PlanStatus, Platform
@@ -184,3 +185,20 @@ async def test_the_code_of_an_account_that_has_not_accepted_the_terms_is_not_iss
 
 def _plan(sub: str) -> tuple[PlanFields, PlanFields]:
     return PlanFields(), PlanFields(plan="pro", plan_status=PlanStatus.ACTIVE, subscription_id=sub, customer_id="c")
+
+
+async def test_a_deletion_after_linking_leaves_todays_free_use_under_every_identity(world: World) -> None:
+    await world.member(ALICE)
+    issued = await linking.issue_code(world.deps, ALICE, "@alice")
+    await linking.confirm(world.deps, BOB, issued.code, "bob")
+    await generation.request_generation(world.deps, BOB, GenerationRequest(prompt="a boat"), TARGET)
+    await run_queue(world)
+
+    code = await privacy.request_deletion(world.deps, ALICE)
+    await privacy.confirm_deletion(world.deps, ALICE, code)
+    again = await onboarding.start(world.deps, BOB)
+
+    key = world.deps.policy.identity_hash_key.get_secret_value()
+    assert set(world.store.abuse_memory) == {identity_digest(key, ALICE)}
+    held = await world.store.balance(again.account.id, world.clock.now().date(), 3)
+    assert held.free_left == 2  # Bob's identity took over the free image the shared account used today
