@@ -76,7 +76,8 @@ def accounts_text(identities: list[LinkedIdentity], me: Identity, locale: str) -
         )
         for li in identities
     ]
-    hint = t("accounts_hint" if len(identities) > 1 else "accounts_hint_one", locale)
+    others = [li.identity.platform.value for li in identities if li.identity != me]
+    hint = t("accounts_hint", locale, platform=others[0]) if others else t("accounts_hint_one", locale)
     return t("accounts_list", locale, lines="\n".join(lines)) + "\n" + hint
 
 

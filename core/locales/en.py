@@ -336,8 +336,7 @@ TEXTS: dict[str, str] = {
         "That is the only identity of this account, so it can't be unlinked. To delete the account, use /deleteme."
     ),
     "error.unlink_not_linked": (
-        "This account has no {platform} identity to unlink. Send /accounts to see the linked ones "
-        "(telegram, discord, console)."
+        "This account has no {platform} identity to unlink. Send /accounts to see the linked ones."
     ),
     "error.internal": "Something went wrong on our side (error id {error_id}). Please try again.",
     "reason_policy": "it goes against the content policy.",
@@ -347,9 +346,9 @@ TEXTS: dict[str, str] = {
     "platform.console": "console",
     "link_code": (
         "Your link code: {code}\n"
-        "Within {minutes} minutes, send /link {code} from your account on another platform (Telegram, Discord or "
-        "the console) to use one account, with one balance, everywhere. The code works once. Keep it to yourself: "
-        "whoever uses it shares your credits, plan and history."
+        "Within {minutes} minutes, send /link {code} from your account on another platform to use one account, "
+        "with one balance, everywhere. The code works once. Keep it to yourself: whoever uses it shares your "
+        "credits, plan and history."
     ),
     "link_confirm": (
         "Your {platform} account will share credits, plan and history with {issuer_platform} user {issuer}."
@@ -358,8 +357,8 @@ TEXTS: dict[str, str] = {
         "Both accounts have history, so they become one:\n"
         "• paid credits add up: {credits_here} here + {credits_there} there = {credits_total}\n"
         "• free images today count once: {free_used} of {free_per_day} used (the higher of the two)\n"
-        "• the images ({images}) and payments ({payments}) made here, and your consent and history, move to the "
-        "joined account; this account's settings give way to the other's\n"
+        "• everything made here (images: {images}, payments: {payments}) moves to the joined account, whose "
+        "settings stay\n"
         "• {plan_line}"
     ),
     "link_plan_kept": "plan: {plan} stays with the joined account",
@@ -376,7 +375,7 @@ TEXTS: dict[str, str] = {
     "accounts_list": "This account is used from:\n{lines}",
     "accounts_line": "• {platform}: {label}",
     "accounts_line_you": "• {platform}: {label} (you, here)",
-    "accounts_hint": "To add another platform, send /link. To detach one: /unlink telegram, discord or console.",
+    "accounts_hint": "To add another platform, send /link. To detach one, send /unlink {platform}.",
     "accounts_hint_one": "To use this account on another platform too, send /link.",
     "unlinked": (
         "{platform} is no longer linked to this account. The history stays with the account; {platform} starts "

@@ -174,6 +174,7 @@ begin
     return jsonb_build_object('status', 'invalid');
   end if;
   select account_id into v_joining from identities where platform = p_platform and platform_user_id = p_platform_user_id;
+  perform 1 from accounts where id = v_joining for update;  -- it merged elsewhere meanwhile: lock the new one too
   if v_joining = c.account_id then
     return jsonb_build_object('status', 'already_linked', 'account_id', c.account_id);
   end if;
