@@ -14,6 +14,7 @@ from core.ports import LinkCode, LinkRequest, LinkResult, LinkStatus, UnlinkStat
 
 UNFINISHED = ("queued", "running")
 PLAN_COLUMNS = ("plan", "plan_status", "subscription_id", "customer_id")
+CONSENT_COLUMNS = ("consent_at", "age_confirmed", "accepted_terms_version", "accepted_policy_version")
 PLATFORMS = "select platform from identities where account_id = ?"
 
 
@@ -136,7 +137,7 @@ class SqliteLinking(SqliteConnection):
         if not mine["email"] and theirs["email"]:
             fields["email"] = theirs["email"]
         if not (mine["consent_at"] and mine["age_confirmed"]) and theirs["consent_at"] and theirs["age_confirmed"]:
-            fields.update(consent_at=theirs["consent_at"], age_confirmed=1)
+            fields.update({c: theirs[c] for c in CONSENT_COLUMNS})
         if fields:
             sets = ", ".join(f"{name} = ?" for name in fields)
             await db.execute(f"update accounts set {sets} where id = ?", (*fields.values(), survivor))

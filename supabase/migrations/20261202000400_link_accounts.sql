@@ -120,9 +120,12 @@ declare
   v_used_s integer;
   v_used_a integer;
   v_paid_a bigint;
+  v_takes_consent boolean;
 begin
   select * into s from accounts where id = p_survivor;
   select * into a from accounts where id = p_absorbed;
+  -- The survivor takes the absorbed account's consent (and the versions accepted) only if it has none itself.
+  v_takes_consent := not (s.consent_at is not null and s.age_confirmed) and a.consent_at is not null and a.age_confirmed;
   select coalesce(-sum(free_images), 0) into v_used_s from ledger where account_id = p_survivor and free_day = p_day;
   select coalesce(-sum(free_images), 0) into v_used_a from ledger where account_id = p_absorbed and free_day = p_day;
   select coalesce(sum(credits), 0) into v_paid_a from ledger where account_id = p_absorbed;
@@ -139,10 +142,12 @@ begin
          customer_id = case when s.subscription_id is null and a.subscription_id is not null then a.customer_id
                             else coalesce(s.customer_id, a.customer_id) end,
          email = coalesce(s.email, a.email),
-         consent_at = case when s.consent_at is not null and s.age_confirmed then s.consent_at
-                           when a.consent_at is not null and a.age_confirmed then a.consent_at
-                           else s.consent_at end,
-         age_confirmed = s.age_confirmed or (a.consent_at is not null and a.age_confirmed)
+         consent_at = case when v_takes_consent then a.consent_at else s.consent_at end,
+         age_confirmed = case when v_takes_consent then true else s.age_confirmed end,
+         accepted_terms_version = case when v_takes_consent then a.accepted_terms_version
+                                       else s.accepted_terms_version end,
+         accepted_policy_version = case when v_takes_consent then a.accepted_policy_version
+                                        else s.accepted_policy_version end
    where id = p_survivor;
   delete from link_codes where account_id = p_absorbed;
   perform move_account_rows(p_survivor, p_absorbed);

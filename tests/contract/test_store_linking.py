@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-from core.models import Account, Identity, LedgerKind, Platform
+from core.models import Account, ConsentVersions, Identity, LedgerKind, Platform
 from core.ports import LinkCode, LinkRequest, LinkResult, LinkStatus, Settlement, Store, UnlinkStatus
 from tests.contract.store_support import (
     NOW,
@@ -261,3 +261,18 @@ async def test_deleting_a_merged_account_leaves_nothing_of_any_identity(store: S
     for table in ("accounts", *PERSONAL_TABLES):
         assert await rows(table) == 0, table
     assert await store.find_link_code(code) is None
+
+
+async def test_a_merge_brings_the_consent_history_and_the_survivor_takes_a_consent_it_lacks(store: Store) -> None:
+    alice_tg, alice_dc = tg(), dc()
+    keeper = await account_of(store, alice_tg)
+    joiner = await account_of(store, alice_dc)
+    await store.give_consent(joiner.id, NOW, ConsentVersions(terms="3", policy="2"))
+    code = await issue(store, keeper, alice_tg)
+
+    await link(store, code, alice_dc)
+
+    merged = await store.get_account(keeper.id)
+    assert merged is not None and merged.has_consented
+    assert (merged.accepted_terms_version, merged.accepted_policy_version) == ("3", "2")
+    assert [(c.terms_version, c.policy_version) for c in await store.consents(keeper.id)] == [("3", "2")]

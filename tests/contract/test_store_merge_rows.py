@@ -116,4 +116,5 @@ async def test_postgres_keeps_its_cached_balance_and_consent_audit_through_a_mer
     merged = await store.get_account(keeper.id)
     assert cached == summed == 7
     assert merged is not None and merged.has_consented and merged.consent_at == NOW
-    assert audits == 2  # the joiner's consent, moved, and the survivor's taking it over
+    assert (merged.accepted_terms_version, merged.accepted_policy_version) == ("1", "1")
+    assert audits == 1  # the joiner's acceptance, moved with its versions

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from core.models import (
     Account,
+    ConsentRecord,
     Generation,
     GenerationStatus,
     Identity,
@@ -21,6 +22,7 @@ from core.models import (
 from core.ports import LinkCode, LinkRequest, LinkResult, LinkStatus, UnlinkStatus
 
 PLAN_FIELDS = ("plan", "plan_status", "subscription_id", "customer_id")
+CONSENT_FIELDS = ("consent_at", "age_confirmed", "accepted_terms_version", "accepted_policy_version")
 
 
 class FakeLinking:
@@ -29,6 +31,7 @@ class FakeLinking:
     generations_by_id: dict[str, Generation]
     entries: list[LedgerEntry]
     payment_rows: list[Payment]
+    consent_rows: dict[str, list[ConsentRecord]]
 
     def __init__(self) -> None:
         self.link_codes: dict[str, LinkCode] = {}
@@ -119,6 +122,7 @@ class FakeLinking:
                                   else g for k, g in self.generations_by_id.items()}  # fmt: skip
         self.payment_rows = [p.model_copy(update={"account_id": survivor}) if p.account_id == absorbed else p
                              for p in self.payment_rows]  # fmt: skip
+        self.consent_rows.setdefault(survivor, []).extend(self.consent_rows.pop(absorbed, []))
         self.aliases = {m: survivor if a == absorbed else a for m, a in self.aliases.items()}
         self.aliases[absorbed] = survivor
         del self.accounts[absorbed]
@@ -133,7 +137,7 @@ class FakeLinking:
         if not mine.email and theirs.email:
             fields["email"] = theirs.email
         if not mine.has_consented and theirs.has_consented:
-            fields.update(consent_at=theirs.consent_at, age_confirmed=True)
+            fields.update({f: getattr(theirs, f) for f in CONSENT_FIELDS})
         self.accounts[survivor] = mine.model_copy(update=fields)
 
     async def unlink_identity(self, account_id: str, platform: Platform) -> UnlinkStatus:
