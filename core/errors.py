@@ -33,6 +33,7 @@ class ErrorCode(StrEnum):
     CONFIRMATION_INVALID = "confirmation_invalid"
     GENERATION_IN_PROGRESS = "generation_in_progress"
     ACCOUNT_BEING_DELETED = "account_being_deleted"
+    ACCOUNT_BLOCKED = "account_blocked"
     TEMPORARILY_UNAVAILABLE = "temporarily_unavailable"
     TASK_LOST = "task_lost"
     CANCELLED = "cancelled"

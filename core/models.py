@@ -84,11 +84,17 @@ class Account(Frozen):
     # the consent history: Store.consents); None before the first consent.
     accepted_terms_version: str | None = None
     accepted_policy_version: str | None = None
+    blocked_at: datetime | None = None  # set by an admin: every command but the privacy rights is refused
+    blocked_reason: str = ""
     created_at: datetime
 
     @property
     def has_consented(self) -> bool:
         return self.consent_at is not None and self.age_confirmed
+
+    @property
+    def blocked(self) -> bool:
+        return self.blocked_at is not None
 
     @property
     def being_deleted(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 
-from core.models import FIRST_VERSIONS, ConsentVersions, Product, Resolution
+from core.models import FIRST_VERSIONS, ConsentVersions, Identity, Platform, Product, Resolution
 
 DEFAULT_PRICES: dict[Resolution, int] = {"1K": 1, "2K": 2, "4K": 4}
 
@@ -41,6 +41,12 @@ class Policy(BaseModel):
     privacy_url: str = ""
     versions: ConsentVersions = FIRST_VERSIONS  # the terms and privacy policy in force (TERMS/POLICY_VERSION)
     changes_url: str = ""  # what changed in the latest versions (POLICY_CHANGES_URL), linked when asking again
+    # The admins by platform identity (ADMIN_TELEGRAM_IDS, ADMIN_DISCORD_IDS). The console is the operator's own
+    # terminal (it runs on the machine holding the database), so whoever uses it is an admin too.
+    admins: frozenset[Identity] = frozenset()
+
+    def is_admin(self, identity: Identity) -> bool:
+        return identity.platform is Platform.CONSOLE or identity in self.admins
 
     def product(self, product_id: str) -> Product | None:
         return next((p for p in self.products if p.id == product_id), None)

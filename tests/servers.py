@@ -386,7 +386,7 @@ class RedisServer:
 
 # Schema ---------------------------------------------------------------------------------------------------------
 
-ALL_TABLES = "accounts, identities, consents, generations, ledger, payments, webhook_events, abuse_memory"
+ALL_TABLES = "accounts, identities, consents, generations, ledger, payments, webhook_events, abuse_memory, admin_audit"
 
 
 async def bootstrap_schema(dsn: str, migrations_dir: Path = MIGRATIONS_DIR) -> list[str]:

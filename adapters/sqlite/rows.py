@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date, datetime
 from typing import Any
 
 import aiosqlite
 
-from core.models import FIRST_VERSIONS, Account, LedgerKind
+from core.models import (
+    FIRST_VERSIONS,
+    Account,
+    DeliveryTarget,
+    Generation,
+    GenerationRequest,
+    GenerationStatus,
+    Hold,
+    LedgerKind,
+)
 
 ACCOUNT_FIELDS = tuple(Account.model_fields)
 
@@ -52,6 +62,8 @@ ADDED_ACCOUNT_COLUMNS = {
     "deleting_at": "text",
     "accepted_terms_version": "text",
     "accepted_policy_version": "text",
+    "blocked_at": "text",
+    "blocked_reason": "text not null default ''",
 }
 
 
@@ -91,3 +103,22 @@ async def insert_account(db: aiosqlite.Connection, account: Account) -> None:
 
 def account_from(row: aiosqlite.Row) -> Account:
     return Account.model_validate({f: row[f] for f in ACCOUNT_FIELDS})
+
+
+def generation_from(row: aiosqlite.Row) -> Generation:
+    return Generation(
+        id=row["id"],
+        account_id=row["account_id"],
+        request=GenerationRequest.model_validate_json(row["request"]),
+        status=GenerationStatus(row["status"]),
+        hold=Hold.model_validate_json(row["hold"]),
+        delivery=DeliveryTarget.model_validate_json(row["delivery"]),
+        task_ids=tuple(json.loads(row["task_ids"])),
+        creating=tuple(json.loads(row["creating"])),
+        image_keys=tuple(json.loads(row["image_keys"])),
+        error_code=row["error_code"],
+        error_detail=row["error_detail"],
+        delivered_at=row["delivered_at"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )

@@ -19,6 +19,8 @@ create table if not exists accounts (
     deleting_at text, -- the deletion fence: set, nothing new is reserved or stored for the account
     accepted_terms_version text, -- the versions last accepted (each acceptance is a row of `consents`)
     accepted_policy_version text,
+    blocked_at text, -- set by an admin: every command but the privacy rights is refused
+    blocked_reason text not null default '',
     created_at text not null
 );
 
@@ -61,6 +63,8 @@ create table if not exists generations (
 );
 create index if not exists generations_account_status on generations (account_id, status);
 create index if not exists generations_open on generations (status, delivered_at);
+create index if not exists generations_created on generations (created_at);
+create index if not exists generations_settled on generations (updated_at) where status in ('succeeded', 'failed');
 
 create table if not exists ledger (
     id integer primary key autoincrement,
@@ -75,6 +79,7 @@ create table if not exists ledger (
     created_at text not null
 );
 create index if not exists ledger_account_day on ledger (account_id, free_day);
+create index if not exists ledger_created on ledger (created_at);
 
 create table if not exists payments (
     id text primary key,
@@ -125,3 +130,19 @@ create table if not exists account_aliases (
     account_id text not null references accounts (id) on delete cascade
 );
 create index if not exists account_aliases_account on account_aliases (account_id);
+
+-- Every admin action (core.audit), once per key. Rows about a person go with them; an admin who deletes their own
+-- account leaves the rows they wrote with no actor.
+create table if not exists admin_audit (
+    key text primary key,
+    action text not null,
+    account_id text references accounts (id) on delete cascade,
+    actor_account_id text references accounts (id) on delete set null,
+    channel text not null,
+    credits integer not null default 0,
+    requested integer not null default 0,
+    reason text not null default '',
+    at text not null
+);
+create index if not exists admin_audit_account on admin_audit (account_id);
+create index if not exists admin_audit_actor on admin_audit (actor_account_id);

@@ -10,16 +10,15 @@ import aiosqlite
 
 from adapters.sqlite import linking, slots
 from adapters.sqlite.accounts import SqliteAccounts
+from adapters.sqlite.admin import SqliteAdmin
 from adapters.sqlite.linking import SqliteLinking
+from adapters.sqlite.rows import generation_from as _generation
 from adapters.sqlite.rows import insert_entry, upgrade_accounts
 from core.errors import DomainError, ErrorCode
 from core.models import (
     Balance,
-    DeliveryTarget,
     Generation,
-    GenerationRequest,
     GenerationStatus,
-    Hold,
     LedgerEntry,
     LedgerKind,
     Payment,
@@ -31,9 +30,9 @@ SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
 UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
 
 
-class SqliteStore(SqliteLinking, SqliteAccounts):
+class SqliteStore(SqliteLinking, SqliteAccounts, SqliteAdmin):
     """core.ports.Store on one SQLite file; accounts are in adapters/sqlite/accounts.py, linking in linking.py,
-    slots in slots.py."""
+    the admin tools in admin.py, slots in slots.py."""
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:
@@ -265,25 +264,6 @@ class SqliteStore(SqliteLinking, SqliteAccounts):
                 (provider, event_id, now.isoformat()),
             )
             return cursor.rowcount == 1
-
-
-def _generation(row: aiosqlite.Row) -> Generation:
-    return Generation(
-        id=row["id"],
-        account_id=row["account_id"],
-        request=GenerationRequest.model_validate_json(row["request"]),
-        status=GenerationStatus(row["status"]),
-        hold=Hold.model_validate_json(row["hold"]),
-        delivery=DeliveryTarget.model_validate_json(row["delivery"]),
-        task_ids=tuple(json.loads(row["task_ids"])),
-        creating=tuple(json.loads(row["creating"])),
-        image_keys=tuple(json.loads(row["image_keys"])),
-        error_code=row["error_code"],
-        error_detail=row["error_detail"],
-        delivered_at=row["delivered_at"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
 
 
 def _entry(row: aiosqlite.Row) -> LedgerEntry:

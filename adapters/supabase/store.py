@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from adapters.supabase.accounts import SupabaseAccounts
+from adapters.supabase.admin import SupabaseAdmin
 from adapters.supabase.linking import SupabaseLinking
 from core.errors import DomainError, ErrorCode
 from core.models import (
@@ -33,7 +34,7 @@ LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
 PAYMENT_COLUMNS = ",".join(Payment.model_fields)
 
 
-class SupabaseStore(SupabaseLinking, SupabaseAccounts):
+class SupabaseStore(SupabaseLinking, SupabaseAccounts, SupabaseAdmin):
     """core.ports.Store on Supabase; build it with `await SupabaseStore.connect(url, service_role_key)`.
 
     Accounts are in adapters/supabase/accounts.py, linking in linking.py, the connection and its error mapping
@@ -130,6 +131,20 @@ class SupabaseStore(SupabaseLinking, SupabaseAccounts):
                 .eq("account_id", account_id)
                 .order("created_at")
                 .order("id")
+                .execute()
+            )
+        )
+        return [_generation(r) for r in rows]
+
+    async def latest_generations(self, account_id: str, limit: int) -> list[Generation]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("generations")
+                .select(GENERATION_COLUMNS)
+                .eq("account_id", account_id)
+                .order("created_at", desc=True)
+                .order("id", desc=True)
+                .limit(limit)
                 .execute()
             )
         )

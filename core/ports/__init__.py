@@ -6,6 +6,7 @@ One module per concern; every name is re-exported here, so `from core.ports impo
 from __future__ import annotations
 
 from core.ports.accounts import AccountStore
+from core.ports.admin import AdminStore
 from core.ports.blobs import BlobStore, ResultImages, StoredImage
 from core.ports.clock import Clock
 from core.ports.coordination import Job, JobQueue, Limiter, Signals
@@ -21,6 +22,7 @@ from core.ports.store import Store
 
 __all__ = [
     "AccountStore",
+    "AdminStore",
     "BlobStore",
     "Clock",
     "CreateLine",

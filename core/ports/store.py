@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Protocol
 
 from core.ports.accounts import AccountStore
+from core.ports.admin import AdminStore
 from core.ports.ledger import LedgerStore
 from core.ports.linking import LinkStore
 from core.ports.payments import PaymentStore
 
 
-class Store(AccountStore, LedgerStore, LinkStore, PaymentStore, Protocol):
-    """Accounts, ledger, generations and payments: the one source of truth shared by every process."""
+class Store(AccountStore, LedgerStore, LinkStore, PaymentStore, AdminStore, Protocol):
+    """Accounts, ledger, generations, payments, links and the admin audit log: the one source of truth shared by
+    every process."""
 
     async def ping(self) -> None: ...

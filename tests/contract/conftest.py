@@ -106,6 +106,7 @@ def _fake_counter(fake: FakeStore) -> RowCounter:
             "generations": [g.account_id for g in fake.generations_by_id.values()],
             "ledger": [e.account_id for e in fake.entries],
             "payments": [p.account_id for p in fake.payment_rows],
+            "admin_audit": [e.account_id or "" for e in fake.audit_entries],
         }
         owners = tables[table]
         return len(owners) if account_id is None else owners.count(account_id)

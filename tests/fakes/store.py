@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from core.abuse import AbuseMemory
+from core.audit import AuditEntry
 from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError
 from core.models import (
     FIRST_VERSIONS,
@@ -35,6 +36,7 @@ from core.models import (
 )
 from core.ports import LostTasks, Notice, QueueSpot, ReserveRequest, ResultImages, Settlement, StoredImage
 from core.quota import free_left, plan_settlement
+from tests.fakes.admin_store import FakeAdmin
 from tests.fakes.store_linking import FakeLinking
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
@@ -52,7 +54,7 @@ class FakeClock:
         self.current += timedelta(seconds=seconds)
 
 
-class FakeStore(FakeLinking):
+class FakeStore(FakeLinking, FakeAdmin):
     """The Store's semantics in dicts; every method body runs without awaiting, so each is atomic."""
 
     def __init__(self) -> None:
@@ -66,6 +68,7 @@ class FakeStore(FakeLinking):
         self.events: set[tuple[str, str]] = set()
         self.abuse_memory: dict[str, AbuseMemory] = {}
         self.consent_rows: dict[str, list[ConsentRecord]] = {}
+        self.audit_entries: list[AuditEntry] = []
         self._ids = itertools.count(1)
 
     async def ping(self) -> None:
@@ -165,6 +168,7 @@ class FakeStore(FakeLinking):
         self.entries = [e for e in self.entries if e.account_id != account_id]
         self.payment_rows = [p for p in self.payment_rows if p.account_id != account_id]
         self._forget_links(account_id)
+        self._delete_audit(account_id)
 
     def _money(self, account_id: str, day: date) -> tuple[int, int]:
         mine = [e for e in self.entries if e.account_id == account_id]
