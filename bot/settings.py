@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from adapters.discord.config import DiscordConfig
 from adapters.telegram.config import MESSAGES_PER_SECOND, TelegramConfig
 from bot.settings_checks import HTTP, POSTGRES, REDIS, WEBSOCKET, checked_url, parse_products
-from core.models import ConsentVersions, Product, Resolution
+from core.models import ConsentVersions, Identity, Platform, Product, Resolution
 from core.policy import Policy
 
 #: The schemes each URL setting accepts: one check for all of them.
@@ -73,6 +73,19 @@ class Settings(BaseSettings):
     policy_version: str = Field("1", min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     policy_changes_url: str = ""  # a page saying what changed in the latest versions, linked when asking again
 
+    # What one KIE task costs, for /admin stats' provider cost estimate (KIE's price list; prices change)
+    kie_credits_1k: float = Field(6.0, ge=0, le=1_000_000)
+    kie_credits_2k: float = Field(10.0, ge=0, le=1_000_000)
+    kie_credits_4k: float = Field(16.0, ge=0, le=1_000_000)
+    kie_usd_per_credit: float = Field(0.005, ge=0, le=1_000)
+
+    # Admins (/admin …): comma-separated user ids. Whoever uses the console is the operator, an admin too.
+    admin_telegram_ids: str = ""
+    admin_discord_ids: str = ""
+    # The Discord server where /admin is registered (visible to its administrators only); unset: DISCORD_DEV_GUILD_ID,
+    # and with neither, /admin is not offered on Discord.
+    admin_discord_guild_id: int | None = Field(None, ge=1, le=2**64 - 1)  # a Discord snowflake
+
     # Web server (webhooks, callbacks, billing return)
     public_base_url: str = ""
     web_host: str = "0.0.0.0"
@@ -133,6 +146,14 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [w.strip() for w in value.split(",") if w.strip()]
         return value
+
+    @field_validator("admin_telegram_ids", "admin_discord_ids")
+    @classmethod
+    def _user_ids(cls, value: str) -> str:
+        ids = [part.strip() for part in value.split(",") if part.strip()]
+        if not all(part.isdigit() for part in ids):
+            raise ValueError("must be user ids (numbers) separated by commas")
+        return ",".join(ids)
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -200,6 +221,18 @@ class Settings(BaseSettings):
             privacy_url=self.privacy_url,
             versions=ConsentVersions(terms=self.terms_version, policy=self.policy_version),
             changes_url=self.policy_changes_url,
+            admins=self.admins(),
+            provider_credits={"1K": self.kie_credits_1k, "2K": self.kie_credits_2k, "4K": self.kie_credits_4k},
+            provider_credit_usd=self.kie_usd_per_credit,
+        )
+
+    def admins(self) -> frozenset[Identity]:
+        lists = ((Platform.TELEGRAM, self.admin_telegram_ids), (Platform.DISCORD, self.admin_discord_ids))
+        return frozenset(
+            Identity(platform=platform, platform_user_id=user_id)
+            for platform, ids in lists
+            for user_id in ids.split(",")
+            if user_id
         )
 
     def telegram_config(self) -> TelegramConfig:
@@ -212,6 +245,7 @@ class Settings(BaseSettings):
             base_file_url=self.telegram_base_file_url,
             give_up_after_s=self.chat_give_up_after_s,
             messages_per_second=self.telegram_messages_per_second,
+            admin_ids=tuple(int(i) for i in self.admin_telegram_ids.split(",") if i),
         )
 
     def discord_config(self) -> DiscordConfig:
@@ -219,6 +253,8 @@ class Settings(BaseSettings):
         return DiscordConfig(
             token=self.discord_bot_token.get_secret_value(),
             dev_guild_id=self.discord_dev_guild_id,
+            admin_guild_id=self.admin_discord_guild_id or self.discord_dev_guild_id,
+            admin_ids=frozenset(int(i) for i in self.admin_discord_ids.split(",") if i),
             api_base_url=self.discord_api_base_url,
             gateway_url=self.discord_gateway_url,
             give_up_after_s=self.chat_give_up_after_s,

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretBytes
 from core.models import FIRST_VERSIONS, ConsentVersions, Identity, Platform, Product, Resolution
 
 DEFAULT_PRICES: dict[Resolution, int] = {"1K": 1, "2K": 2, "4K": 4}
+DEFAULT_PROVIDER_CREDITS: dict[Resolution, float] = {"1K": 6.0, "2K": 10.0, "4K": 16.0}  # KIE's GPT-Image-2 prices
 
 
 class Policy(BaseModel):
@@ -44,6 +45,10 @@ class Policy(BaseModel):
     # The admins by platform identity (ADMIN_TELEGRAM_IDS, ADMIN_DISCORD_IDS). The console is the operator's own
     # terminal (it runs on the machine holding the database), so whoever uses it is an admin too.
     admins: frozenset[Identity] = frozenset()
+    # What one provider task costs in the provider's credits, by resolution, and one such credit in US dollars
+    # (/admin stats' cost estimate: KIE commits a task's credits when it is created).
+    provider_credits: dict[Resolution, float] = Field(default_factory=lambda: dict(DEFAULT_PROVIDER_CREDITS))
+    provider_credit_usd: float = 0.005
 
     def is_admin(self, identity: Identity) -> bool:
         return identity.platform is Platform.CONSOLE or identity in self.admins

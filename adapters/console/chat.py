@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+from adapters.chat.admin import run_admin
 from adapters.chat.commands import build_request, parse_imagine, split_command
 from adapters.chat.link_render import (
     accounts_text,
@@ -35,7 +36,8 @@ from core.models import DeliveryTarget, Generation, Identity, Platform
 from core.texts import error_text, t
 from core.usecases import billing, exports, generation, link_preview, linking, onboarding, privacy
 from core.usecases import cancel as cancelling
-from core.usecases.accounts import require_account
+from core.usecases.accounts import require_account, require_known
+from core.usecases.admin import Actor
 from core.usecases.references import MAX_REFERENCE_BYTES
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,7 @@ class ConsoleChat:
             "link": self.link,
             "accounts": self.accounts,
             "unlink": self.unlink,
+            "admin": self.admin,
         }
 
     def target(self) -> DeliveryTarget:
@@ -92,7 +95,7 @@ class ConsoleChat:
             elif name in self.handlers:
                 await self.handlers[name](rest)
             else:
-                self.out(t("unknown_command", self.locale) + "\n" + t("help_console", self.locale))
+                self.out(self.unknown_text())
         except DomainError as error:
             if error.code is ErrorCode.CONSENT_REQUIRED:
                 self.out(t("consent_needed_console", self.locale))
@@ -182,7 +185,7 @@ class ConsoleChat:
         if parts is None:
             self.out(t("export_nothing", self.locale))
             return
-        account = await require_account(self.deps, self.identity)
+        account = await require_known(self.deps, self.identity)
         links = [await exports.keep(self.deps, account.id, part) for part in parts]
         minutes = self.deps.policy.link_ttl_s // 60
         self.out("\n  ".join([t("export_kept", self.locale, minutes=minutes), *links]))
@@ -239,6 +242,15 @@ class ConsoleChat:
 
     async def help(self, _: str) -> None:
         self.out(t("help_console", self.locale))
+
+    async def admin(self, rest: str) -> None:
+        """The console is the operator's terminal: its user runs the admin tools (Policy.is_admin)."""
+        actor = Actor(channel="console", identity=self.identity, key=f"console:{uuid.uuid4().hex}")
+        answer = await run_admin(self.deps, actor, rest, self.locale)
+        self.out(answer if answer is not None else self.unknown_text())
+
+    def unknown_text(self) -> str:
+        return t("unknown_command", self.locale) + "\n" + t("help_console", self.locale)
 
     async def paysupport(self, _: str) -> None:
         self.out(t("paysupport", self.locale, contact=self.deps.policy.paysupport_contact))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 class DiscordConfig:
     token: str
     dev_guild_id: int | None = None
+    admin_guild_id: int | None = None  # /admin is registered in this server only (none: not offered on Discord)
+    admin_ids: frozenset[int] = frozenset()
     api_base_url: str | None = None
     gateway_url: str | None = None
     #: A gateway that stays disconnected this long gives up (the process exits for its supervisor).

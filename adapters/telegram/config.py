@@ -17,6 +17,7 @@ class TelegramConfig:
     #: Polling that fails this long without one success gives up (the process exits for its supervisor).
     give_up_after_s: float = 600.0
     messages_per_second: float = MESSAGES_PER_SECOND
+    admin_ids: tuple[int, ...] = ()  # each admin's private chat gets the /admin command in its menu
 
     @property
     def self_hosted(self) -> bool:

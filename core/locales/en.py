@@ -207,6 +207,75 @@ TEXTS: dict[str, str] = {
     ),
     "delete_cancelled": "Deletion cancelled. Nothing was deleted.",
     "nothing_to_delete": "We hold no data about you, so there is nothing to delete.",
+    # admin actions, as the person they concern is told
+    "admin_granted": "An admin added {credits} credits to your account ({reason}). Balance: {balance} credits.",
+    "admin_revoked": "An admin took {credits} credits from your account ({reason}). Balance: {balance} credits.",
+    "account_blocked": (
+        "Your account has been suspended by an admin: I won't make new images or take payments for it. Images "
+        "already on their way still arrive. You can still export your data (/mydata), delete your account "
+        "(/deleteme) and read /privacy. To ask about it, write to {contact}."
+    ),
+    "account_unblocked": "Your account is active again. Send /help to see what I can do.",
+    # admin tools (only admins ever see these)
+    "admin.usage": "Admin commands:",
+    "admin.usage.user": (
+        "/admin user <who> [--prompts] — balance, plan, latest generations, payments (--prompts also shows the "
+        "prompts; that access is logged and the person sees it in /mydata)"
+    ),
+    "admin.usage.grant": "/admin grant <who> <credits> <reason> — add paid credits",
+    "admin.usage.revoke": "/admin revoke <who> <credits> <reason> — take paid credits back (never below zero)",
+    "admin.usage.block": (
+        "/admin block <who> <reason> — refuse everything but /mydata, /deleteme, /privacy, /terms and /help"
+    ),
+    "admin.usage.unblock": "/admin unblock <who> [reason] — lift a block",
+    "admin.usage.stats": "/admin stats — people, generations, credits, provider cost and the queue",
+    "admin.usage_who": "<who>: an account id, a user id, or telegram:<id>, discord:<id>, console:<name>.",
+    "admin.usage_of": "Usage: {usage}",
+    "admin.unknown_action": "There is no admin command “{action}”.",
+    "admin.already": "Already done: this command was applied before ({action} at {at}); nothing changed.",
+    "admin.granted": "Granted {credits} credits to {who}. Their balance: {balance} credits.",
+    "admin.revoked": "Took {credits} credits from {who}. Their balance: {balance} credits.",
+    "admin.revoked_partly": (
+        "Took {credits} of the {requested} credits asked from {who}: a revoke never takes the balance below zero. "
+        "Their balance: {balance} credits."
+    ),
+    "admin.blocked": (
+        "Blocked {who}. They can still use /mydata, /deleteme, /privacy, /terms and /help; work in flight finishes."
+    ),
+    "admin.unblocked": "Unblocked {who}.",
+    "admin.person": "{name} (account {account})",
+    "admin.user": (
+        "Account {account} — {name}, language {language}, since {created}\n"
+        "Identities: {identities}\n"
+        "Consent: {consent}; status: {status}\n"
+        "Balance: {free_left} of {free_per_day} free images left today, {credits} credits; plan: {plan}"
+    ),
+    "admin.user_active": "active",
+    "admin.user_blocked": "blocked since {at} ({reason})",
+    "admin.user_being_deleted": "being deleted",
+    "admin.user_consent_none": "not given",
+    "admin.user_generations": "Latest generations:",
+    "admin.user_generation": "• {at} {id} {status}: {count}×{resolution}, {cost}{error}",
+    "admin.user_generation_error": "; error {code}",
+    "admin.user_prompt": "   prompt: {prompt}",
+    "admin.user_no_generations": "No generations.",
+    "admin.user_payments": "Latest payments:",
+    "admin.user_payment": "• {at} {provider} {ref}: {credits} credits, {status}",
+    "admin.user_no_payments": "No payments.",
+    "admin.user_prompts_logged": "Prompts shown: this access is in the audit log, and the person sees it in /mydata.",
+    "admin.stats": (
+        "Stats (UTC), today / last 7 days:\n"
+        "People active: {active_today} / {active_week}\n"
+        "Generations requested: {requested_today} / {requested_week}\n"
+        "Finished: delivered {delivered_today} / {delivered_week}; partly refunded {partly_today} / {partly_week}; "
+        "refunded {refunded_today} / {refunded_week}\n"
+        "Credits: sold {sold_today} / {sold_week}; used {used_today} / {used_week}; refunded {back_today} / "
+        "{back_week}; free images used {free_today} / {free_week}\n"
+        "Provider tasks: {tasks_today} / {tasks_week}; estimated provider cost: {cost_today} / {cost_week}\n"
+        "Now: {queued} queued, {running} running, {undelivered} results being sent; {accounts} people with work in "
+        "flight"
+    ),
+    "admin.stats_cost": "{credits} KIE credits ≈ ${usd}",
     # settings
     "settings": (
         "Your settings:\nAspect ratio: {aspect_ratio}\nResolution: {resolution}\nSend as file: {send_as_file}\n"
@@ -305,6 +374,21 @@ TEXTS: dict[str, str] = {
     "error.confirmation_invalid": "That confirmation code is wrong or has expired. Send /deleteme to get a new one.",
     "error.generation_in_progress": "Your images are still being made. Please confirm again once they are done.",
     "error.account_being_deleted": "Your account is being deleted, so I can't do that any more.",
+    "error.account_blocked": (
+        "Sorry, your account has been suspended, so I can't do that. You can still export your data (/mydata), "
+        "delete your account (/deleteme) and read /privacy, /terms and /help. To ask about it, write to {contact}."
+    ),
+    "error.admin_no_such_person": (
+        "No one found for “{who}”. Name a person by account id, by user id, or as telegram:<id>, discord:<id> or "
+        "console:<name>."
+    ),
+    "error.admin_ambiguous": (
+        "“{who}” is a user id on several platforms: say which, e.g. telegram:{who} or discord:{who}."
+    ),
+    "error.admin_bad_credits": "Credits must be a whole number from 1 to {limit}.",
+    "error.admin_reason_required": (
+        "Please give a reason: it is kept in the audit log and the person sees it in /mydata."
+    ),
     "error.busy": "I'm very busy right now. Please try again in {minutes} min. Nothing was charged.",
     "error.temporarily_unavailable": "Something is temporarily unavailable. Please try again in a minute.",
     "error.task_lost": "We lost track of it during a restart on our side.",
@@ -442,4 +526,5 @@ TEXTS: dict[str, str] = {
     "command.link": "Use one account on Telegram, Discord and the console",
     "command.accounts": "The platforms linked to your account",
     "command.unlink": "Detach a platform from your account",
+    "command.admin": "Admin tools: /admin help",
 }

@@ -9,10 +9,23 @@ from core.models import Account, Identity
 from core.policy import Policy
 
 
-async def require_account(deps: Deps, identity: Identity) -> Account:
+async def require_known(deps: Deps, identity: Identity) -> Account:
+    """The person's account, blocked or not: the privacy rights (export, deletion) never depend on behaviour."""
     account = await deps.store.find_account(identity)
     if account is None:
         raise DomainError(ErrorCode.NOT_REGISTERED)
+    return account
+
+
+async def require_account(deps: Deps, identity: Identity) -> Account:
+    """The person's account, refused (ACCOUNT_BLOCKED) while an admin has blocked it."""
+    return allowed(deps, await require_known(deps, identity))
+
+
+def allowed(deps: Deps, account: Account) -> Account:
+    """The account, unless an admin blocked it: then a polite refusal that says what still works and whom to ask."""
+    if account.blocked:
+        raise DomainError(ErrorCode.ACCOUNT_BLOCKED, contact=deps.policy.privacy_contact)
     return account
 
 

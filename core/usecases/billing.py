@@ -16,10 +16,10 @@ from core.models import (
     PaymentEvent,
     PaymentEventKind,
     PlanFields,
-    Platform,
     Product,
 )
 from core.ports import Notice
+from core.usecases import notices
 from core.usecases.accounts import require_account, require_consent
 from core.usecases.subscriptions import plan_change
 
@@ -239,17 +239,6 @@ def _plan_label(deps: Deps, plan: str | None) -> str:
 
 async def _tell(deps: Deps, account: Account, event: PaymentEvent, key: str, credits: int, **params: object) -> None:
     """Tell the person in the chat they bought from, unless they opted out of notifications."""
-    if account.notifications_opt_out:
-        return
-    identities = await deps.store.identities(account.id)
-    preferred = [i for i in identities if event.platform and i.platform.value == event.platform]
-    candidates = preferred or [i for i in identities if i.platform is not Platform.CONSOLE] or identities
-    if not candidates:
-        return
-    target = candidates[0]
     held = await account_balance(deps, account)
     notice = Notice(key=key, params={"credits": credits, "balance": held.paid_credits, **params})
-    try:
-        await deps.messenger.notify(target, notice, account.locale)
-    except Exception:
-        log.warning("payment notice not delivered", exc_info=True, extra={"account_id": account.id})
+    await notices.tell(deps, account, notice, platform=event.platform, essential=False)

@@ -6,7 +6,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import Generation, Identity
 from core.ports import StoredImage
-from core.usecases.accounts import require_account
+from core.usecases.accounts import allowed, require_account
 
 
 async def latest_generation(deps: Deps, identity: Identity, *, with_images: bool = False) -> Generation:
@@ -38,6 +38,7 @@ async def own_generation(deps: Deps, identity: Identity, generation_id: str) -> 
         raise DomainError(ErrorCode.NOT_FOUND)
     if account is None or generation.account_id != account.id:
         raise DomainError(ErrorCode.NOT_OWNER)
+    allowed(deps, account)
     return generation
 
 

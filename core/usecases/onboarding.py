@@ -17,7 +17,7 @@ from core.models import (
     Resolution,
     SettingsChange,
 )
-from core.usecases.accounts import consent_change, require_account
+from core.usecases.accounts import allowed, consent_change, require_account
 from core.validation import UNUSABLE_CHARACTERS, check_combination
 
 
@@ -39,6 +39,7 @@ async def start(deps: Deps, identity: Identity, display_name: str = "", locale: 
         digest = identity_digest(deps.policy.identity_hash_key.get_secret_value(), identity)
         name = UNUSABLE_CHARACTERS.sub("", display_name)  # a name with NUL would be refused by Postgres alone
         account = await deps.store.create_account(identity, name, locale, deps.clock.now(), digest)
+    allowed(deps, account)
     changed = changed_documents(account, deps.policy.versions)
     change = consent_change(deps.policy, changed) if changed else {}
     return StartResult(account=account, needs_consent=not account.has_consented or bool(changed), change=change)

@@ -9,11 +9,12 @@ from datetime import timedelta
 from typing import Any
 
 from core.abuse import AbuseMemory, identity_digest
+from core.audit import AuditEntry
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError
 from core.models import Account, Identity
 from core.ports import Settlement
-from core.usecases.accounts import require_account
+from core.usecases.accounts import require_known
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +56,18 @@ async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
         ],
         "ledger": [e.model_dump(mode="json") for e in await deps.store.ledger(account.id)],
         "payments": [p.model_dump(mode="json") for p in await deps.store.payments(account.id)],
+        "admin_actions": [_admin_action(e, account.id) for e in await deps.store.audit_log(account.id)],
         "shared_with": {
             "KIE.ai": "prompts and reference images, to generate images",
             "Creem": "payment details, to process payments (we never store card details)",
         },
     }
+
+
+def _admin_action(entry: AuditEntry, account_id: str) -> dict[str, Any]:
+    """An admin action about the person (which admin stays theirs), or one the person took as an admin."""
+    mine = entry.actor_account_id == account_id
+    return entry.model_dump(mode="json", exclude=set() if mine else {"actor_account_id"})
 
 
 def _is_web_link(link: str) -> bool:
@@ -69,7 +77,7 @@ def _is_web_link(link: str) -> bool:
 
 async def request_deletion(deps: Deps, identity: Identity) -> str:
     """Issue a short-lived confirmation code; nothing is deleted yet."""
-    account = await require_account(deps, identity)
+    account = await require_known(deps, identity)
     code = f"{secrets.randbelow(1_000_000):06d}"
     expires = deps.clock.now() + timedelta(seconds=deps.policy.deletion_code_ttl_s)
     await deps.store.set_deletion_code(account.id, code, expires)
@@ -77,7 +85,7 @@ async def request_deletion(deps: Deps, identity: Identity) -> str:
 
 
 async def cancel_deletion(deps: Deps, identity: Identity) -> None:
-    account = await require_account(deps, identity)
+    account = await require_known(deps, identity)
     await deps.store.set_deletion_code(account.id, None, None)
 
 
@@ -88,7 +96,7 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
     is being deleted, and the plan cancelled is the one the account held at the fence (a plan paid later is
     cancelled by the payment webhook itself).
     """
-    account = await require_account(deps, identity)
+    account = await require_known(deps, identity)
     if not _code_matches(deps, account, code):
         raise DomainError(ErrorCode.CONFIRMATION_INVALID)
     fenced = await deps.store.begin_deletion(account.id, code.strip(), deps.clock.now())
