@@ -35,7 +35,7 @@ from adapters.telegram.limits import MESSAGE_MAX, FileLimits, clip
 from adapters.telegram.linking import LinkCommands
 from adapters.telegram.messenger import harmless_edit_error
 from adapters.telegram.ratelimit import SendOptions
-from adapters.telegram.replies import Context, answer_personally, error_markup, guarded
+from adapters.telegram.replies import Context, answer_personally, answer_unknown, error_markup, guarded
 from adapters.telegram.sendqueue import Priority
 from adapters.telegram.updates import delivery_target, identity_of, is_private, locale_of
 from core.deps import Deps
@@ -130,11 +130,7 @@ class TelegramHandlers:
     async def unknown(self, update: Update, context: Context) -> None:
         """Unknown commands get the help text; in groups only when addressed to this bot."""
         message, user = _message_user(update)
-        head = (message.text or "").split(maxsplit=1)[0] if message.text else ""
-        if not is_private(message.chat) and f"@{context.bot.username}".lower() not in head.lower():
-            return
-        locale = locale_of(user)
-        await message.reply_text(t("unknown_command", locale) + "\n" + t("help", locale))
+        await answer_unknown(message, user, context)
 
     @guarded
     async def settings(self, update: Update, context: Context) -> None:

@@ -76,6 +76,15 @@ def guarded(handler: Handler[H]) -> Handler[H]:
     return wrapper
 
 
+async def answer_unknown(message: Message, user: User, context: Context) -> None:
+    """An unknown command gets the help text; in groups only when addressed to this bot."""
+    head = (message.text or "").split(maxsplit=1)[0] if message.text else ""
+    if not is_private(message.chat) and f"@{context.bot.username}".lower() not in head.lower():
+        return
+    locale = locale_of(user)
+    await message.reply_text(t("unknown_command", locale) + "\n" + t("help", locale))
+
+
 async def answer_personally(
     message: Message, user: User, locale: str, send: Callable[[int], Awaitable[Message]]
 ) -> Message | None:

@@ -17,12 +17,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 from telegram.request import HTTPXRequest
 
 from adapters.chat.connection import ConnectionWatch, OnLost
+from adapters.telegram.admin import AdminHandlers
 from adapters.telegram.callbacks import CallbackHandlers
 from adapters.telegram.config import TelegramConfig
 from adapters.telegram.handlers import COMMANDS, TelegramHandlers
@@ -115,6 +116,7 @@ def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> Teleg
     callbacks = CallbackHandlers(handlers)
     callbacks.register(app)
     callbacks.cancels.register(app)
+    AdminHandlers(deps).register(app)
     handlers.register(app)
     app.add_error_handler(_on_error)
     return handlers
@@ -183,6 +185,17 @@ def bot_commands(locale: str = "en") -> list[BotCommand]:
     return [BotCommand(name, t(f"command.{name}", locale)) for name in COMMANDS]
 
 
+async def show_admin_menus(bot: Bot, admin_ids: tuple[int, ...]) -> None:
+    """Each admin's private chat (and only it) lists /admin too. An admin who never opened a chat with the bot is
+    skipped ("chat not found"); their menu appears after the next start."""
+    commands = [*bot_commands(), BotCommand("admin", t("command.admin"))]
+    for admin_id in admin_ids:
+        try:
+            await bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as error:
+            log.warning("admin menu not set", extra={"reason": type(error).__name__})
+
+
 @asynccontextmanager
 async def telegram_running(
     deps: Deps,
@@ -211,6 +224,7 @@ async def telegram_running(
     async with app:
         register(Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=limits))
         await app.bot.set_my_commands(bot_commands())
+        await show_admin_menus(app.bot, config.admin_ids)
         await app.start()
         reconciler = _reconcile_stars(app, deps)
         try:

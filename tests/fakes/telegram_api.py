@@ -114,6 +114,8 @@ class FakeTelegram(StarsLedger):
         self._block_triggers: list[tuple[str, int, str]] = []
         self.webhook: JSON | None = None
         self.commands: list[JSON] = []
+        self.commands_by_scope: dict[str, list[JSON]] = {}  # by the scope's JSON (sorted keys)
+        self.chats_seen: set[int] = set()  # private chats whose person has written to the bot
         self._refusals: list[tuple[str, int, str]] = []
         StarsLedger.__init__(self)
         self._runner: web.AppRunner | None = None
@@ -194,6 +196,7 @@ class FakeTelegram(StarsLedger):
         message = update.get("message")
         if message:
             self._messages[(message["chat"]["id"], message["message_id"])] = message
+            self.chats_seen.add(message["chat"]["id"])
 
     def block(self, chat_id: int, description: str = "Forbidden: bot was blocked by the user") -> None:
         """Every later call for this chat answers 403 (the person blocked the bot, or never started it)."""
@@ -385,8 +388,22 @@ class FakeTelegram(StarsLedger):
         for command in commands:
             if not (1 <= len(command["command"]) <= 32) or not (1 <= len(command["description"]) <= 256):
                 raise ApiError(400, "Bad Request: BOT_COMMAND_INVALID")
-        self.commands = commands
+        scope = call.json("scope") or {"type": "default"}
+        if scope.get("type") == "chat" and not self._known_chat(int(scope["chat_id"])):
+            raise ApiError(400, "Bad Request: chat not found")
+        if scope.get("type") == "default" and not call.params.get("language_code"):
+            self.commands = commands
+        self.commands_by_scope[json.dumps(scope, sort_keys=True)] = commands
         return True
+
+    def _known_chat(self, chat_id: int) -> bool:
+        """Telegram knows a private chat once the person has written to the bot."""
+        return chat_id in self.chats_seen
+
+    def commands_for_chat(self, chat_id: int) -> list[JSON]:
+        """The menu a person sees in their private chat with the bot (the chat scope wins over the default)."""
+        scoped = self.commands_by_scope.get(json.dumps({"chat_id": chat_id, "type": "chat"}, sort_keys=True))
+        return scoped if scoped is not None else self.commands
 
     async def _get_updates(self, call: Call) -> list[JSON]:
         offset = int(call.params.get("offset", "0") or 0)
