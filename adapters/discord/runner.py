@@ -14,6 +14,7 @@ import yarl
 from discord import app_commands
 
 from adapters.chat.connection import ConnectionWatch, OnLost
+from adapters.discord.admin_commands import admin_group
 from adapters.discord.client import GibClient
 from adapters.discord.commands import build_commands
 from adapters.discord.config import DiscordConfig
@@ -29,6 +30,7 @@ from core.texts import t
 log = logging.getLogger(__name__)
 
 Register = Callable[[Platform, Messenger], None]
+Tree = app_commands.CommandTree[GibClient]
 
 
 def build_client(deps: Deps, statuses: SendBudget) -> tuple[GibClient, app_commands.CommandTree[GibClient]]:
@@ -73,7 +75,7 @@ async def discord_running(
     watching: asyncio.Task[None] | None = None
     try:
         await _log_in(client, deps, register, config, clock)
-        await _sync(tree, config.dev_guild_id)
+        await _sync(tree, config.dev_guild_id, config.admin_guild_id)
         if connect:
             watch = ConnectionWatch("Discord gateway", on_lost or _ignore, config.give_up_after_s)
             _report_gateway_events(client, watch)
@@ -139,7 +141,12 @@ def refuses_user_install(error: discord.HTTPException) -> bool:
     return error.status == 400 and ("integration_type" in text or "user_install" in text or "user install" in text)
 
 
-async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | None) -> None:
+async def _sync(
+    tree: app_commands.CommandTree[GibClient], dev_guild_id: int | None, admin_guild_id: int | None
+) -> None:
+    """Every command globally (or to the dev server while developing); /admin only to the admin server."""
+    if admin_guild_id:
+        tree.add_command(admin_group(), guild=discord.Object(id=admin_guild_id))
     if dev_guild_id:
         guild = discord.Object(id=dev_guild_id)
         tree.copy_global_to(guild=guild)
@@ -152,6 +159,8 @@ async def _sync(tree: app_commands.CommandTree[GibClient], dev_guild_id: int | N
                 raise UserInstallDisabled(USER_INSTALL_HELP) from None
             raise
     log.info("discord commands synced", extra={"count": len(synced), "scope": "guild" if dev_guild_id else "global"})
+    if admin_guild_id and admin_guild_id != dev_guild_id:
+        await tree.sync(guild=discord.Object(id=admin_guild_id))
 
 
 def _ignore(reason: str, refused: bool) -> None:
