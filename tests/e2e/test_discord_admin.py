@@ -27,7 +27,10 @@ ALICE = Identity(platform=Platform.DISCORD, platform_user_id=str(USER_ID))
 UNKNOWN = "I don't know that command. Here is what I can do:"
 
 
-def admin(action: str, options: dict[str, str | int | bool] | None = None, *, user_id: int = ADMIN_ID) -> dict[str, Any]:
+Options = dict[str, str | int | bool]
+
+
+def admin(action: str, options: Options | None = None, *, user_id: int = ADMIN_ID) -> dict[str, Any]:
     """`/admin <action> …` as Discord sends it: a guild command with one subcommand (type 1) and its options."""
     payload = slash("admin", user_id=user_id)
     types = {str: 3, int: 4, bool: 5}
@@ -95,7 +98,8 @@ async def test_an_admin_grants_and_revokes_and_the_person_is_told_by_dm(bot: Bot
 
     assert granted.startswith("Granted 40 credits to") and revoked.startswith("Took 15 credits from")
     assert await paid(bot) == 25
-    dms = await bot.fake.wait_for(lambda c: c.method == "POST" and c.path == f"/channels/{USER_ID + 7}/messages", count=2)
+    dm = f"/channels/{USER_ID + 7}/messages"  # the fake opens the DM channel user id + 7
+    dms = await bot.fake.wait_for(lambda c: c.method == "POST" and c.path == dm, count=2)
     assert "An admin added 40 credits to your account (contest prize)" in dms[0].content
     assert "An admin took 15 credits from your account (duplicate). Balance: 25 credits." in dms[1].content
 
