@@ -1,4 +1,4 @@
-"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars`.
+"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars | admin`.
 
 Every way of failing to start ends in one line on standard error that names the setting, and a non-zero exit
 (2: fix the configuration; 1: something outside is down). Ctrl-C and SIGTERM stop any command without a traceback.
@@ -43,6 +43,13 @@ def parser() -> argparse.ArgumentParser:
     refund = commands.add_parser("refund-stars", help="refund a Telegram Stars payment and take its credits back")
     refund.add_argument("charge_id", help="the payment's telegram_payment_charge_id")
     refund.add_argument("--user-id", type=int, default=None, help="the payer (only for a charge the bot never saw)")
+    admin = commands.add_parser(
+        "admin",
+        help="the admin tools: user, grant, revoke, block, unblock, stats (`admin help` lists them)",
+        description="The chat's /admin commands for the operator's shell; every action is in the audit log.",
+    )
+    admin.add_argument("--key", default=None, help="the command's key: a run repeated with the same key acts once")
+    admin.add_argument("words", nargs=argparse.REMAINDER, help="<action> and its words, e.g. grant telegram:42 50 why")
     return parser
 
 
@@ -73,9 +80,8 @@ def _log_level(command: str, configured: str) -> str:
     """The console and kie-check talk to a person on the terminal: only problems are logged there."""
     if configured == "DEBUG":
         return configured
-    return {"console": "WARNING", "kie-check": "ERROR", "migrate": "WARNING", "refund-stars": "WARNING"}.get(
-        command, configured
-    )
+    quiet = {"console": "WARNING", "kie-check": "ERROR", "migrate": "WARNING", "refund-stars": "WARNING"}
+    return {**quiet, "admin": "WARNING"}.get(command, configured)
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -105,6 +111,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot import admin
 
         return asyncio.run(admin.refund_stars(settings, args.charge_id, args.user_id))
+    if args.command == "admin":
+        from bot import admin
+
+        return asyncio.run(admin.admin(settings, args.words, args.key))
     return asyncio.run(serve.kie_check(settings))
 
 

@@ -1,11 +1,24 @@
-"""Operator commands that act on one person's money (the full admin tools come with #16): small, explicit, and
-printing what they did in one line. Failing to do it is a StartupError line like every other command's."""
+"""Operator commands from the shell: `python -m bot admin …` (the admin tools of the chats, through the same
+dispatcher) and `refund-stars`. Each prints what it did; failing to do it is one line on standard error.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import sys
+import uuid
+from collections.abc import AsyncIterator
+
+from adapters.chat.admin import Usage, dispatch
 from bot.settings import Settings
 from bot.startup import EXIT_CONFIG, StartupError, platform_error
-from bot.wiring import build
+from bot.wiring import Runtime, build
+from core.errors import DomainError
+from core.texts import error_text
+from core.usecases.admin import Actor
+
+log = logging.getLogger(__name__)
 
 NOT_REFUNDED = "Not refunded"
 
@@ -43,3 +56,51 @@ async def refund_stars(settings: Settings, charge_id: str, user_id: int | None) 
     stars = "were already refunded" if done.already_refunded else "refunded"
     print(f"Stars of charge {done.charge_id} {stars} to user {done.user_id}; {done.credits_taken} credits taken back.")
     return 0
+
+
+async def admin(settings: Settings, words: list[str], key: str | None) -> int:
+    """`python -m bot admin [--key K] <action> …`: the operator is an admin. Exit 0 when done (or done before under
+    the same key), 1 when refused (no such person, …), 2 for a command that does not fit its usage.
+
+    Without --key each run is a new command; the key used is printed, so a run whose outcome is unknown (a lost
+    connection) can be repeated with it and is applied once."""
+    actor = Actor(channel="cli", identity=None, key=f"cli:{key or uuid.uuid4().hex}")
+    async with build(settings) as runtime, _notices(runtime, settings):
+        try:
+            print(await dispatch(runtime.deps, actor, " ".join(words), "en"))
+        except Usage as usage:
+            print(usage.text, file=sys.stderr)
+            return EXIT_CONFIG
+        except DomainError as error:
+            print(error_text(error), file=sys.stderr)
+            return 1
+    if key is None and words and words[0] in ("grant", "revoke", "block", "unblock"):
+        print(
+            f"(To repeat this exactly once, run it again with --key {actor.key.removeprefix('cli:')})", file=sys.stderr
+        )
+    return 0
+
+
+@contextlib.asynccontextmanager
+async def _notices(runtime: Runtime, settings: Settings) -> AsyncIterator[None]:
+    """Let the person be told on their platform (best effort: without a connection the change still stands)."""
+    async with contextlib.AsyncExitStack() as stack:
+        register, budget = runtime.router.register, runtime.send_budget
+        if settings.telegram_bot_token:
+            from adapters.telegram.runner import telegram_delivery
+
+            await _try(stack, "telegram", telegram_delivery(runtime.deps, register, settings.telegram_config(), budget))
+        if settings.discord_bot_token:
+            from adapters.discord.runner import discord_delivery
+
+            await _try(stack, "discord", discord_delivery(runtime.deps, register, settings.discord_config(), budget))
+        yield
+
+
+async def _try(
+    stack: contextlib.AsyncExitStack, name: str, context: contextlib.AbstractAsyncContextManager[object]
+) -> None:
+    try:
+        await stack.enter_async_context(context)
+    except Exception as error:
+        log.warning("the person cannot be told on %s: %s", name, type(error).__name__)

@@ -24,7 +24,11 @@ PROMPTS_FLAGS = ("--prompts", "—prompts", "–prompts")
 
 
 class Usage(Exception):
-    """The words do not fit the action: answer with its usage line."""
+    """The words do not fit the action (or name none): `text` says how to use it."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.text = text
 
 
 @dataclass(frozen=True)
@@ -57,20 +61,29 @@ def admin_action(name: str) -> Callable[[Run], Run]:
 
 
 async def run_admin(deps: Deps, actor: Actor, text: str, locale: str) -> str | None:
-    """The answer to `/admin <text>`; None when the caller is not an admin (answer as to an unknown command)."""
+    """The answer to `/admin <text>` in a chat; None when the caller is not an admin (answer as to an unknown
+    command). Domain errors (no such person, …) propagate to the chat's usual error answer."""
     if actor.identity is not None and not deps.policy.is_admin(actor.identity):
         return None
+    try:
+        return await dispatch(deps, actor, text, locale)
+    except Usage as usage:
+        return usage.text
+
+
+async def dispatch(deps: Deps, actor: Actor, text: str, locale: str) -> str:
+    """Run `<action> …` for an admin (the caller checked that); raises Usage when the words do not fit."""
     name, _, rest = text.strip().partition(" ")
     name = name.lower()
     if name in ("", "help"):
         return usage(locale)
     run = ACTIONS.get(name)
     if run is None:
-        return t("admin.unknown_action", locale, action=name) + "\n" + usage(locale)
+        raise Usage(t("admin.unknown_action", locale, action=name) + "\n" + usage(locale))
     try:
         return await run(deps, actor, AdminArgs(rest), locale)
     except Usage:
-        return t("admin.usage_of", locale, usage=t(f"admin.usage.{name}", locale))
+        raise Usage(t("admin.usage_of", locale, usage=t(f"admin.usage.{name}", locale))) from None
 
 
 def usage(locale: str) -> str:
