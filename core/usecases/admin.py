@@ -9,6 +9,7 @@ chat adapter and the command line go through (adapters.chat.admin).
 from __future__ import annotations
 
 import hashlib
+import hmac
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -130,7 +131,7 @@ async def _entry(
     deps: Deps, actor: Actor, action: AuditAction, account: Account | None, *, reason: str = "", requested: int = 0
 ) -> AuditEntry:
     return AuditEntry(
-        key=_hashed(actor.key),
+        key=_hashed(deps, actor.key),
         action=action,
         account_id=account.id if account else None,
         actor_account_id=await _actor_account(deps, actor),
@@ -152,9 +153,11 @@ async def _actor_account(deps: Deps, actor: Actor) -> str | None:
     return found.id
 
 
-def _hashed(key: str) -> str:
-    """The command's id hashed: a Telegram chat id in it is the admin's user id, which must go with their account."""
-    return hashlib.sha256(key.encode()).hexdigest()[:32]
+def _hashed(deps: Deps, key: str) -> str:
+    """The command's id under the server's keyed hash (as core.abuse keeps identities): a Telegram chat id in it is
+    the admin's user id, which must go with their account and cannot be recovered from the log without the key."""
+    secret = deps.policy.identity_hash_key.get_secret_value()
+    return hmac.new(secret, f"admin-command:{key}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def _platform(actor: Actor) -> Platform | None:

@@ -122,6 +122,7 @@ async def test_a_look_at_an_account_shows_no_prompt_unless_asked_and_asking_is_l
     await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="my secret garden"), TARGET)
 
     plain = await ask(world, "user 1001")
+    world.clock.advance(1)
     with_prompts = await ask(world, "user 1001 --prompts", by_admin("telegram:9000:2"))
 
     assert f"Account {alice}" in plain and "3 credits" in plain and "queued: 1×1K, 1 free" in plain
