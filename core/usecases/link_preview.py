@@ -13,6 +13,7 @@ from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.linking import parse_code, shown
 from core.models import Account, Identity, Platform
+from core.usecases.accounts import allowed
 from core.usecases.linking import find_code
 
 
@@ -53,6 +54,8 @@ async def preview(deps: Deps, identity: Identity, text: str) -> LinkPreview:
     if keeper is None or keeper.being_deleted:
         raise DomainError(ErrorCode.LINK_CODE_INVALID)
     joiner = await deps.store.find_account(identity)
+    if joiner is not None:
+        allowed(deps, joiner)  # a blocked account is not merged away from its block
     theirs = {i.platform for i in await deps.store.identities(keeper.id)}
     mine = [i.platform for i in await deps.store.identities(joiner.id)] if joiner else [identity.platform]
     clash = next((p for p in mine if p in theirs), None)

@@ -17,7 +17,7 @@ from core.errors import DomainError, ErrorCode
 from core.linking import code_hash, new_code, parse_code, shown
 from core.models import Balance, Identity, LinkedIdentity, Platform
 from core.ports import LinkCode, LinkRequest, LinkStatus, UnlinkStatus
-from core.usecases.accounts import require_account, require_consent
+from core.usecases.accounts import allowed, require_account, require_consent
 from core.usecases.billing import account_balance
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,9 @@ async def confirm(deps: Deps, identity: Identity, text: str, label: str) -> Link
     if code is None:
         raise DomainError(ErrorCode.LINK_CODE_INVALID)
     hashed = code_hash(_key(deps), code)
+    joining = await deps.store.find_account(identity)
+    if joining is not None:
+        allowed(deps, joining)  # a blocked account is not merged away from its block
     now = deps.clock.now()
     result = await deps.store.link_identity(LinkRequest(hashed, identity, label, now.date(), now))
     if result.status in REFUSALS:

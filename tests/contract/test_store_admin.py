@@ -10,8 +10,8 @@ import pytest
 
 from core.audit import AuditAction, AuditEntry, Stats, Window
 from core.errors import DomainError, ErrorCode
-from core.models import Account, GenerationRequest, LedgerKind
-from core.ports import Settlement, Store
+from core.models import Account, GenerationRequest, Identity, LedgerKind, Platform
+from core.ports import LinkCode, LinkRequest, Settlement, Store
 from tests.contract.store_support import NOW, TODAY, RowCounter, new_account, payment, reserve_request, unique
 
 MIDNIGHT = NOW.replace(hour=0)
@@ -221,3 +221,23 @@ async def test_the_stats_count_people_outcomes_credits_and_work_in_flight_like_t
 
 async def test_the_stats_of_an_empty_service_are_all_zero(store: Store) -> None:
     assert await store.stats(MIDNIGHT, WEEK) == Stats()
+
+
+async def test_a_merge_by_linking_moves_the_audit_rows_about_and_by_the_absorbed_account(store: Store) -> None:
+    keeper, other = await new_account(store), await new_account(store)
+    joining = Identity(platform=Platform.DISCORD, platform_user_id=unique("dc"))
+    joiner = await store.create_account(joining, "Ada", "en", NOW)
+    about = await store.admin_credits(entry(AuditAction.GRANT, joiner, requested=4))
+    by = await store.audit(entry(AuditAction.USER, other, actor=joiner))
+    code = LinkCode(unique("hash"), keeper.id, Platform.TELEGRAM, "@ada", NOW + timedelta(minutes=10))
+    await store.save_link_code(code, (await store.identities(keeper.id))[0], NOW)
+
+    merged = await store.link_identity(LinkRequest(code.code_hash, joining, "", TODAY, NOW))
+
+    assert merged.account_id == keeper.id
+    moved = [
+        about.entry.model_copy(update={"account_id": keeper.id}),
+        by.entry.model_copy(update={"actor_account_id": keeper.id}),
+    ]
+    assert await store.audit_log(keeper.id) == sorted(moved, key=lambda e: e.key)
+    assert await paid(store, keeper) == 4

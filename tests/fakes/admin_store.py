@@ -84,6 +84,15 @@ class FakeAdmin:
             accounts_in_flight=len({g.account_id for g in unfinished}),
         )
 
+    def _move_audit(self, survivor: str, absorbed: str) -> None:
+        """Part of a merge: entries about or by the absorbed account are the survivor's now."""
+        moved = {"account_id": survivor}, {"actor_account_id": survivor}
+        self.audit_entries = [
+            e.model_copy(update={**(moved[0] if e.account_id == absorbed else {}),
+                                 **(moved[1] if e.actor_account_id == absorbed else {})})
+            for e in self.audit_entries
+        ]  # fmt: skip
+
     def _delete_audit(self, account_id: str) -> None:
         """Part of delete_account: entries about the person go, entries they wrote as an admin lose their actor."""
         self.audit_entries = [

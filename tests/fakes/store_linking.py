@@ -48,6 +48,8 @@ class FakeLinking:
             day: date | None = None, generation_id: str | None = None, note: str = "",
         ) -> bool: ...  # fmt: skip
 
+        def _move_audit(self, survivor: str, absorbed: str) -> None: ...
+
     async def save_link_code(self, code: LinkCode, identity: Identity, now: datetime) -> None:
         self.link_codes = {
             h: c for h, c in self.link_codes.items() if c.expires_at > now and c.account_id != code.account_id
@@ -123,6 +125,7 @@ class FakeLinking:
         self.payment_rows = [p.model_copy(update={"account_id": survivor}) if p.account_id == absorbed else p
                              for p in self.payment_rows]  # fmt: skip
         self.consent_rows.setdefault(survivor, []).extend(self.consent_rows.pop(absorbed, []))
+        self._move_audit(survivor, absorbed)
         self.aliases = {m: survivor if a == absorbed else a for m, a in self.aliases.items()}
         self.aliases[absorbed] = survivor
         del self.accounts[absorbed]

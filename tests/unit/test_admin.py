@@ -11,7 +11,7 @@ from core.errors import DomainError, ErrorCode
 from core.models import GenerationRequest, GenerationStatus, Identity, Platform
 from core.policy import Policy
 from core.texts import error_text
-from core.usecases import admin, billing, generation, onboarding, privacy
+from core.usecases import admin, billing, generation, linking, onboarding, privacy
 from core.usecases.admin import Actor
 from tests.unit.conftest import ALICE, BOB, TARGET, World, make_world
 
@@ -212,3 +212,17 @@ async def test_the_stats_are_the_stores_figures_and_reading_them_is_logged(world
     assert "People active: 1 / 1" in answer and "Generations requested: 1 / 1" in answer
     assert "Now: 1 queued, 0 running" in answer
     assert [e.action for e in world.store.audit_entries] == [AuditAction.STATS]
+
+
+async def test_a_blocked_account_cannot_be_merged_away_from_its_block_by_linking(world: World) -> None:
+    await world.member(ALICE)
+    await world.member(BOB)
+    await ask(world, "block 1001 abuse")
+    issued = await linking.issue_code(world.deps, BOB, "bob")
+
+    with pytest.raises(DomainError) as refused:
+        await linking.confirm(world.deps, ALICE, issued.code, "alice")
+
+    assert refused.value.code is ErrorCode.ACCOUNT_BLOCKED
+    blocked = await world.store.find_account(ALICE)
+    assert blocked is not None and blocked.blocked and len(world.store.accounts) == 3  # Alice, Bob, the admin
