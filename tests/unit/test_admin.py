@@ -3,15 +3,19 @@ rights alone, everything in the audit log and in the person's /mydata, and gone 
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 import pytest
 
 from adapters.chat.admin import run_admin
 from core.audit import AuditAction
 from core.errors import DomainError, ErrorCode
+from core.metrics import NoMetrics
 from core.models import GenerationRequest, GenerationStatus, Identity, Platform
 from core.policy import Policy
 from core.texts import error_text
-from core.usecases import admin, billing, generation, linking, onboarding, privacy
+from core.usecases import admin, billing, cancel, generation, linking, onboarding, privacy
 from core.usecases.admin import Actor
 from tests.unit.conftest import ALICE, BOB, TARGET, World, make_world
 
@@ -226,3 +230,41 @@ async def test_a_blocked_account_cannot_be_merged_away_from_its_block_by_linking
     assert refused.value.code is ErrorCode.ACCOUNT_BLOCKED
     blocked = await world.store.find_account(ALICE)
     assert blocked is not None and blocked.blocked and len(world.store.accounts) == 3  # Alice, Bob, the admin
+
+
+class SummingMetrics(NoMetrics):
+    """What a Prometheus scrape would read from the counters: the sum per name and label set."""
+
+    def __init__(self) -> None:
+        self.sums: dict[tuple[str, tuple[tuple[str, str], ...]], float] = {}
+
+    def count(self, name: str, amount: float = 1.0, **labels: str) -> None:
+        key = (name, tuple(sorted(labels.items())))
+        self.sums[key] = self.sums.get(key, 0.0) + amount
+
+    def total(self, name: str, **labels: str) -> int:
+        wanted = set(labels.items())
+        return int(sum(v for (n, have), v in self.sums.items() if n == name and wanted <= set(have)))
+
+
+async def test_the_stats_say_what_the_metrics_counted_for_the_same_work(world: World) -> None:
+    metrics = SummingMetrics()
+    deps = dataclasses.replace(world.deps, metrics=metrics)
+    await world.member(ALICE, credits=20)
+    two_k: dict[str, Any] = {"resolution": "2K", "aspect_ratio": "16:9"}
+    world.generator.fail_prompts.add("doomed")
+    for request in (GenerationRequest(prompt="a cat", count=4), GenerationRequest(prompt="doomed", **two_k)):
+        queued = await generation.request_generation(deps, ALICE, request, TARGET)
+        await generation.process(deps, queued.id)
+    waiting = GenerationRequest(prompt="a dog", count=2, **two_k)
+    await cancel.cancel(deps, ALICE, (await generation.request_generation(deps, ALICE, waiting, TARGET)).id)
+
+    stats = (await admin.service_stats(deps, by_admin())).today
+
+    assert stats.requested == metrics.total("gib_generations_requested_total") == 3
+    for outcome in ("delivered", "partly_refunded", "refunded"):
+        assert getattr(stats, outcome) == metrics.total("gib_generations_finished_total", outcome=outcome)
+    assert (stats.delivered, stats.refunded) == (1, 2)
+    assert stats.credits_used == metrics.total("gib_credits_total", kind="captured") == 1
+    assert stats.credits_refunded == metrics.total("gib_credits_total", kind="refunded") == 6
+    assert stats.free_used == metrics.total("gib_free_images_total", kind="captured") == 3
