@@ -140,3 +140,46 @@ async def test_a_link_code_asked_for_in_a_group_goes_to_the_private_chat_only(bo
     assert CODE.search(code.params["text"]) is not None
     group_texts = [c.params.get("text", "") for c in tg.fake.calls if c.chat_id == GROUP["id"]]
     assert note.params["text"] in group_texts and not any("link code" in text for text in group_texts)
+
+
+async def test_a_discord_code_confirmed_twice_on_telegram_links_once(both: tuple[Harness, Bot]) -> None:
+    tg, dc = both
+    await dc.consent()
+    await tg.onboard(ADA)
+    ask = slash("link", dm=True)
+    _, issued = await dc.answer(ask, dc.send(ask))
+    code = CODE.search(issued.content)
+    assert code is not None
+
+    await tg.command(ADA, f"/link {code.group(1)}")
+    preview = await tg.said(ADA.id, "will share credits")
+    yes = next(b["callback_data"] for b in preview.buttons() if b["callback_data"].startswith("link:yes"))
+    await tg.press(ADA, yes, preview.result)
+    linked = await tg.said(ADA.id, "Linked!", method="editMessageText")
+    await tg.press(ADA, yes, preview.result)
+    again = await tg.said(ADA.id, "already linked", method="editMessageText")
+
+    assert (
+        "Your Telegram account will share credits, plan and history with Discord user @alice." in preview.params["text"]
+    )
+    assert "Both accounts have history" not in preview.params["text"]  # a fresh /start account holds nothing
+    assert linked.params["text"].startswith("Linked! This Telegram account now shares")
+    assert again.params["text"] == "This account is already linked to that one. See /accounts."
+    ada, alice = await tg.account(ADA), await tg.runtime.deps.store.find_account(ALICE_DISCORD)
+    assert ada is not None and alice is not None and ada.id == alice.id
+
+
+async def test_cancelling_the_confirmation_links_nothing(both: tuple[Harness, Bot]) -> None:
+    tg, dc = both
+    await tg.onboard(ADA)
+    await tg.command(ADA, "/link")
+    code = CODE.search((await tg.said(ADA.id, "Your link code:")).params["text"])
+    assert code is not None
+    ask = slash("link", {"code": code.group(1)})
+    await dc.answer(ask, dc.send(ask))
+
+    press = component("gib:link:no", message_with(dc.fake, "gib:link:"))
+    _, answer = await dc.answer(press, dc.send(press))
+
+    assert answer.content == "Nothing was linked."
+    assert await tg.runtime.deps.store.find_account(ALICE_DISCORD) is None
