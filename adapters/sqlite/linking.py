@@ -159,6 +159,12 @@ class SqliteLinking(SqliteConnection):
             )
             return UnlinkStatus.UNLINKED
 
+    async def merged_ids(self, account_id: str) -> list[str]:
+        rows = await self._all(
+            "select merged_id from account_aliases where account_id = ? order by merged_id", account_id
+        )
+        return [str(r["merged_id"]) for r in rows]
+
     async def linked_identities(self, account_id: str) -> list[LinkedIdentity]:
         rows = await self._all(
             "select * from identities where account_id = ? order by created_at, platform", account_id

@@ -61,6 +61,18 @@ class SupabaseLinking(SupabaseConnection):
         status = await self._rpc("unlink_identity", {"p_account_id": account_id, "p_platform": platform.value})
         return UnlinkStatus(status)
 
+    async def merged_ids(self, account_id: str) -> list[str]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("account_aliases")
+                .select("merged_id")
+                .eq("account_id", account_id)
+                .order("merged_id")
+                .execute()
+            )
+        )
+        return [str(r["merged_id"]) for r in rows]
+
     async def linked_identities(self, account_id: str) -> list[LinkedIdentity]:
         rows = await self._exec(
             lambda: (

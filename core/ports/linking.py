@@ -87,6 +87,10 @@ class LinkStore(Protocol):
         """Detach the account's identity on `platform` (its history stays with the account), unless it is the last."""
         ...
 
+    async def merged_ids(self, account_id: str) -> list[str]:
+        """The ids of the accounts merged into this one (their stored files are still named by them)."""
+        ...
+
     async def linked_identities(self, account_id: str) -> list[LinkedIdentity]:
         """The account's identities with their names, oldest first ([] for an unknown account)."""
         ...

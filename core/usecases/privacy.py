@@ -113,8 +113,9 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
     generations = await deps.store.generations(account.id)
     keys = [k for g in generations for k in (*g.image_keys, *g.request.reference_keys)]
     await deps.blobs.delete(keys)
-    await deps.blobs.delete_prefix(account.id)
-    await deps.blobs.delete_prefix(f"{EXPORTS_PREFIX}/{account.id}")
+    for owner in (account.id, *await deps.store.merged_ids(account.id)):  # files keep the id they were made under
+        await deps.blobs.delete_prefix(owner)
+        await deps.blobs.delete_prefix(f"{EXPORTS_PREFIX}/{owner}")
     await deps.store.delete_account(account.id)
     log.info("account deleted", extra={"account_id": account.id})
 

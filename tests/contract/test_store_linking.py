@@ -131,6 +131,7 @@ async def test_merging_two_accounts_adds_credits_counts_free_use_once_and_moves_
     assert [g.account_id for g in await store.generations(keeper.id)] == [keeper.id] * 2
     found = await store.get_account(joiner.id)
     assert found is not None and found.id == keeper.id  # a checkout the old account opened still arrives
+    assert await store.merged_ids(keeper.id) == [joiner.id]
 
 
 async def test_the_higher_free_use_of_today_stays_whichever_side_holds_it(store: Store) -> None:
@@ -261,6 +262,7 @@ async def test_deleting_a_merged_account_leaves_nothing_of_any_identity(store: S
     for table in ("accounts", *PERSONAL_TABLES):
         assert await rows(table) == 0, table
     assert await store.find_link_code(code) is None
+    assert await store.merged_ids(keeper.id) == []
 
 
 async def test_a_merge_brings_the_consent_history_and_the_survivor_takes_a_consent_it_lacks(store: Store) -> None:

@@ -160,6 +160,9 @@ class FakeLinking:
             self.identity_labels.pop(identity, None)
         return UnlinkStatus.UNLINKED
 
+    async def merged_ids(self, account_id: str) -> list[str]:
+        return sorted(m for m, a in self.aliases.items() if a == account_id)
+
     async def linked_identities(self, account_id: str) -> list[LinkedIdentity]:
         account = self.accounts.get(account_id)
         if account is None:

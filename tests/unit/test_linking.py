@@ -12,6 +12,7 @@ from core.linking import parse_code
 from core.models import GenerationRequest, Identity, LedgerKind, PlanFields, PlanStatus, Platform
 from core.ports import LinkStatus
 from core.usecases import generation, link_preview, linking, onboarding, privacy
+from tests.fakes.store import PNG
 from tests.unit.conftest import ALICE, BOB, TARGET, World
 from tests.unit.test_generation import run_queue
 
@@ -202,3 +203,19 @@ async def test_a_deletion_after_linking_leaves_todays_free_use_under_every_ident
     assert set(world.store.abuse_memory) == {identity_digest(key, ALICE)}
     held = await world.store.balance(again.account.id, world.clock.now().date(), 3)
     assert held.free_left == 2  # Bob's identity took over the free image the shared account used today
+
+
+async def test_a_deletion_after_a_merge_removes_the_files_kept_under_the_merged_accounts_id(world: World) -> None:
+    await world.member(ALICE)
+    bob = await world.member(BOB, credits=2)
+    await generation.request_generation(world.deps, BOB, GenerationRequest(prompt="a hill"), TARGET)
+    await run_queue(world)
+    await world.blobs.put(f"{bob}/refs/kept.png", PNG, "image/png")
+    await world.blobs.put(f"exports/{bob}/9999-x-mydata.zip", b"zip", "application/zip")
+    issued = await linking.issue_code(world.deps, ALICE, "@alice")
+    await linking.confirm(world.deps, BOB, issued.code, "bob")
+
+    code = await privacy.request_deletion(world.deps, BOB)
+    await privacy.confirm_deletion(world.deps, BOB, code)
+
+    assert world.blobs.blobs == {}
