@@ -75,7 +75,7 @@ async def discord_running(
     watching: asyncio.Task[None] | None = None
     try:
         await _log_in(client, deps, register, config, clock)
-        await _sync(tree, config.dev_guild_id, config.admin_guild_id)
+        await _sync(tree, config)
         if connect:
             watch = ConnectionWatch("Discord gateway", on_lost or _ignore, config.give_up_after_s)
             _report_gateway_events(client, watch)
@@ -141,12 +141,13 @@ def refuses_user_install(error: discord.HTTPException) -> bool:
     return error.status == 400 and ("integration_type" in text or "user_install" in text or "user install" in text)
 
 
-async def _sync(
-    tree: app_commands.CommandTree[GibClient], dev_guild_id: int | None, admin_guild_id: int | None
-) -> None:
+async def _sync(tree: app_commands.CommandTree[GibClient], config: DiscordConfig) -> None:
     """Every command globally (or to the dev server while developing); /admin only to the admin server."""
+    dev_guild_id, admin_guild_id = config.dev_guild_id, config.admin_guild_id
     if admin_guild_id:
         tree.add_command(admin_group(), guild=discord.Object(id=admin_guild_id))
+    elif config.admin_ids:
+        log.warning("/admin is not offered on Discord: set ADMIN_DISCORD_GUILD_ID (the server to register it in)")
     if dev_guild_id:
         guild = discord.Object(id=dev_guild_id)
         tree.copy_global_to(guild=guild)

@@ -4,8 +4,11 @@ an update Telegram delivers again changes nothing a second time."""
 
 from __future__ import annotations
 
-from telegram import Update
-from telegram.ext import Application, CommandHandler, filters
+import logging
+
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram.error import TelegramError
+from telegram.ext import Application, CommandHandler, MessageHandler, filters
 
 from adapters.chat.admin import run_admin
 from adapters.chat.commands import split_command
@@ -15,14 +18,49 @@ from adapters.telegram.updates import identity_of, is_private, locale_of
 from core.deps import Deps
 from core.usecases.admin import Actor
 
+log = logging.getLogger(__name__)
+
+
+class AdminMenus:
+    """Each admin's private chat (and only it) lists /admin too (setMyCommands with a chat scope). Telegram knows
+    a private chat only once its person has written to the bot, so an admin it did not know at start gets the menu
+    with their first message instead (once per process)."""
+
+    def __init__(self, admin_ids: tuple[int, ...], commands: list[BotCommand]) -> None:
+        self.admin_ids = admin_ids
+        self.commands = commands
+        self.shown: set[int] = set()
+
+    async def show(self, bot: Bot) -> None:
+        for admin_id in self.admin_ids:
+            await self._show(bot, admin_id)
+
+    async def _show(self, bot: Bot, admin_id: int) -> None:
+        try:
+            await bot.set_my_commands(self.commands, scope=BotCommandScopeChat(admin_id))
+        except TelegramError as error:  # "chat not found": this admin has not written to the bot yet
+            log.info("admin menu not set yet", extra={"reason": type(error).__name__})
+            return
+        self.shown.add(admin_id)
+
+    async def on_message(self, update: Update, context: Context) -> None:
+        """Runs before every other handler (its own group) and never answers anything itself."""
+        user = update.effective_user
+        if user is not None and user.id not in self.shown:
+            await self._show(context.bot, user.id)
+
 
 class AdminHandlers:
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, menus: AdminMenus) -> None:
         self.deps = deps
+        self.menus = menus
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
-        """Before the catch-all for unknown commands."""
+        """Before the catch-all for unknown commands; the menu check in a group of its own, before the others."""
         app.add_handler(CommandHandler("admin", self.admin, filters=filters.UpdateType.MESSAGE))
+        if self.menus.admin_ids:
+            admins = filters.ChatType.PRIVATE & filters.User(user_id=list(self.menus.admin_ids))
+            app.add_handler(MessageHandler(admins, self.menus.on_message), group=-1)
 
     @guarded
     async def admin(self, update: Update, context: Context) -> None:

@@ -17,13 +17,13 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import Bot, BotCommand, BotCommandScopeChat, Update
+from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import Application, ContextTypes
 from telegram.request import HTTPXRequest
 
 from adapters.chat.connection import ConnectionWatch, OnLost
-from adapters.telegram.admin import AdminHandlers
+from adapters.telegram.admin import AdminHandlers, AdminMenus
 from adapters.telegram.callbacks import CallbackHandlers
 from adapters.telegram.config import TelegramConfig
 from adapters.telegram.handlers import COMMANDS, TelegramHandlers
@@ -110,13 +110,15 @@ def build_application(
     return builder.build()
 
 
-def register_handlers(app: TelegramApp, deps: Deps, limits: FileLimits) -> TelegramHandlers:
+def register_handlers(
+    app: TelegramApp, deps: Deps, limits: FileLimits, admin_ids: tuple[int, ...] = ()
+) -> TelegramHandlers:
     handlers = TelegramHandlers(deps, limits)
     StarsHandlers(deps).register(app)
     callbacks = CallbackHandlers(handlers)
     callbacks.register(app)
     callbacks.cancels.register(app)
-    AdminHandlers(deps).register(app)
+    AdminHandlers(deps, AdminMenus(admin_ids, admin_commands())).register(app)
     handlers.register(app)
     app.add_error_handler(_on_error)
     return handlers
@@ -185,15 +187,9 @@ def bot_commands(locale: str = "en") -> list[BotCommand]:
     return [BotCommand(name, t(f"command.{name}", locale)) for name in COMMANDS]
 
 
-async def show_admin_menus(bot: Bot, admin_ids: tuple[int, ...]) -> None:
-    """Each admin's private chat (and only it) lists /admin too. An admin who never opened a chat with the bot is
-    skipped ("chat not found"); their menu appears after the next start."""
-    commands = [*bot_commands(), BotCommand("admin", t("command.admin"))]
-    for admin_id in admin_ids:
-        try:
-            await bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id))
-        except TelegramError as error:
-            log.warning("admin menu not set", extra={"reason": type(error).__name__})
+def admin_commands() -> list[BotCommand]:
+    """An admin's menu: everyone's commands and /admin."""
+    return [*bot_commands(), BotCommand("admin", t("command.admin"))]
 
 
 @asynccontextmanager
@@ -215,7 +211,7 @@ async def telegram_running(
     if on_lost is not None and not use_webhook:
         watch = ConnectionWatch("Telegram polling", on_lost, config.give_up_after_s)
     app = build_application(config, webhook=use_webhook, budget=budget, watch=watch, metrics=deps.metrics)
-    handlers = register_handlers(app, deps, limits)
+    handlers = register_handlers(app, deps, limits, config.admin_ids)
     secret = webhook_secret(config)
     if use_webhook:
         if web_app is None:
@@ -224,7 +220,7 @@ async def telegram_running(
     async with app:
         register(Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=limits))
         await app.bot.set_my_commands(bot_commands())
-        await show_admin_menus(app.bot, config.admin_ids)
+        await AdminMenus(config.admin_ids, admin_commands()).show(app.bot)
         await app.start()
         reconciler = _reconcile_stars(app, deps)
         try:

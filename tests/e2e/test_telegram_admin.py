@@ -40,6 +40,17 @@ async def test_only_the_admins_private_chat_lists_the_admin_command(bot: Harness
     assert json.dumps({"chat_id": 777, "type": "chat"}, sort_keys=True) not in fake.commands_by_scope  # never met
 
 
+async def test_an_admin_unknown_to_telegram_at_start_gets_the_menu_with_their_first_message(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    late = TgUser(777, "Late")
+
+    await bot.command(late, "/help")
+    await bot.said(late.id, "Commands:")
+
+    assert "admin" in [c["command"] for c in fake.commands_for_chat(late.id)]
+
+
 async def test_a_non_admin_gets_exactly_the_unknown_command_answer(bot: Harness, fake: FakeTelegram) -> None:
     await bot.onboard(ADA)
 
