@@ -64,6 +64,7 @@ async def admin(settings: Settings, words: list[str], key: str | None) -> int:
 
     Without --key each run is a new command; the key used is printed, so a run whose outcome is unknown (a lost
     connection) can be repeated with it and is applied once."""
+    words, key = _key_option(words, key)
     actor = Actor(channel="cli", identity=None, key=f"cli:{key or uuid.uuid4().hex}")
     async with build(settings) as runtime, _notices(runtime, settings):
         try:
@@ -79,6 +80,14 @@ async def admin(settings: Settings, words: list[str], key: str | None) -> int:
             f"(To repeat this exactly once, run it again with --key {actor.key.removeprefix('cli:')})", file=sys.stderr
         )
     return 0
+
+
+def _key_option(words: list[str], key: str | None) -> tuple[list[str], str | None]:
+    """`--key K` may also come after the action's words (argparse leaves it among them)."""
+    if "--key" in words[:-1]:
+        at = words.index("--key")
+        return words[:at] + words[at + 2 :], words[at + 1]
+    return words, key
 
 
 @contextlib.asynccontextmanager

@@ -20,7 +20,7 @@ def test_the_operator_grants_revokes_blocks_and_reads_the_stats_from_the_shell(t
     run_console(tmp_path, "/start\n/accept\n/imagine a kite\n")
 
     granted = admin(tmp_path, "--key", "ticket-12", "grant", "console:tester", "25", "welcome", "gift")
-    again = admin(tmp_path, "--key", "ticket-12", "grant", "console:tester", "25", "welcome", "gift")
+    again = admin(tmp_path, "grant", "console:tester", "25", "welcome", "gift", "--key", "ticket-12")
     revoked = admin(tmp_path, "revoke", "console:tester", "40", "chargeback")
     report = admin(tmp_path, "user", "console:tester", "--prompts")
     blocked = admin(tmp_path, "block", "console:tester", "abuse")
