@@ -127,37 +127,35 @@ def _already(recorded: Recorded, locale: str) -> str:
     return t("admin.already", locale, action=entry.action.value, at=_when(entry.at))
 
 
+# The catalogue's placeholder (before _today / _week) for each figure of a window.
+WINDOW_FIGURES = {
+    "requested": "requested",
+    "delivered": "delivered",
+    "partly": "partly_refunded",
+    "refunded": "refunded",
+    "sold": "credits_sold",
+    "used": "credits_used",
+    "back": "credits_refunded",
+    "free": "free_used",
+}
+
+
 def stats_text(stats: Stats, policy: Policy, locale: str) -> str:
-    today, week = stats.today, stats.week
+    params: dict[str, object] = {}
+    for suffix, window in (("today", stats.today), ("week", stats.week)):
+        params.update({f"{name}_{suffix}": getattr(window, field) for name, field in WINDOW_FIGURES.items()})
+        params[f"tasks_{suffix}"] = _tasks(window)
+        params[f"cost_{suffix}"] = _cost(window, policy, locale)
     return t(
         "admin.stats",
         locale,
         active_today=stats.active_today,
         active_week=stats.active_week,
-        requested_today=today.requested,
-        requested_week=week.requested,
-        delivered_today=today.delivered,
-        delivered_week=week.delivered,
-        partly_today=today.partly_refunded,
-        partly_week=week.partly_refunded,
-        refunded_today=today.refunded,
-        refunded_week=week.refunded,
-        sold_today=today.credits_sold,
-        sold_week=week.credits_sold,
-        used_today=today.credits_used,
-        used_week=week.credits_used,
-        back_today=today.credits_refunded,
-        back_week=week.credits_refunded,
-        free_today=today.free_used,
-        free_week=week.free_used,
-        tasks_today=_tasks(today),
-        tasks_week=_tasks(week),
-        cost_today=_cost(today, policy, locale),
-        cost_week=_cost(week, policy, locale),
         queued=stats.queued,
         running=stats.running,
         undelivered=stats.undelivered,
         accounts=stats.accounts_in_flight,
+        **params,
     )
 
 
