@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from core.announcements import Reach
 from core.metrics import NoMetrics
 from core.models import Balance, Generation, Identity, Platform
-from core.ports import Messenger, Metrics, Notice, QueueSpot, ResultImages
+from core.ports import Messenger, Metrics, Notice, QueueSpot, Ready, ResultImages
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,10 @@ class MessengerRouter:
 
     def register(self, platform: Platform, messenger: Messenger) -> None:
         self._by_platform[platform] = messenger
+
+    def platforms(self) -> list[Platform]:
+        """The platforms this process can send to (those registered so far)."""
+        return list(self._by_platform)
 
     def _for(self, platform: Platform) -> Messenger:
         messenger = self._by_platform.get(platform)
@@ -58,3 +63,12 @@ class MessengerRouter:
         if sent:
             self._sent(identity.platform, "notice")
         return sent
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        messenger = self._by_platform.get(identity.platform)
+        if messenger is None:
+            return Reach.RETRY  # another process (or a later start) can reach this platform
+        reach = await messenger.announce(identity, text, ready)
+        if reach is Reach.SENT:
+            self._sent(identity.platform, "announcement")
+        return reach

@@ -36,9 +36,10 @@ from adapters.telegram.config import MESSAGES_PER_SECOND
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import build
+from core.announcements import Reach
 from core.deps import Deps
 from core.models import Balance, Generation, Identity, LedgerKind, Platform
-from core.ports import Messenger, Notice, QueueSpot, ResultImages
+from core.ports import Messenger, Notice, QueueSpot, Ready, ResultImages
 from core.worker import Worker
 
 PROBE_INTERVAL_S = 0.01
@@ -102,6 +103,9 @@ class TimedMessenger:
 
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         return await self._inner.notify(identity, notice, locale)
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        return await self._inner.announce(identity, text, ready)
 
 
 @dataclasses.dataclass

@@ -1,4 +1,5 @@
-"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars | admin`.
+"""Command line: `python -m bot console | run | web | worker | migrate | kie-check | refund-stars | admin |
+announce`.
 
 Every way of failing to start ends in one line on standard error that names the setting, and a non-zero exit
 (2: fix the configuration; 1: something outside is down). Ctrl-C and SIGTERM stop any command without a traceback.
@@ -50,6 +51,12 @@ def parser() -> argparse.ArgumentParser:
     )
     admin.add_argument("--key", default=None, help="the command's key: a run repeated with the same key acts once")
     admin.add_argument("words", nargs=argparse.REMAINDER, help="<action> and its words, e.g. grant telegram:42 50 why")
+    announce = commands.add_parser("announce", help="tell every person something, once each (the running bot sends it)")
+    what = announce.add_mutually_exclusive_group(required=True)
+    what.add_argument("text", nargs="?", help="a non-essential announcement (skipped for people who opted out)")
+    what.add_argument("--policy-change", metavar="TEXT", help="the privacy policy changed: essential, goes to everyone")
+    what.add_argument("--terms-change", metavar="TEXT", help="the terms of use changed: essential, goes to everyone")
+    what.add_argument("--status", action="store_true", help="how far the latest announcements got, with an ETA")
     return parser
 
 
@@ -81,7 +88,7 @@ def _log_level(command: str, configured: str) -> str:
     if configured == "DEBUG":
         return configured
     quiet = {"console": "WARNING", "kie-check": "ERROR", "migrate": "WARNING", "refund-stars": "WARNING"}
-    return {**quiet, "admin": "WARNING"}.get(command, configured)
+    return {**quiet, "admin": "WARNING", "announce": "WARNING"}.get(command, configured)
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -115,7 +122,22 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot import admin
 
         return asyncio.run(admin.admin(settings, args.words, args.key))
+    if args.command == "announce":
+        return asyncio.run(_announce(settings, args))
     return asyncio.run(serve.kie_check(settings))
+
+
+async def _announce(settings: Settings, args: argparse.Namespace) -> int:
+    from bot import announce
+    from core.announcements import AnnouncementKind
+
+    if args.status:
+        return await announce.status(settings)
+    if args.policy_change is not None:
+        return await announce.record(settings, AnnouncementKind.POLICY, args.policy_change)
+    if args.terms_change is not None:
+        return await announce.record(settings, AnnouncementKind.TERMS, args.terms_change)
+    return await announce.record(settings, AnnouncementKind.NEWS, args.text)
 
 
 def _interrupted(signum: int, frame: object) -> None:

@@ -22,6 +22,7 @@ from bot.settings_checks import POSTGRES, url_problem
 from bot.startup import EXIT_CONFIG, StartupError, listen_error, platform_error
 from bot.web import create_app, create_ops_app
 from bot.wiring import Runtime, build, describe_budget
+from core.announcer import Announcer
 from core.errors import StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -81,10 +82,13 @@ async def serve(settings: Settings, *, role: Role, extra_workers: int = 0) -> in
             children.start()
         worker = asyncio.create_task(runtime.worker.run(), name="worker")
         worker.add_done_callback(lambda task: _worker_ended(task, stopping))
+        announcer = Announcer(runtime.deps, runtime.router.platforms)
+        announcing = asyncio.create_task(announcer.run(), name="announcements")
         await stopping.wait()
-        worker.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await worker
+        for task in (worker, announcing):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
     if stopping.failure is not None:
         raise stopping.failure
     return 0

@@ -26,6 +26,7 @@ Kind = Literal["counter", "histogram", "gauge"]
 
 SECONDS_QUEUE = (0.1, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 600, 1800)
 SECONDS_PROVIDER = (1, 2, 5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600)
+ANNOUNCEMENTS_WATCHED = 20  # the latest announcements whose remaining copies the gauge sums
 SECONDS_SHORT = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30)
 
 
@@ -85,6 +86,13 @@ CATALOGUE: dict[str, MetricSpec] = {
         "Webhooks received, by provider (creem, kie, telegram) and outcome (applied, duplicate, not_applied, "
         "bad_signature, malformed, too_large, unavailable).",
         ("provider", "outcome"),
+    ),
+    "gib_announcement_recipients_total": MetricSpec(
+        "counter", "Announcement copies finished, by platform and outcome (sent, blocked, failed, skipped: opted out "
+        "or gone, uncertain: a process stopped mid-send, pending: to be tried again).", ("platform", "outcome"),
+    ),
+    "gib_announcement_remaining": MetricSpec(
+        "gauge", "Announcement copies not yet sent (pending, claimed or being sent; from the Store, at scrape time)."
     ),
     "gib_worker_restarts_total": MetricSpec("counter", "Worker child processes that died and were restarted."),
     "gib_lost_task_ids_total": MetricSpec(
@@ -170,3 +178,8 @@ async def report_backlog(deps: Deps) -> None:
     for status, count in by_status.items():
         deps.metrics.set("gib_generations_in_flight", count, status=status.value)
     deps.metrics.set("gib_active_accounts", len({g.account_id for g in unfinished}))
+    try:
+        announced = await deps.store.announcement_progress(deps.clock.now(), limit=ANNOUNCEMENTS_WATCHED)
+    except Exception:
+        return
+    deps.metrics.set("gib_announcement_remaining", sum(p.remaining for p in announced))

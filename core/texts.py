@@ -64,15 +64,20 @@ def consent_changed_text(change: dict[str, object], locale: str) -> str:
     """Asking again after the terms or policy changed: which, and where to read what changed (a page of changes,
     else the documents' pages, else the in-chat summaries) — only links that exist in this configuration."""
     documents = str(change.get("documents", "both"))
+    what = t(f"consent_changed_documents.{documents}", locale)
+    return t("consent_changed", locale, documents=what, read=where_to_read(change, locale))
+
+
+def where_to_read(change: dict[str, object], locale: str) -> str:
+    """Where to read what changed: the operator's page of changes, else the documents' own pages, else the in-chat
+    summaries (/terms, /privacy)."""
+    documents = str(change.get("documents", "both"))
     changes_url, urls = change.get("changes_url"), change.get("document_urls")
     if changes_url:
-        read = t("consent_changed_what", locale, url=changes_url)
-    elif isinstance(urls, list) and urls:
-        read = t("consent_changed_read", locale, url=" · ".join(str(u) for u in urls))
-    else:
-        read = t(f"consent_changed_read.{documents}", locale)
-    what = t(f"consent_changed_documents.{documents}", locale)
-    return t("consent_changed", locale, documents=what, read=read)
+        return t("consent_changed_what", locale, url=changes_url)
+    if isinstance(urls, list) and urls:
+        return t("consent_changed_read", locale, url=" · ".join(str(u) for u in urls))
+    return t(f"consent_changed_read.{documents}", locale)
 
 
 def error_code_text(code: str, locale: str = DEFAULT_LOCALE, **params: object) -> str:

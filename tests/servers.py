@@ -386,7 +386,10 @@ class RedisServer:
 
 # Schema ---------------------------------------------------------------------------------------------------------
 
-ALL_TABLES = "accounts, identities, consents, generations, ledger, payments, webhook_events, abuse_memory, admin_audit"
+ALL_TABLES = (
+    "accounts, identities, consents, generations, ledger, payments, webhook_events, abuse_memory, admin_audit, "
+    "announcements, announcement_recipients"
+)
 
 
 async def bootstrap_schema(dsn: str, migrations_dir: Path = MIGRATIONS_DIR) -> list[str]:

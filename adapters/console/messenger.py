@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from adapters.chat.render import done_text, failed_text, progress_text, queued_text
+from core.announcements import Reach
 from core.models import Balance, Generation, Identity
-from core.ports import BlobStore, Notice, QueueSpot, ResultImages
+from core.ports import BlobStore, Notice, QueueSpot, Ready, ResultImages
 from core.texts import t
 
 
@@ -39,3 +40,10 @@ class ConsoleMessenger:
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         self._out(t(notice.key, locale, **notice.params))
         return True
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        """Printed in the terminal of the person's console (the console claims only its own person's copies)."""
+        if not await ready():
+            return Reach.NOT_STARTED
+        self._out(text)
+        return Reach.SENT

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 
 from adapters.console.chat import ConsoleChat
 from adapters.console.messenger import ConsoleMessenger
+from core.announcer import Announcer
 from core.deps import Deps
 from core.models import Platform
 from core.worker import Worker
@@ -65,6 +66,9 @@ async def run_console(
     chat = ConsoleChat(deps, out, user_id=user_id)
     worker_task = asyncio.create_task(worker.run())
     out(BANNER)
+    announcer = Announcer(deps, lambda: [Platform.CONSOLE], user=user_id)
+    await _announced(announcer)  # notices recorded while the console was closed come first
+    announcing = asyncio.create_task(announcer.run())
     try:
         while line := await read_line():
             queued = await chat.handle(line)
@@ -72,9 +76,17 @@ async def run_console(
                 await wait_delivered(deps, queued.id)
         await wait_console_jobs(deps)
     finally:
-        worker_task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await worker_task
+        for task in (worker_task, announcing):
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+
+async def _announced(announcer: Announcer) -> None:
+    """Print this person's pending announcements (once each, as on every platform)."""
+    with contextlib.suppress(Exception):
+        while await announcer.round():
+            pass
 
 
 async def wait_delivered(deps: Deps, generation_id: str) -> None:

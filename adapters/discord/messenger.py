@@ -24,8 +24,9 @@ from adapters.chat.render import done_text, failed_text, progress_text, queued_t
 from adapters.chat.status import FINAL_RANK, QUEUED_RANK, discord_status, stage_rank
 from adapters.discord.interactions import DEFAULT_UPLOAD_LIMIT, DiscordTarget
 from adapters.discord.views import is_web_link, result_view
+from core.announcements import Reach
 from core.models import Balance, Generation, Identity
-from core.ports import BlobStore, Clock, Notice, QueueSpot, ResultImages, SendBudget
+from core.ports import BlobStore, Clock, Notice, QueueSpot, Ready, ResultImages, SendBudget
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,12 @@ log = logging.getLogger(__name__)
 # Discord's answers for an interaction webhook that can no longer be used.
 TOKEN_GONE = {10015, 50027}  # Unknown Webhook, Invalid Webhook Token
 TOO_LARGE = 40005  # Request entity too large
+MESSAGE_MAX = 2000  # characters in one Discord message
 MAX_UPLOADS = 4  # result uploads at once per process (each holds its images in memory while it runs)
+CANNOT_MESSAGE_USER = 50007  # "Cannot send messages to this user": DMs closed, the bot blocked, no shared server
+UNKNOWN_USER = 10013
+ANNOUNCE_PER_S = 5.0  # announcement DMs per second per process (two requests each): well inside the global
+# 50 requests/s, so interaction responses and results keep their room; discord.py waits out any 429 itself
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,7 @@ class DiscordMessenger:
         progress_every_s: float = 2.0,
         monotonic: Callable[[], float] = time.monotonic,
         max_uploads: int = MAX_UPLOADS,
+        announce_per_s: float = ANNOUNCE_PER_S,
     ) -> None:
         self._client = client
         self._blobs = blobs
@@ -105,6 +112,9 @@ class DiscordMessenger:
         self._last_progress: dict[str, float] = {}
         self._statuses = statuses
         self._uploads = asyncio.Semaphore(max_uploads)
+        self._announce_every_s = 1.0 / announce_per_s
+        self._announce_next = 0.0
+        self._announce_turns = asyncio.Lock()
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         """Edit the 'queued' line in place: the first report at once, later ones at most every few seconds."""
@@ -194,6 +204,37 @@ class DiscordMessenger:
             return False
         return True
 
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        """A DM at the announcements' own pace (results and interaction answers never wait for it); discord.py
+        handles rate limits. The DM channel is opened first (no message yet), then `ready()`, then one send."""
+        if not identity.platform_user_id.isdigit():
+            return Reach.FAILED
+        await self._announce_turn()
+        try:
+            channel = await self._client.create_dm(discord.Object(id=int(identity.platform_user_id)))
+        except discord.HTTPException as error:
+            return Reach.BLOCKED if error.code in (CANNOT_MESSAGE_USER, UNKNOWN_USER) else Reach.RETRY
+        if not await ready():
+            return Reach.NOT_STARTED
+        try:
+            await channel.send(text[:MESSAGE_MAX])
+        except discord.RateLimited:  # a wait longer than discord.py's limit: nothing was sent
+            return Reach.RETRY
+        except discord.HTTPException as error:
+            return _announce_failure(error)
+        except (OSError, TimeoutError):
+            return Reach.UNCERTAIN
+        return Reach.SENT
+
+    async def _announce_turn(self) -> None:
+        """Wait for the next announcement slot of this process."""
+        async with self._announce_turns:
+            now = self._monotonic()
+            wait = self._announce_next - now
+            self._announce_next = max(now, self._announce_next) + self._announce_every_s
+        if wait > 0:
+            await asyncio.sleep(wait)
+
     # --- where a message goes -----------------------------------------------------------------------------------
 
     async def _send(self, target: DiscordTarget, out: Outgoing, generation_id: str, *, webhook: bool = True) -> None:
@@ -258,6 +299,18 @@ async def _attempt(out: Outgoing, limit: int, send: Send) -> None:
             raise
         log.info("upload refused as too large; sending links instead")
         await send(out.content(0), MISSING)
+
+
+def _announce_failure(error: discord.HTTPException) -> Reach:
+    """50007: the person cannot be messaged (blocked the bot, closed DMs); a server error may have delivered it."""
+    if error.code in (CANNOT_MESSAGE_USER, UNKNOWN_USER):
+        return Reach.BLOCKED
+    if error.status == 429:  # refused, not sent
+        return Reach.RETRY
+    if error.status >= 500:
+        return Reach.UNCERTAIN
+    log.info("announcement refused", extra={"code": error.code, "status": error.status})
+    return Reach.FAILED
 
 
 def _ids(generation: Generation) -> dict[str, str]:

@@ -146,3 +146,29 @@ create table if not exists admin_audit (
 );
 create index if not exists admin_audit_account on admin_audit (account_id);
 create index if not exists admin_audit_actor on admin_audit (actor_account_id);
+
+-- Announcements from the operator, and each person's copy (one per account, on its first identity). A copy goes
+-- with its account when the account is deleted.
+create table if not exists announcements (
+    id text primary key,
+    kind text not null,
+    text text not null,
+    created_at text not null,
+    created_by text not null default ''
+);
+
+create table if not exists announcement_recipients (
+    announcement_id text not null references announcements (id) on delete cascade,
+    account_id text not null references accounts (id) on delete cascade,
+    platform text not null,
+    platform_user_id text not null,
+    state text not null default 'pending',
+    claimed_by text,
+    lease_until text,
+    not_before text,
+    attempts integer not null default 0,
+    finished_at text,
+    primary key (announcement_id, account_id)
+);
+create index if not exists announcement_recipients_open on announcement_recipients (state, platform);
+create index if not exists announcement_recipients_account on announcement_recipients (account_id);

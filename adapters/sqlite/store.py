@@ -11,6 +11,7 @@ import aiosqlite
 from adapters.sqlite import linking, slots
 from adapters.sqlite.accounts import SqliteAccounts
 from adapters.sqlite.admin import SqliteAdmin
+from adapters.sqlite.announcements import SqliteAnnouncements
 from adapters.sqlite.linking import SqliteLinking
 from adapters.sqlite.rows import generation_from as _generation
 from adapters.sqlite.rows import insert_entry, upgrade_accounts
@@ -30,9 +31,9 @@ SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
 UNFINISHED = (GenerationStatus.QUEUED.value, GenerationStatus.RUNNING.value)
 
 
-class SqliteStore(SqliteLinking, SqliteAccounts, SqliteAdmin):
+class SqliteStore(SqliteLinking, SqliteAccounts, SqliteAdmin, SqliteAnnouncements):
     """core.ports.Store on one SQLite file; accounts are in adapters/sqlite/accounts.py, linking in linking.py,
-    the admin tools in admin.py, slots in slots.py."""
+    the admin tools in admin.py, announcements in announcements.py, slots in slots.py."""
 
     @classmethod
     async def open(cls, path: Path | str) -> SqliteStore:

@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from adapters.supabase.accounts import SupabaseAccounts
 from adapters.supabase.admin import SupabaseAdmin
+from adapters.supabase.announcements import SupabaseAnnouncements
 from adapters.supabase.linking import SupabaseLinking
 from core.errors import DomainError, ErrorCode
 from core.models import (
@@ -34,7 +35,7 @@ LEDGER_COLUMNS = ",".join(LedgerEntry.model_fields)
 PAYMENT_COLUMNS = ",".join(Payment.model_fields)
 
 
-class SupabaseStore(SupabaseLinking, SupabaseAccounts, SupabaseAdmin):
+class SupabaseStore(SupabaseLinking, SupabaseAccounts, SupabaseAdmin, SupabaseAnnouncements):
     """core.ports.Store on Supabase; build it with `await SupabaseStore.connect(url, service_role_key)`.
 
     Accounts are in adapters/supabase/accounts.py, linking in linking.py, the connection and its error mapping

@@ -24,7 +24,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, InputFile, InputMediaDocument, InputMediaPhoto, Message, ReplyParameters
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ExtBot
 
 from adapters.chat.render import done_text, failed_text, progress_text, queued_text
@@ -34,8 +34,9 @@ from adapters.telegram.limits import CAPTION_MAX, MEDIA_GROUP_MAX, MESSAGE_MAX, 
 from adapters.telegram.ratelimit import BudgetRateLimiter, SendOptions
 from adapters.telegram.sendqueue import Priority
 from adapters.telegram.updates import optional_int
+from core.announcements import Reach
 from core.models import Balance, DeliveryTarget, Generation, Identity
-from core.ports import AccountStore, Notice, QueueSpot, ResultImages, StoredImage
+from core.ports import AccountStore, Notice, QueueSpot, Ready, ResultImages, StoredImage
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -315,6 +316,35 @@ class TelegramMessenger:
             log.info("notice not delivered", extra={"reason": type(error).__name__})
             return False
         return True
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        """A private message at the lowest priority: it waits for its slot (after every reply, result and progress
+        edit), then `ready()` marks it as being sent, then one sendMessage (a 429 waits and goes again)."""
+        chat = identity.platform_user_id
+        limiter = self._bot.rate_limiter
+        granted = False
+        if isinstance(limiter, BudgetRateLimiter):
+            granted = await limiter.queue.acquire(chat, Priority.ANNOUNCEMENT)
+        if not await ready():
+            return Reach.NOT_STARTED
+        options = SendOptions(Priority.ANNOUNCEMENT, granted=granted)
+        try:
+            await self._bot.send_message(int(chat), clip(text, MESSAGE_MAX), rate_limit_args=options)
+        except TelegramError as error:
+            return _announce_failure(error)
+        except RuntimeError:  # refused by flood control every time (ratelimit.MAX_RETRIES): nothing was sent
+            return Reach.RETRY
+        return Reach.SENT
+
+
+def _announce_failure(error: TelegramError) -> Reach:
+    """Blocked or gone: recorded; a timeout or lost connection may have been delivered: never sent again."""
+    if unreachable(error):
+        return Reach.BLOCKED
+    if isinstance(error, TimedOut | NetworkError):
+        return Reach.UNCERTAIN
+    log.info("announcement refused", extra={"reason": type(error).__name__})
+    return Reach.FAILED
 
 
 class _OneSender:

@@ -75,8 +75,10 @@ def pace_of(chat: str) -> Pace:
 
 
 def spare_for(bot: Pace) -> dict[Priority, float]:
-    """Progress goes only when the bot left two slots unused; announcements when it left a second unused."""
-    return {Priority.PROGRESS: 2.0 / bot.per_s, Priority.ANNOUNCEMENT: 1.0}
+    """Progress goes only when the bot left two slots unused, announcements when it left three: on an idle bot
+    announcements use a quarter of the budget, and a reply or result arriving meanwhile never waits behind one
+    for more than one slot (in any process)."""
+    return {Priority.PROGRESS: 2.0 / bot.per_s, Priority.ANNOUNCEMENT: 3.0 / bot.per_s}
 
 
 def retry_seconds(error: RetryAfter) -> float:
@@ -131,7 +133,7 @@ class BudgetRateLimiter(BaseRateLimiter[SendOptions]):
                     return await callback(*args, **kwargs)
             except RetryAfter as error:
                 await self._paused(chat, retry_seconds(error))
-                if options.priority >= Priority.PROGRESS:
+                if options.priority is Priority.PROGRESS:
                     return True  # a later state follows; a stale edit is not worth a second try
         raise RuntimeError(f"{endpoint}: refused by flood control {MAX_RETRIES} times")
 

@@ -33,7 +33,7 @@ class Priority(IntEnum):
     FIRST_REPLY = 0  # the first answer to a person's command
     RESULT = 1  # results, failures, personal answers and notices
     PROGRESS = 2  # status edits ("queued", "generating…"), chat actions, tidying up: only from spare budget
-    ANNOUNCEMENT = 3  # broadcasts: only when the budget has been idle a while
+    ANNOUNCEMENT = 3  # broadcasts: only from spare budget, after progress; never dropped (they wait)
 
 
 class Timer(Protocol):

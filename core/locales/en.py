@@ -32,6 +32,10 @@ TEXTS: dict[str, str] = {
         "Understood. Without accepting the new version you can't create images or buy credits, but your account "
         "stays as it is: /mydata exports your data, /deleteme deletes it, and you can accept later with /start."
     ),
+    "announcement.policy": "📣 Our privacy policy has changed.\n\n{text}\n\n{read}",
+    "announcement.terms": "📣 Our terms of use have changed.\n\n{text}\n\n{read}",
+    "announcement.news": "📣 {text}\n\n(You can turn off messages like this one in /settings.)",
+    "announcement_accept_next": "Before your next image you'll be asked to accept the new version.",
     "consent_button_accept": "I accept and I am 13+",
     "consent_button_decline": "No thanks",
     "help": (

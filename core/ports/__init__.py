@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from core.ports.accounts import AccountStore
 from core.ports.admin import AdminStore
+from core.ports.announcements import AnnouncementStore
 from core.ports.blobs import BlobStore, ResultImages, StoredImage
 from core.ports.clock import Clock
 from core.ports.coordination import Job, JobQueue, Limiter, Signals
@@ -14,7 +15,7 @@ from core.ports.generator import ImageGenerator, LostTasks, Moderator, Reference
 from core.ports.ledger import LedgerStore, ReserveRequest, Settlement
 from core.ports.line import CreateLine, Place, QueueSpot, Ticket
 from core.ports.linking import LinkCode, LinkRequest, LinkResult, LinkStatus, LinkStore, UnlinkStatus
-from core.ports.messaging import Messenger, Notice
+from core.ports.messaging import Messenger, Notice, Ready
 from core.ports.metrics import Metrics
 from core.ports.payments import PaymentProvider, PaymentStore
 from core.ports.send_budget import Pace, SendBudget, SendGrant
@@ -23,6 +24,7 @@ from core.ports.store import Store
 __all__ = [
     "AccountStore",
     "AdminStore",
+    "AnnouncementStore",
     "BlobStore",
     "Clock",
     "CreateLine",
@@ -46,6 +48,7 @@ __all__ = [
     "PaymentStore",
     "Place",
     "QueueSpot",
+    "Ready",
     "ReferenceLinks",
     "ReserveRequest",
     "ResultImages",

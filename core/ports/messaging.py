@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from core.announcements import Reach
 from core.models import Balance, Generation, Identity
 from core.ports.blobs import ResultImages
 from core.ports.line import QueueSpot
+
+#: Called by `Messenger.announce` right before the platform call, once its turn in the send budget came: True to
+#: go ahead (the recipient is now marked as being sent), False to send nothing.
+Ready = Callable[[], Awaitable[bool]]
 
 
 @dataclass(frozen=True)
@@ -42,4 +48,10 @@ class Messenger(Protocol):
 
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         """Best effort; False when the person cannot be reached."""
+        ...
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        """One announcement to one person, privately, at the lowest priority of the platform's send budget (after
+        every reply, result and progress update). Waits for its turn, calls `ready()` just before the platform
+        call and sends only when it says True; says how it went (blocked, refused, maybe sent, …)."""
         ...

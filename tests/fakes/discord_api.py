@@ -34,6 +34,7 @@ ERRORS = {
     40005: (413, "Request entity too large"),
     40060: (400, "Interaction has already been acknowledged."),
     50001: (403, "Missing Access"),
+    50007: (403, "Cannot send messages to this user"),
     50027: (401, "Invalid Webhook Token"),
     0: (401, "401: Unauthorized"),
 }
@@ -57,6 +58,7 @@ class Call:
     query: dict[str, str]
     json: Any
     files: list[UploadedFile] = field(default_factory=list)
+    status: int = 0  # what the fake answered
 
     @property
     def flags(self) -> int:
@@ -102,6 +104,24 @@ def _uploaded(call: Call) -> int:
     return sum(len(f.data) for f in call.files)
 
 
+def _rate_limited(retry_after: float) -> web.Response:
+    """Discord's 429 for a route's bucket (not global): its body and headers, through Cloudflare (`Via`) as every
+    real answer comes (discord.py treats a 429 without `Via` as a Cloudflare ban and does not retry)."""
+    headers = {
+        "Via": "1.1 google",
+        "Retry-After": str(max(1, round(retry_after))),
+        "X-RateLimit-Limit": "5",
+        "X-RateLimit-Remaining": "0",
+        "X-RateLimit-Reset-After": str(retry_after),
+        "X-RateLimit-Bucket": "dm-post",
+        "X-RateLimit-Scope": "user",
+    }
+    body = {"message": "You are being rate limited.", "retry_after": retry_after, "global": False}
+    response = _json(body, 429)
+    response.headers.update(headers)
+    return response
+
+
 def _error(code: int) -> web.Response:
     status, message = ERRORS[code]
     return _json({"code": code, "message": message}, status)
@@ -113,6 +133,8 @@ class FakeDiscord:
         self.cdn: dict[str, bytes] = {}
         self.expired_tokens: set[str] = set()
         self.refused_channels: set[int] = set()
+        self.closed_dms: set[int] = set()  # users who blocked the bot or closed their DMs: 403 / 50007
+        self.rate_limited_posts = 0  # the next channel/DM posts answered 429 (discord.py waits `retry_after`)
         # What one message may carry: the bot's own limit (10 MiB unless a guild's boosts raise it) for channel and
         # DM posts; an interaction's webhook takes what its `attachment_size_limit` said. More → 413 / 40005.
         self.bot_upload_limit = 10 * 1024 * 1024
@@ -195,6 +217,7 @@ class FakeDiscord:
         call = Call(request.method, path, dict(request.query), body, files)
         parts = path.strip("/").split("/")
         response = self._route(request, call, parts)
+        call.status = response.status
         await self._record(call)
         return response
 
@@ -224,8 +247,13 @@ class FakeDiscord:
             return _json(self.commands[scope])
         if parts[0] == "channels" and parts[2:] == ["messages"] and method == "POST":
             channel = int(parts[1])
+            if self.rate_limited_posts > 0:
+                self.rate_limited_posts -= 1
+                return _rate_limited(0.2)
             if channel in self.refused_channels:
                 return _error(50001)
+            if channel - 7 in self.closed_dms:  # a DM channel's id is its user's id + 7 here
+                return _error(50007)
             if _uploaded(call) > self.bot_upload_limit:
                 return _error(40005)
             return _json(self._message(channel, call, flags=0))

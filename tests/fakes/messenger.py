@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from adapters.chat.render import failed_text
+from core.announcements import Reach
 from core.models import Balance, Generation, Identity
-from core.ports import Notice, QueueSpot, ResultImages, StoredImage
+from core.ports import Notice, QueueSpot, Ready, ResultImages, StoredImage
 from core.texts import t
 
 
@@ -62,6 +63,7 @@ class RecordingMessenger:
         self.delivered: list[Delivered] = []
         self.failures: list[Failure] = []
         self.notices: list[SentNotice] = []
+        self.announcements: list[tuple[Identity, str]] = []
         self._changed = asyncio.Condition()
 
     async def _record(self, add: Callable[[], None]) -> None:
@@ -93,6 +95,12 @@ class RecordingMessenger:
         text = t(notice.key, locale, **notice.params)
         await self._record(lambda: self.notices.append(SentNotice(identity, notice, text)))
         return True
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        if not await ready():
+            return Reach.NOT_STARTED
+        await self._record(lambda: self.announcements.append((identity, text)))
+        return Reach.SENT
 
     @property
     def outcomes(self) -> int:

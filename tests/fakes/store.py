@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from core.abuse import AbuseMemory
 from core.audit import AuditEntry
+from core.announcements import Reach
 from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError
 from core.models import (
     FIRST_VERSIONS,
@@ -34,9 +35,10 @@ from core.models import (
     TaskState,
     TaskStatus,
 )
-from core.ports import LostTasks, Notice, QueueSpot, ReserveRequest, ResultImages, Settlement, StoredImage
+from core.ports import LostTasks, Notice, QueueSpot, Ready, ReserveRequest, ResultImages, Settlement, StoredImage
 from core.quota import free_left, plan_settlement
 from tests.fakes.admin_store import FakeAdmin
+from tests.fakes.announcements import FakeAnnouncements
 from tests.fakes.store_linking import FakeLinking
 
 UNFINISHED = (GenerationStatus.QUEUED, GenerationStatus.RUNNING)
@@ -54,11 +56,12 @@ class FakeClock:
         self.current += timedelta(seconds=seconds)
 
 
-class FakeStore(FakeLinking, FakeAdmin):
+class FakeStore(FakeLinking, FakeAdmin, FakeAnnouncements):
     """The Store's semantics in dicts; every method body runs without awaiting, so each is atomic."""
 
     def __init__(self) -> None:
-        super().__init__()
+        FakeLinking.__init__(self)
+        FakeAnnouncements.__init__(self)
         self.accounts: dict[str, Account] = {}
         self.identity_map: dict[Identity, str] = {}
         self.generations_by_id: dict[str, Generation] = {}
@@ -163,6 +166,7 @@ class FakeStore(FakeLinking, FakeAdmin):
     async def delete_account(self, account_id: str) -> None:
         self.accounts.pop(account_id, None)
         self.consent_rows.pop(account_id, None)
+        self.forget_recipients(account_id)
         self.identity_map = {i: a for i, a in self.identity_map.items() if a != account_id}
         self.generations_by_id = {k: g for k, g in self.generations_by_id.items() if g.account_id != account_id}
         self.entries = [e for e in self.entries if e.account_id != account_id]
@@ -488,6 +492,8 @@ class RecordingMessenger:
     notices: list[tuple[Identity, Notice]] = field(default_factory=list)
     tidied: list[str] = field(default_factory=list)
     broken: bool = False
+    announced: list[tuple[Identity, str]] = field(default_factory=list)
+    reach: dict[str, Reach] = field(default_factory=dict)  # platform user id → what the platform answers
 
     async def progress(self, generation: Generation, stage: str, done: int, locale: str) -> None:
         self.progress_updates.append((generation.id, stage, done))
@@ -509,6 +515,17 @@ class RecordingMessenger:
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         self.notices.append((identity, notice))
         return True
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        """Records what a person was sent; `reach` scripts the platform's answer (blocked, refused, …)."""
+        reach = self.reach.get(identity.platform_user_id, Reach.SENT)
+        if reach is Reach.RETRY:
+            return reach
+        if not await ready():
+            return Reach.NOT_STARTED
+        if reach is Reach.SENT:
+            self.announced.append((identity, text))
+        return reach
 
 
 class FakePayments:

@@ -41,6 +41,8 @@ class FakeLinking:
 
     if TYPE_CHECKING:
 
+        def forget_recipients(self, account_id: str) -> None: ...
+
         def _money(self, account_id: str, day: date) -> tuple[int, int]: ...
 
         def _entry(
@@ -129,6 +131,7 @@ class FakeLinking:
         self.aliases = {m: survivor if a == absorbed else a for m, a in self.aliases.items()}
         self.aliases[absorbed] = survivor
         del self.accounts[absorbed]
+        self.forget_recipients(absorbed)  # as the cascade from the deleted account row does on SQLite and Postgres
 
     def _take_over_fields(self, survivor: str, absorbed: str) -> None:
         mine, theirs = self.accounts[survivor], self.accounts[absorbed]

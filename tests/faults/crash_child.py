@@ -26,9 +26,10 @@ from bot.logs import setup_logging
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import build
+from core.announcements import Reach
 from core.deps import Deps
 from core.models import Balance, DeliveryTarget, Generation, GenerationRequest, Identity, LedgerKind, Platform
-from core.ports import Notice, QueueSpot, ResultImages
+from core.ports import Notice, QueueSpot, Ready, ResultImages
 from core.usecases import generation, onboarding
 from core.worker import Worker
 
@@ -69,6 +70,9 @@ class JsonLinesMessenger:
 
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         return True
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        return Reach.SENT if await ready() else Reach.NOT_STARTED
 
 
 async def seed(deps: Deps, count: int, first: int = 0) -> None:

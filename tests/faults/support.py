@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.announcements import Reach
 from core.models import Balance, Generation, Identity
-from core.ports import Notice, QueueSpot, ResultImages
+from core.ports import Notice, QueueSpot, Ready, ResultImages
 from core.quota import plan_settlement
 
 if TYPE_CHECKING:
@@ -156,6 +157,9 @@ class OutcomeLog:
 
     async def notify(self, identity: Identity, notice: Notice, locale: str) -> bool:
         return True
+
+    async def announce(self, identity: Identity, text: str, ready: Ready) -> Reach:
+        return Reach.SENT if await ready() else Reach.NOT_STARTED
 
     async def wait_until(self, predicate: Callable[[], bool], timeout_s: float) -> None:
         async with self._changed:
