@@ -28,12 +28,16 @@ async def record(settings: Settings, kind: AnnouncementKind, text: str) -> int:
             announcement, people = await announcements.announce(runtime.deps, kind, text, created_by="cli")
         except DomainError as error:
             raise StartupError("announce", error.detail, prefix="Not recorded", exit_code=EXIT_CONFIG) from None
-    print(f"Announcement {announcement.id} ({kind.value}) recorded for {people} people; {_who(kind, settings)}")
+    print(f"Announcement {announcement.id} ({kind.value}) recorded for {_people(people)}; {_who(kind, settings)}")
     print(
         "The running bot sends it at its lowest send priority, once to each person; "
         "follow it with `python -m bot announce --status`."
     )
     return 0
+
+
+def _people(count: int) -> str:
+    return "1 person" if count == 1 else f"{count} people"
 
 
 def _who(kind: AnnouncementKind, settings: Settings) -> str:
@@ -66,7 +70,7 @@ async def status(settings: Settings) -> int:
 def describe(progress: AnnouncementProgress, now: datetime) -> str:
     """Two lines: which announcement, then its copies by state, what remains and the ETA."""
     a = progress.announcement
-    head = f"{a.id} {a.kind.value} · {a.created_at:%Y-%m-%d %H:%M} UTC · {progress.total} people · “{_short(a.text)}”"
+    head = f"{a.id} {a.kind.value} · {a.created_at:%Y-%m-%d %H:%M} UTC · {_people(progress.total)} · “{_short(a.text)}”"
     counts = " · ".join(f"{state.value} {progress.count(state)}" for state in STATES)
     return f"{head}\n  {counts} · remaining {progress.remaining} · {_eta(progress)}"
 

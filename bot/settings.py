@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     terms_version: str = Field("1", min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     policy_version: str = Field("1", min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     policy_changes_url: str = ""  # a page saying what changed in the latest versions, linked when asking again
+    # A process that dies while sending announcements: the copies it claimed go to another process after this, and
+    # the one it was sending is recorded as uncertain (never sent twice).
+    announce_lease_s: float = Field(60.0, ge=1, le=3600)
 
     # What one KIE task costs, for /admin stats' provider cost estimate (KIE's price list; prices change)
     kie_credits_1k: float = Field(6.0, ge=0, le=1_000_000)
@@ -221,6 +224,7 @@ class Settings(BaseSettings):
             privacy_url=self.privacy_url,
             versions=ConsentVersions(terms=self.terms_version, policy=self.policy_version),
             changes_url=self.policy_changes_url,
+            announce_lease_s=self.announce_lease_s,
             admins=self.admins(),
             provider_credits={"1K": self.kie_credits_1k, "2K": self.kie_credits_2k, "4K": self.kie_credits_4k},
             provider_credit_usd=self.kie_usd_per_credit,

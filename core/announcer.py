@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 BATCH = 16  # recipients claimed at once: a process that dies leaves at most this many to a lease's expiry
 IN_FLIGHT = 4  # sends at once per process: at most this many can be left uncertain by a crash
-LEASE_S = 120.0  # an unsent claim goes back to the others after this (its process died)
 IDLE_S = 5.0  # with nothing to send, look again after this (or at once when an announcement is recorded)
 RETRY_S = 2.0  # the Store is unreachable: try again after this
 
@@ -36,7 +35,6 @@ class Announcer:
         batch: int = BATCH,
         in_flight: int = IN_FLIGHT,
         idle_s: float = IDLE_S,
-        lease_s: float = LEASE_S,
     ) -> None:
         self._deps = deps
         self._platforms = platforms
@@ -44,7 +42,6 @@ class Announcer:
         self._batch = batch
         self._slots = asyncio.Semaphore(in_flight)
         self._idle_s = idle_s
-        self._lease_s = lease_s
 
     async def run(self) -> None:
         """Send until cancelled."""
@@ -66,7 +63,7 @@ class Announcer:
         platforms = list(self._platforms())
         if not platforms:
             return 0
-        claim = await announcements.claim(self._deps, platforms, self._batch, self._lease_s, self._user)
+        claim = await announcements.claim(self._deps, platforms, self._batch, self._user)
         await asyncio.gather(*(self._one(r, claim.token) for r in claim.recipients))
         return len(claim.recipients)
 

@@ -32,6 +32,7 @@ class Policy(BaseModel):
     link_tries_per_identity: int = 10  # /link <code> attempts per identity per link_tries_window_s (guessing)
     link_tries_global: int = 300  # ... and by everyone together
     link_tries_window_s: float = 600.0
+    announce_lease_s: float = 60.0  # announcement copies a dead process held go to others after this (see README)
     delivery_lease_s: float = 120.0  # one worker at a time sends a result; a dead sender's claim expires after this
     products: tuple[Product, ...] = ()
     paysupport_contact: str = "privacy@gpt-image.run"

@@ -34,7 +34,6 @@ from core.usecases.accounts import consent_change
 log = logging.getLogger(__name__)
 
 SIGNAL = "announcements"  # notified when an announcement is recorded: idle senders start at once
-SENDING_LEASE_S = 600.0  # a send still unconfirmed after this is uncertain (its process died mid-send)
 MAX_ATTEMPTS = 5  # sends that reached nothing (the platform not running, flood control beyond its retries)
 RETRY_S = (30.0, 120.0, 600.0, 1800.0)
 PROGRESS_WINDOW_S = 300.0  # the pace an ETA is estimated from
@@ -82,11 +81,12 @@ def announcement_text(announcement: Announcement, account: Account, deps: Deps) 
     return text
 
 
-async def claim(deps: Deps, platforms: Sequence[Platform], limit: int, lease_s: float, user: str | None) -> Claim:
-    """Take a batch of recipients for this process (see `core.announcer`)."""
+async def claim(deps: Deps, platforms: Sequence[Platform], limit: int, user: str | None = None) -> Claim:
+    """Take a batch of recipients for this process (see `core.announcer`); the claim lasts `announce_lease_s`
+    (a process that died holding it leaves it to the others after that)."""
     token = uuid.uuid4().hex
     now = deps.clock.now()
-    until = now + timedelta(seconds=lease_s)
+    until = now + timedelta(seconds=deps.policy.announce_lease_s)
     recipients = await deps.store.claim_recipients(platforms, limit, token, now, until, user)
     return Claim(token, recipients)
 
@@ -110,7 +110,7 @@ async def deliver(deps: Deps, recipient: Recipient, token: str) -> RecipientStat
 
     async def ready() -> bool:
         nonlocal started
-        until = deps.clock.now() + timedelta(seconds=SENDING_LEASE_S)
+        until = deps.clock.now() + timedelta(seconds=deps.policy.announce_lease_s)
         started = await deps.store.start_sending(recipient.announcement.id, recipient.account_id, token, until)
         return started
 

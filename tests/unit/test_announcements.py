@@ -138,11 +138,11 @@ async def test_a_process_that_died_while_sending_leaves_that_copy_uncertain_and_
     for n in range(5):
         await world.member(Identity(platform=Platform.TELEGRAM, platform_user_id=str(5000 + n)))
     announcement, _ = await announcements.announce(world.deps, AnnouncementKind.POLICY, "New policy.")
-    dead = await announcements.claim(world.deps, EVERYWHERE, 3, lease_s=120, user=None)
+    dead = await announcements.claim(world.deps, EVERYWHERE, 3)
     first = dead.recipients[0]
     await world.store.start_sending(announcement.id, first.account_id, dead.token, world.clock.now())
 
-    world.clock.advance(121)
+    world.clock.advance(world.deps.policy.announce_lease_s + 1)
     await send_all(world)
 
     [progress] = await announcements.progress(world.deps)
