@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.announce import ANNOUNCE_SCENARIOS
 from bench.crowd import CROWD_SCENARIOS
 from bench.harness import Backends
 from bench.provider_limit import provider_limit
@@ -25,6 +26,7 @@ from bench.scenarios import SCENARIOS, Context
 
 SCENARIOS["provider_limit"] = provider_limit
 SCENARIOS.update(CROWD_SCENARIOS)
+SCENARIOS.update(ANNOUNCE_SCENARIOS)
 
 OUT = Path(__file__).resolve().parent / "out"
 

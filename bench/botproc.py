@@ -36,10 +36,12 @@ from adapters.telegram.config import MESSAGES_PER_SECOND
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import build
-from core.announcements import Reach
+from core.announcements import AnnouncementKind, Reach
+from core.announcer import Announcer
 from core.deps import Deps
 from core.models import Balance, Generation, Identity, LedgerKind, Platform
 from core.ports import Messenger, Notice, QueueSpot, Ready, ResultImages
+from core.usecases import announcements
 from core.worker import Worker
 
 PROBE_INTERVAL_S = 0.01
@@ -219,12 +221,16 @@ async def main(config: dict[str, Any]) -> None:
         async with tg_runner.telegram_running(deps, register, tg_config, app, budget) as tg_app:
             tg_app.add_handler(TypeHandler(Update, stamp), group=-1)
             worker_task = asyncio.create_task(worker.run())
+            announcer = asyncio.create_task(Announcer(deps, runtime.router.platforms).run())  # as `bot run` has
             probe = asyncio.create_task(probe_loop(state, worker))
             emit("ready", {"pid": os.getpid(), "components": runtime.components, "rss_kb": proc_status_kb("VmRSS")})
             while (command := await commands()) != "stop":
                 if command == "mark":
                     state.mark()
                     emit("marked")
+                elif command == "announce":  # the operator's `python -m bot announce --policy-change …`
+                    _, people = await announcements.announce(deps, AnnouncementKind.POLICY, "Bench: a new policy.")
+                    emit("announced", {"people": people})
                 elif not command:  # the driver went away
                     break
             result = {
@@ -240,9 +246,9 @@ async def main(config: dict[str, Any]) -> None:
                 "outcomes": dict(state.outcomes),
                 "max_in_flight": state.max_in_flight,
             }
-            probe.cancel()
-            worker_task.cancel()
-            await asyncio.gather(probe, worker_task, return_exceptions=True)
+            for task in (probe, worker_task, announcer):
+                task.cancel()
+            await asyncio.gather(probe, worker_task, announcer, return_exceptions=True)
             await worker.stop()
             emit("result", result)
         await runner.cleanup()

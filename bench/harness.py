@@ -114,6 +114,8 @@ class BotProcess:
                     self.result = json.loads(payload)
                 elif kind == "marked":
                     self.ready["marked"] = True
+                elif kind == "announced":
+                    self.ready["announced"] = json.loads(payload)
                 self._changed.notify_all()
         async with self._changed:
             self._changed.notify_all()
@@ -141,6 +143,14 @@ class BotProcess:
         await self.send("mark")
         if not await self.wait(lambda: self.ready.get("marked"), 30):
             raise RuntimeError(f"bot did not answer 'mark'; see {self.log_path}")
+
+    async def announce(self) -> int:
+        """Record a policy-change announcement for everyone in the bot (as `python -m bot announce` would)."""
+        await self.send("announce")
+        if not await self.wait(lambda: self.ready.get("announced"), 120):
+            raise RuntimeError(f"bot did not answer 'announce'; see {self.log_path}")
+        people: int = self.ready["announced"]["people"]
+        return people
 
     async def stop(self) -> dict[str, Any]:
         await self.send("stop")

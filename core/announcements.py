@@ -61,6 +61,16 @@ class Recipient(Frozen):
     attempts: int = 0
 
 
+class AnnouncementCopy(Frozen):
+    """A person's copy of an announcement as kept about them (in their /mydata export)."""
+
+    announcement_id: str
+    kind: AnnouncementKind
+    created_at: datetime
+    state: RecipientState
+    finished_at: datetime | None = None
+
+
 class Reach(StrEnum):
     """What a platform said when asked to deliver one announcement (`Messenger.announce`)."""
 

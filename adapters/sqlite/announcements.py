@@ -9,7 +9,7 @@ from datetime import datetime
 import aiosqlite
 
 from adapters.sqlite.connection import SqliteConnection
-from core.announcements import Announcement, AnnouncementProgress, Recipient, RecipientState
+from core.announcements import Announcement, AnnouncementCopy, AnnouncementProgress, Recipient, RecipientState
 from core.models import Identity, Platform
 
 _CLAIMABLE = (
@@ -105,6 +105,14 @@ class SqliteAnnouncements(SqliteConnection):
             f"update announcement_recipients set state = ?, finished_at = ? {held}",
             state.value, now.isoformat(), announcement_id, account_id, token,
         )  # fmt: skip
+
+    async def announcement_copies(self, account_id: str) -> list[AnnouncementCopy]:
+        rows = await self._all(
+            "select r.announcement_id, a.kind, a.created_at, r.state, r.finished_at from announcement_recipients r "
+            "join announcements a on a.id = r.announcement_id where r.account_id = ? order by a.created_at, a.id",
+            account_id,
+        )
+        return [AnnouncementCopy.model_validate(dict(r)) for r in rows]
 
     async def announcement_progress(self, since: datetime, limit: int = 5) -> list[AnnouncementProgress]:
         latest = await self._all("select * from announcements order by created_at desc, id limit ?", limit)

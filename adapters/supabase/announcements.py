@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from adapters.supabase.connection import SupabaseConnection
-from core.announcements import Announcement, AnnouncementProgress, Recipient, RecipientState
+from core.announcements import Announcement, AnnouncementCopy, AnnouncementProgress, Recipient, RecipientState
 from core.models import Identity, Platform
 
 
@@ -69,9 +69,25 @@ class SupabaseAnnouncements(SupabaseConnection):
         when = {"p_now": now.isoformat(), "p_not_before": retry_at.isoformat() if retry_at else None}
         return bool(await self._rpc("finish_recipient", {**params, "p_state": state.value, **when}))
 
+    async def announcement_copies(self, account_id: str) -> list[AnnouncementCopy]:
+        rows = await self._exec(
+            lambda: (
+                self._sb.table("announcement_recipients")
+                .select("announcement_id,state,finished_at,announcements(kind,created_at)")
+                .eq("account_id", account_id)
+                .execute()
+            )
+        )
+        copies = [AnnouncementCopy.model_validate({**_without(r, "announcements"), **r["announcements"]}) for r in rows]
+        return sorted(copies, key=lambda c: (c.created_at, c.announcement_id))
+
     async def announcement_progress(self, since: datetime, limit: int = 5) -> list[AnnouncementProgress]:
         rows = await self._rpc("announcement_progress", {"p_since": since.isoformat(), "p_limit": limit})
         return [AnnouncementProgress.model_validate(row) for row in rows or []]
+
+
+def _without(row: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != key}
 
 
 def _recipient(row: dict[str, Any]) -> Recipient:

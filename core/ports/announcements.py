@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from core.announcements import Announcement, AnnouncementProgress, Recipient, RecipientState
+from core.announcements import Announcement, AnnouncementCopy, AnnouncementProgress, Recipient, RecipientState
 from core.models import Platform
 
 
@@ -49,6 +49,10 @@ class AnnouncementStore(Protocol):
     ) -> bool:
         """Claimed or sending by `token` → `state` (a final state), or back to pending until `retry_at` when
         `state` is PENDING (one more attempt counted). False when `token` no longer holds it."""
+        ...
+
+    async def announcement_copies(self, account_id: str) -> list[AnnouncementCopy]:
+        """The person's copies of announcements, oldest first (what /mydata shows of them)."""
         ...
 
     async def announcement_progress(self, since: datetime, limit: int = 5) -> list[AnnouncementProgress]:

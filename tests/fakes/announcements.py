@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.announcements import Announcement, AnnouncementProgress, Recipient, RecipientState
+from core.announcements import Announcement, AnnouncementCopy, AnnouncementProgress, Recipient, RecipientState
 from core.models import Account, Identity, Platform
 
 
@@ -111,6 +111,16 @@ class FakeAnnouncements:
                 recent=sum(1 for r in recipients[a.id].values() if r.finished_at and r.finished_at >= since),
             )
             for a in latest
+        ]
+
+    async def announcement_copies(self, account_id: str) -> list[AnnouncementCopy]:
+        announcements, recipients = self._announcement_tables()
+        return [
+            AnnouncementCopy(
+                announcement_id=a.id, kind=a.kind, created_at=a.created_at, state=row.state, finished_at=row.finished_at
+            )
+            for a in sorted(announcements.values(), key=lambda a: a.created_at)
+            if (row := recipients[a.id].get(account_id)) is not None
         ]
 
     def forget_recipients(self, account_id: str) -> None:

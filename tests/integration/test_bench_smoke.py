@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.announce import ANNOUNCE_SCENARIOS
 from bench.crowd import CROWD_SCENARIOS
 from bench.harness import Backends
 from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
 
-SMOKED = {**SCENARIOS, **CROWD_SCENARIOS}
+SMOKED = {**SCENARIOS, **CROWD_SCENARIOS, **ANNOUNCE_SCENARIOS}
 
 
 @pytest.mark.parametrize("name", list(SMOKED))

@@ -13,7 +13,7 @@ from core.announcer import Announcer
 from core.errors import DomainError, ErrorCode
 from core.models import ConsentVersions, Identity, Platform
 from core.ports import Ready
-from core.usecases import announcements, onboarding
+from core.usecases import announcements, onboarding, privacy
 from tests.fakes.store import RecordingMessenger
 from tests.unit.conftest import ALICE, BOB, World
 
@@ -182,3 +182,18 @@ async def test_recording_an_announcement_wakes_idle_senders(world: World) -> Non
 def replace_announce(recording: RecordingMessenger, announce: object) -> RecordingMessenger:
     recording.announce = announce  # type: ignore[method-assign]
     return recording
+
+
+async def test_a_persons_copies_are_in_their_export_and_go_with_their_account(world: World) -> None:
+    await world.member(ALICE)
+    announcement, _ = await announcements.announce(world.deps, AnnouncementKind.POLICY, "New policy.")
+    await send_all(world)
+
+    export = await privacy.export_data(world.deps, ALICE)
+    account = await world.store.find_account(ALICE)
+    assert account is not None
+    await world.store.delete_account(account.id)
+
+    assert export is not None
+    assert [(c["announcement_id"], c["state"]) for c in export["announcements"]] == [(announcement.id, "sent")]
+    assert await world.store.announcement_copies(account.id) == []
