@@ -341,7 +341,7 @@ def _announce_failure(error: TelegramError) -> Reach:
     """Blocked or gone: recorded; a timeout or lost connection may have been delivered: never sent again."""
     if unreachable(error):
         return Reach.BLOCKED
-    if isinstance(error, TimedOut | NetworkError):
+    if isinstance(error, TimedOut | NetworkError) and not isinstance(error, BadRequest):  # BadRequest is one too
         return Reach.UNCERTAIN
     log.info("announcement refused", extra={"reason": type(error).__name__})
     return Reach.FAILED
