@@ -29,8 +29,8 @@ TEXTS: dict[str, str] = {
     "consent_changed_read.privacy": "Read it with /privacy.",
     "consent_changed_read.both": "Read them with /terms and /privacy.",
     "consent_declined_update": (
-        "Understood. Without accepting the new version you can't create images or buy credits, but your account "
-        "stays as it is: /mydata exports your data, /deleteme deletes it, and you can accept later with /start."
+        "Understood. Until you accept the new version you can't create images, but your account stays as it is: "
+        "/mydata exports your data and /deleteme deletes it. You'll be asked again the next time."
     ),
     "announcement.policy": "📣 Our privacy policy has changed.\n\n{text}\n\n{read}",
     "announcement.terms": "📣 Our terms of use have changed.\n\n{text}\n\n{read}",
@@ -333,7 +333,7 @@ TEXTS: dict[str, str] = {
     "billing_button": "Manage plan",
     # errors
     "error.consent_required": "Please accept the terms first: send /start.",
-    "error.consent_outdated": "Please accept our updated terms first: send /start.",
+    "error.consent_outdated": "Please accept our updated terms of use or privacy policy first.",
     "error.not_registered": "You don't have an account yet: send /start.",
     "error.prompt_empty": "Please describe the image: /imagine <prompt>.",
     "error.prompt_too_long": "Your prompt is too long ({length} characters; the limit is {limit}).",
