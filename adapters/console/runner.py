@@ -67,8 +67,7 @@ async def run_console(
     worker_task = asyncio.create_task(worker.run())
     out(BANNER)
     announcer = Announcer(deps, lambda: [Platform.CONSOLE], user=user_id)
-    await _announced(announcer)  # notices recorded while the console was closed come first
-    announcing = asyncio.create_task(announcer.run())
+    announcing = asyncio.create_task(_announcing(announcer))
     try:
         while line := await read_line():
             queued = await chat.handle(line)
@@ -82,11 +81,12 @@ async def run_console(
                 await task
 
 
-async def _announced(announcer: Announcer) -> None:
-    """Print this person's pending announcements (once each, as on every platform)."""
+async def _announcing(announcer: Announcer) -> None:
+    """This person's announcements: those recorded while the console was closed at once, then as they come."""
     with contextlib.suppress(Exception):
         while await announcer.round():
             pass
+    await announcer.run()
 
 
 async def wait_delivered(deps: Deps, generation_id: str) -> None:
