@@ -3,22 +3,14 @@ the latest ones got. Printing only: the sending is done by the bot processes (`c
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from adapters.chat import announce_render
 from bot.settings import Settings
 from bot.startup import EXIT_CONFIG, StartupError
 from bot.wiring import build
-from core.announcements import AnnouncementKind, AnnouncementProgress, RecipientState
+from core.announcements import AnnouncementKind
 from core.errors import DomainError
+from core.texts import DEFAULT_LOCALE
 from core.usecases import announcements
-
-STATES = (
-    RecipientState.SENT,
-    RecipientState.BLOCKED,
-    RecipientState.FAILED,
-    RecipientState.SKIPPED,
-    RecipientState.UNCERTAIN,
-)
 
 
 async def record(settings: Settings, kind: AnnouncementKind, text: str) -> int:
@@ -55,46 +47,8 @@ def _who(kind: AnnouncementKind, settings: Settings) -> str:
 
 
 async def status(settings: Settings) -> int:
-    """The latest announcements: copies by state, what remains, and when it should be done."""
+    """The latest announcements: copies by state, what remains, and when it should be done (as /admin shows it)."""
     async with build(settings) as runtime:
         latest = await announcements.progress(runtime.deps)
-        now = runtime.deps.clock.now()
-    if not latest:
-        print("No announcements yet.")
-        return 0
-    for progress in latest:
-        print(describe(progress, now))
+    print(announce_render.progress_text(latest, DEFAULT_LOCALE))
     return 0
-
-
-def describe(progress: AnnouncementProgress, now: datetime) -> str:
-    """Two lines: which announcement, then its copies by state, what remains and the ETA."""
-    a = progress.announcement
-    head = f"{a.id} {a.kind.value} · {a.created_at:%Y-%m-%d %H:%M} UTC · {_people(progress.total)} · “{_short(a.text)}”"
-    counts = " · ".join(f"{state.value} {progress.count(state)}" for state in STATES)
-    return f"{head}\n  {counts} · remaining {progress.remaining} · {_eta(progress)}"
-
-
-def _eta(progress: AnnouncementProgress) -> str:
-    if progress.remaining == 0:
-        return "done"
-    window = announcements.PROGRESS_WINDOW_S
-    eta = progress.eta_s(window)
-    if eta is None:
-        return f"ETA unknown: nothing finished in the last {window / 60:g} min (is the bot running?)"
-    rate = progress.recent / window
-    return f"ETA {_duration(eta)} (at {rate:.1f}/s over the last {window / 60:g} min)"
-
-
-def _duration(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if seconds < 60:
-        return f"{round(seconds)} s"
-    if minutes < 90:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60} min"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"

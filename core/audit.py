@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     BLOCK = "block"
     UNBLOCK = "unblock"
     STATS = "stats"
+    ANNOUNCE = "announce"  # a notice to everyone (reason: its kind and the announcement's id)
 
 
 class AuditEntry(Frozen):

@@ -13,13 +13,16 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from adapters.chat import admin_render as render
+from adapters.chat import announce_render
+from core.announcements import AnnouncementKind
 from core.deps import Deps
 from core.texts import t
-from core.usecases import admin
+from core.usecases import admin, announcements
 from core.usecases.admin import Actor
 
 Run = Callable[[Deps, Actor, "AdminArgs", str], Awaitable[str]]
 ACTIONS: dict[str, Run] = {}
+ANNOUNCEMENT_KINDS = {kind.value: kind for kind in AnnouncementKind}
 PROMPTS_FLAGS = ("--prompts", "—prompts", "–prompts")
 
 
@@ -133,6 +136,18 @@ async def block(deps: Deps, actor: Actor, args: AdminArgs, locale: str) -> str:
 async def unblock(deps: Deps, actor: Actor, args: AdminArgs, locale: str) -> str:
     recorded = await admin.set_blocked(deps, actor, args.word(0), False, args.rest(1))
     return await render.block_changed(deps, recorded, locale)
+
+
+@admin_action("announce")
+async def announce(deps: Deps, actor: Actor, args: AdminArgs, locale: str) -> str:
+    """`announce policy|terms|news <text>` records a notice for everyone; `announce status` shows how far they got."""
+    kind = args.word(0).lower()
+    if kind == "status" and not args.rest(1):
+        return announce_render.progress_text(await announcements.progress(deps), locale)
+    if kind not in ANNOUNCEMENT_KINDS or not args.rest(1):
+        raise Usage
+    recorded = await admin.announce(deps, actor, ANNOUNCEMENT_KINDS[kind], args.rest(1))
+    return announce_render.announced_text(*recorded, locale)
 
 
 @admin_action("stats")

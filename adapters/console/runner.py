@@ -67,8 +67,10 @@ async def run_console(
     worker_task = asyncio.create_task(worker.run())
     out(BANNER)
     announcer = Announcer(deps, lambda: [Platform.CONSOLE], user=user_id)
-    announcing = asyncio.create_task(_announcing(announcer))
+    announcing: asyncio.Task[None] | None = None
     try:
+        await _announced(announcer)  # notices recorded while the console was closed come first
+        announcing = asyncio.create_task(announcer.run())
         while line := await read_line():
             queued = await chat.handle(line)
             if queued is not None and wait_each:
@@ -76,17 +78,17 @@ async def run_console(
         await wait_console_jobs(deps)
     finally:
         for task in (worker_task, announcing):
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
 
 
-async def _announcing(announcer: Announcer) -> None:
-    """This person's announcements: those recorded while the console was closed at once, then as they come."""
+async def _announced(announcer: Announcer) -> None:
+    """Print this person's pending announcements (once each, as on every platform)."""
     with contextlib.suppress(Exception):
         while await announcer.round():
             pass
-    await announcer.run()
 
 
 async def wait_delivered(deps: Deps, generation_id: str) -> None:

@@ -11,7 +11,7 @@ as Telegram, the console and the command line; to add one, add a factory to SUBC
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 import discord
 from discord import app_commands
@@ -20,6 +20,7 @@ from adapters.chat.admin import run_admin
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
 from adapters.discord.replies import answering
+from core.announcements import MAX_TEXT_CHARS
 from core.texts import t
 from core.usecases.admin import MAX_CREDITS, Actor
 
@@ -88,6 +89,22 @@ def stats_command() -> app_commands.Command[Any, ..., None]:
     return stats
 
 
+def announce_command() -> app_commands.Command[Any, ..., None]:
+    @app_commands.command(name="announce", description="Tell everyone, once each (or see how far it got)")
+    @app_commands.describe(
+        kind="policy or terms: a change everyone must hear of; news: skipped for people who opted out; status",
+        text="what to tell everyone (not needed for status)",
+    )
+    async def announce(
+        interaction: discord.Interaction,
+        kind: Literal["policy", "terms", "news", "status"],
+        text: app_commands.Range[str, 0, MAX_TEXT_CHARS] = "",
+    ) -> None:
+        await answer_admin(interaction, f"announce {kind} {text}")
+
+    return announce
+
+
 SUBCOMMANDS: list[Callable[[], app_commands.Command[Any, ..., None]]] = [
     user_command,
     grant_command,
@@ -95,6 +112,7 @@ SUBCOMMANDS: list[Callable[[], app_commands.Command[Any, ..., None]]] = [
     block_command,
     unblock_command,
     stats_command,
+    announce_command,
 ]
 
 

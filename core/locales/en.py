@@ -234,6 +234,24 @@ TEXTS: dict[str, str] = {
     ),
     "admin.usage.unblock": "/admin unblock <who> [reason] — lift a block",
     "admin.usage.stats": "/admin stats — people, generations, credits, provider cost and the queue",
+    "admin.usage.announce": (
+        "/admin announce policy|terms|news <text> — tell everyone, once each (a policy or terms change reaches "
+        "everyone; news skips people who turned notifications off); /admin announce status — how far they got"
+    ),
+    "admin.announced": (
+        "Announcement {id} ({kind}) recorded for {people} account(s). The bot sends it at its lowest priority, once "
+        "to each person; /admin announce status shows how far it got."
+    ),
+    "admin.announced_already": "Already recorded: announcement {id} ({kind}) from this command; nothing is sent twice.",
+    "admin.announcements_none": "No announcements yet.",
+    "admin.announcement": (
+        "{id} {kind} · {at} UTC · {people} account(s) · “{text}”\n"
+        "  sent {sent} · blocked {blocked} · failed {failed} · skipped {skipped} · uncertain {uncertain} · "
+        "remaining {remaining} · {eta}"
+    ),
+    "admin.announcement_done": "done",
+    "admin.announcement_eta": "about {eta} more (at {rate}/s)",
+    "admin.announcement_stalled": "nothing sent in the last {minutes} min: is the bot running?",
     "admin.usage_who": "<who>: an account id, a user id, or telegram:<id>, discord:<id>, console:<name>.",
     "admin.usage_of": "Usage: {usage}",
     "admin.unknown_action": "There is no admin command “{action}”.",

@@ -13,12 +13,13 @@ import hmac
 from dataclasses import dataclass
 from datetime import timedelta
 
+from core.announcements import Announcement, AnnouncementKind
 from core.audit import AuditAction, AuditEntry, Recorded, Stats
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
 from core.models import Account, Balance, Generation, Identity, Payment, Platform
 from core.ports import Notice
-from core.usecases import notices, onboarding
+from core.usecases import announcements, notices, onboarding
 from core.usecases.billing import account_balance
 
 MAX_CREDITS = 1_000_000  # one grant or revoke; a typo must not hand out a fortune
@@ -118,6 +119,18 @@ async def set_blocked(deps: Deps, actor: Actor, who: str, blocked: bool, reason:
         notice = Notice(key=key, params={"contact": deps.policy.privacy_contact})
         await notices.tell(deps, account, notice, essential=True)
     return recorded
+
+
+async def announce(deps: Deps, actor: Actor, kind: AnnouncementKind, text: str) -> tuple[Announcement, int, bool]:
+    """A notice to everyone, recorded once per command: its id comes from the command's key, so a retried update
+    or a second press records (and sends) nothing again. Written to the audit log. (announcement, people, new)"""
+    text = announcements.checked_text(text)
+    announcement_id = _hashed(deps, actor.key)[:12]
+    entry = await _entry(deps, actor, AuditAction.ANNOUNCE, None, reason=f"{kind.value} {announcement_id}")
+    recorded = await deps.store.audit(entry)
+    # who it was is in the audit log (and goes with that admin's account); the announcement keeps only where from
+    announcement, people = await announcements.announce(deps, kind, text, f"admin:{actor.channel}", announcement_id)
+    return announcement, people, recorded.new
 
 
 async def service_stats(deps: Deps, actor: Actor) -> Stats:

@@ -41,24 +41,33 @@ PROGRESS_WINDOW_S = 300.0  # the pace an ETA is estimated from
 _DOCUMENT = {AnnouncementKind.POLICY: Document.PRIVACY, AnnouncementKind.TERMS: Document.TERMS}
 
 
-async def announce(deps: Deps, kind: AnnouncementKind, text: str, created_by: str = "") -> tuple[Announcement, int]:
+async def announce(
+    deps: Deps, kind: AnnouncementKind, text: str, created_by: str = "", announcement_id: str | None = None
+) -> tuple[Announcement, int]:
     """Record an announcement for every person (one copy each); the running bot sends it. Returns it and the
-    number of people it is for."""
-    text = text.strip()
-    if not text:
-        raise DomainError(ErrorCode.INVALID_OPTION, "The announcement is empty.")
-    if len(text) > MAX_TEXT_CHARS:
-        raise DomainError(
-            ErrorCode.INVALID_OPTION,
-            f"The announcement is too long ({len(text)} characters; at most {MAX_TEXT_CHARS}).",
-        )
+    number of people it is for. Recording the same `announcement_id` again (a retried command) adds nothing."""
     announcement = Announcement(
-        id=uuid.uuid4().hex[:12], kind=kind, text=text, created_at=deps.clock.now(), created_by=created_by
+        id=announcement_id or uuid.uuid4().hex[:12],
+        kind=kind,
+        text=checked_text(text),
+        created_at=deps.clock.now(),
+        created_by=created_by,
     )
     recipients = await deps.store.record_announcement(announcement)
     log.info("announcement recorded", extra={"announcement_id": announcement.id, "recipients": recipients})
     await deps.signals.notify(SIGNAL)
     return announcement, recipients
+
+
+def checked_text(text: str) -> str:
+    """The operator's text, trimmed; refused when empty or too long for one message on every platform."""
+    text = text.strip()
+    if not text:
+        raise DomainError(ErrorCode.INVALID_OPTION, "The announcement is empty.")
+    if len(text) > MAX_TEXT_CHARS:
+        too_long = f"The announcement is too long ({len(text)} characters; at most {MAX_TEXT_CHARS})."
+        raise DomainError(ErrorCode.INVALID_OPTION, too_long)
+    return text
 
 
 async def progress(deps: Deps, limit: int = 5) -> list[AnnouncementProgress]:

@@ -83,7 +83,7 @@ async def test_admin_is_registered_only_in_the_admin_server_for_its_administrato
     assert "admin" not in [c["name"] for c in bot.fake.commands["global"]]
     assert str(group["default_member_permissions"]) == "0"
     assert group["contexts"] == [0] and group["integration_types"] == [0]
-    assert {o["name"] for o in group["options"]} == {"user", "grant", "revoke", "block", "unblock", "stats"}
+    assert {o["name"] for o in group["options"]} == {"user", "grant", "revoke", "block", "unblock", "stats", "announce"}
 
 
 async def test_someone_not_listed_as_admin_gets_the_unknown_command_answer_and_nothing_happens(bot: Bot) -> None:

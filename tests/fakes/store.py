@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TypeVar
 
 from core.abuse import AbuseMemory
-from core.audit import AuditEntry
 from core.announcements import Reach
+from core.audit import AuditEntry
 from core.errors import DomainError, ErrorCode, ProviderBusy, ProviderError
 from core.models import (
     FIRST_VERSIONS,
