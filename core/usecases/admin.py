@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -21,6 +22,8 @@ from core.models import Account, Balance, Generation, Identity, Payment, Platfor
 from core.ports import Notice
 from core.usecases import announcements, notices, onboarding
 from core.usecases.billing import account_balance
+
+log = logging.getLogger(__name__)
 
 MAX_CREDITS = 1_000_000  # one grant or revoke; a typo must not hand out a fortune
 LATEST = 5  # generations shown by /admin user
@@ -79,7 +82,7 @@ def _found(account: Account | None, who: str) -> Account:
 async def look_up(deps: Deps, actor: Actor, who: str, *, prompts: bool = False) -> PersonReport:
     account = await find_person(deps, who, _platform(actor))
     action = AuditAction.PROMPTS if prompts else AuditAction.USER
-    await deps.store.audit(await _entry(deps, actor, action, account))
+    _logged(await deps.store.audit(await _entry(deps, actor, action, account)))
     return PersonReport(
         account=account,
         identities=await deps.store.identities(account.id),
@@ -98,7 +101,7 @@ async def change_credits(deps: Deps, actor: Actor, who: str, credits: int, reaso
     account = await find_person(deps, who, _platform(actor))
     action = AuditAction.GRANT if credits > 0 else AuditAction.REVOKE
     entry = await _entry(deps, actor, action, account, reason=_reason(reason), requested=credits)
-    recorded = await deps.store.admin_credits(entry)
+    recorded = _logged(await deps.store.admin_credits(entry))
     if recorded.new and recorded.entry.credits:
         held = await account_balance(deps, account)
         key = "admin_granted" if credits > 0 else "admin_revoked"
@@ -113,7 +116,7 @@ async def set_blocked(deps: Deps, actor: Actor, who: str, blocked: bool, reason:
     account = await find_person(deps, who, _platform(actor))
     action = AuditAction.BLOCK if blocked else AuditAction.UNBLOCK
     reason = _reason(reason) if blocked else reason.strip()
-    recorded = await deps.store.set_blocked(await _entry(deps, actor, action, account, reason=reason))
+    recorded = _logged(await deps.store.set_blocked(await _entry(deps, actor, action, account, reason=reason)))
     if recorded.new:
         key = "account_blocked" if blocked else "account_unblocked"
         notice = Notice(key=key, params={"contact": deps.policy.privacy_contact})
@@ -136,7 +139,7 @@ async def announce(deps: Deps, actor: Actor, kind: AnnouncementKind, text: str) 
 async def service_stats(deps: Deps, actor: Actor) -> Stats:
     now = deps.clock.now()
     today = now.replace(hour=0, minute=0, second=0, microsecond=0)
-    await deps.store.audit(await _entry(deps, actor, AuditAction.STATS, None))
+    _logged(await deps.store.audit(await _entry(deps, actor, AuditAction.STATS, None)))
     return await deps.store.stats(today, today - timedelta(days=WEEK_DAYS - 1))
 
 
@@ -164,6 +167,14 @@ async def _actor_account(deps: Deps, actor: Actor) -> str | None:
     if found is None:
         found = (await onboarding.start(deps, actor.identity)).account
     return found.id
+
+
+def _logged(recorded: Recorded) -> Recorded:
+    """One line per admin action for the operator's logs (ids only: never a reason, a prompt or who the admin is)."""
+    entry = recorded.entry
+    extra = {"action": entry.action.value, "account_id": entry.account_id, "channel": entry.channel}
+    log.info("admin action" if recorded.new else "admin action repeated: nothing done again", extra=extra)
+    return recorded
 
 
 def _hashed(deps: Deps, key: str) -> str:
