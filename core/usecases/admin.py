@@ -22,6 +22,7 @@ from core.models import Account, Balance, Generation, Identity, Payment, Platfor
 from core.ports import Notice
 from core.usecases import announcements, notices, onboarding
 from core.usecases.billing import account_balance
+from core.validation import UNUSABLE_CHARACTERS
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ class PersonReport:
 async def find_person(deps: Deps, who: str, platform: Platform | None) -> Account:
     """A person by account id, `platform:user id`, a Discord mention, or a bare platform user id (on the admin's own
     chat platform; from the console or the shell, on whichever platform has it — refused when several do)."""
-    text = who.strip()
+    text = UNUSABLE_CHARACTERS.sub("", who).strip()
     if text.startswith("<@") and text.endswith(">"):
         text = "discord:" + text[2:-1].lstrip("!")
     prefix, colon, rest = text.partition(":")
@@ -115,7 +116,7 @@ async def set_blocked(deps: Deps, actor: Actor, who: str, blocked: bool, reason:
     or unblock, once; the person is told."""
     account = await find_person(deps, who, _platform(actor))
     action = AuditAction.BLOCK if blocked else AuditAction.UNBLOCK
-    reason = _reason(reason) if blocked else reason.strip()
+    reason = _reason(reason) if blocked else _clean(reason)
     recorded = _logged(await deps.store.set_blocked(await _entry(deps, actor, action, account, reason=reason)))
     if recorded.new:
         key = "account_blocked" if blocked else "account_unblocked"
@@ -192,7 +193,12 @@ def _platform(actor: Actor) -> Platform | None:
 
 
 def _reason(reason: str) -> str:
-    text = " ".join(reason.split())
+    text = _clean(reason)
     if not text:
         raise DomainError(ErrorCode.ADMIN_REASON_REQUIRED)
-    return text[:500]
+    return text
+
+
+def _clean(reason: str) -> str:
+    """One line of at most 500 characters, without what a database refuses (a NUL, a broken surrogate)."""
+    return " ".join(UNUSABLE_CHARACTERS.sub("", reason).split())[:500]
