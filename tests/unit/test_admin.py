@@ -268,3 +268,12 @@ async def test_the_stats_say_what_the_metrics_counted_for_the_same_work(world: W
     assert stats.credits_used == metrics.total("gib_credits_total", kind="captured") == 1
     assert stats.credits_refunded == metrics.total("gib_credits_total", kind="refunded") == 6
     assert stats.free_used == metrics.total("gib_free_images_total", kind="captured") == 3
+
+
+async def test_a_reason_is_kept_as_one_clean_line_of_at_most_500_characters(world: World) -> None:
+    alice = await world.member(ALICE)
+
+    await ask(world, "grant 1001 5 sorry\x00 for\n\nthe " + "x" * 600)
+
+    [entry] = await world.store.audit_log(alice)
+    assert entry.reason.startswith("sorry for the xxx") and len(entry.reason) == 500
