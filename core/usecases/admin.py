@@ -131,7 +131,7 @@ async def announce(deps: Deps, actor: Actor, kind: AnnouncementKind, text: str) 
     text = announcements.checked_text(text)
     announcement_id = _hashed(deps, actor.key)[:12]
     entry = await _entry(deps, actor, AuditAction.ANNOUNCE, None, reason=f"{kind.value} {announcement_id}")
-    recorded = await deps.store.audit(entry)
+    recorded = _logged(await deps.store.audit(entry))
     # who it was is in the audit log (and goes with that admin's account); the announcement keeps only where from
     announcement, people = await announcements.announce(deps, kind, text, f"admin:{actor.channel}", announcement_id)
     return announcement, people, recorded.new
