@@ -453,8 +453,8 @@ TEXTS: dict[str, str] = {
     "platform.console": "console",
     "link_code": (
         "Your link code: {code}\n"
-        "Within {minutes} minutes, send /link {code} from your account on another platform to use one account, "
-        "with one balance, everywhere. The code works once. Keep it to yourself: whoever uses it shares your "
+        "Send /link {code} from your account on another platform to use one account, with one balance, "
+        "everywhere. The code works once, for {minutes} min. Keep it to yourself: whoever uses it shares your "
         "credits, plan and history."
     ),
     "link_confirm": (
@@ -476,7 +476,7 @@ TEXTS: dict[str, str] = {
     "link_cancelled": "Nothing was linked.",
     "link_done": (
         "Linked! This {platform} account now shares credits, plan and history with {issuer_platform} user "
-        "{issuer}. You have {credits} credits and {free_left} of {free_per_day} free images left today."
+        "{issuer}.\nPaid credits: {credits}. Free images left today: {free_left} of {free_per_day}."
     ),
     "link_done_already": "This account is already linked to that one. See /accounts.",
     "accounts_list": "This account is used from:\n{lines}",

@@ -33,7 +33,7 @@ async def test_the_console_joins_a_telegram_account_after_seeing_the_merge_and_c
     assert preview.startswith("Your console account will share credits, plan and history with Telegram user @alice.")
     assert "paid credits add up: 5 here + 12 there = 17" in preview
     assert f"To confirm, send: /link {code} yes" in preview
-    assert linked.startswith("Linked!") and "You have 17 credits" in linked
+    assert linked.startswith("Linked!") and "Paid credits: 17." in linked
     assert again == "This account is already linked to that one. See /accounts."
     assert "• Telegram: @alice" in listed and "• console: local (you, here)" in listed
     assert unlinked.startswith("Telegram is no longer linked to this account.")

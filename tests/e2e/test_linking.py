@@ -71,7 +71,7 @@ async def test_a_telegram_and_a_discord_user_link_spend_one_balance_export_once_
     balance = await tg.said(ADA.id, "Paid credits:")
 
     assert "Your Discord account will share credits, plan and history with Telegram user Ada." in said
-    assert "Linked!" in said and "You have 10 credits" in said
+    assert "Linked!" in said and "Paid credits: 10." in said
     assert "3 free image(s) left today, 8 credits" in result.content
     assert "Paid credits: 8" in balance.params["text"]
 
@@ -110,7 +110,7 @@ async def test_two_accounts_with_history_see_the_exact_merge_before_confirming(b
 
     assert "paid credits add up: 20 here + 30 there = 50" in said
     assert "free images today count once: 0 of 3 used" in said
-    assert "You have 50 credits" in said
+    assert "Paid credits: 50." in said
     assert "• Telegram: Ada" in listed.content and "• Discord: @alice (you, here)" in listed.content
 
 
