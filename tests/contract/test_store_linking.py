@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
+from core.announcements import Announcement, AnnouncementKind
 from core.models import Account, ConsentVersions, Identity, LedgerKind, Platform
 from core.ports import LinkCode, LinkRequest, LinkResult, LinkStatus, Settlement, Store, UnlinkStatus
 from tests.contract.store_support import (
@@ -278,3 +279,23 @@ async def test_a_merge_brings_the_consent_history_and_the_survivor_takes_a_conse
     assert merged is not None and merged.has_consented
     assert (merged.accepted_terms_version, merged.accepted_policy_version) == ("3", "2")
     assert [(c.terms_version, c.policy_version) for c in await store.consents(keeper.id)] == [("3", "2")]
+
+
+async def test_a_merge_keeps_one_announcement_copy_per_person(store: Store) -> None:
+    alice_tg, alice_dc = tg(), dc()
+    keeper = await account_of(store, alice_tg)
+    joiner = await account_of(store, alice_dc)
+    both = Announcement(id=unique("ann"), kind=AnnouncementKind.POLICY, text="New terms.", created_at=NOW)
+    assert await store.record_announcement(both) == 2
+    code = await issue(store, keeper, alice_tg)
+    only_theirs = Announcement(id=unique("ann"), kind=AnnouncementKind.NEWS, text="News.", created_at=NOW)
+    await store.set_deletion_code(keeper.id, "123456", NOW + timedelta(minutes=5))
+    await store.begin_deletion(keeper.id, "123456", NOW)  # left out of the second announcement
+    await store.record_announcement(only_theirs)
+    await store.abort_deletion(keeper.id)
+
+    await link(store, code, alice_dc)
+
+    copies = await store.announcement_copies(keeper.id)
+    assert sorted(c.announcement_id for c in copies) == sorted([both.id, only_theirs.id])
+    assert await store.announcement_copies(joiner.id) == []

@@ -123,6 +123,15 @@ class FakeAnnouncements:
             if (row := recipients[a.id].get(account_id)) is not None
         ]
 
+    def move_recipients(self, survivor: str, absorbed: str) -> None:
+        """A merge (linking): the absorbed account's copies become the survivor's; where both have a copy of one
+        announcement, the survivor's stays (as the Store's unique key decides)."""
+        for rows in self._announcement_tables()[1].values():
+            row = rows.pop(absorbed, None)
+            if row is not None and survivor not in rows:
+                row.account_id = survivor
+                rows[survivor] = row
+
     def forget_recipients(self, account_id: str) -> None:
         """A deleted account's copies go with it."""
         for rows in self._announcement_tables()[1].values():

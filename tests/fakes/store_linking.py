@@ -52,6 +52,8 @@ class FakeLinking:
 
         def _move_audit(self, survivor: str, absorbed: str) -> None: ...
 
+        def move_recipients(self, survivor: str, absorbed: str) -> None: ...
+
     async def save_link_code(self, code: LinkCode, identity: Identity, now: datetime) -> None:
         self.link_codes = {
             h: c for h, c in self.link_codes.items() if c.expires_at > now and c.account_id != code.account_id
@@ -128,6 +130,7 @@ class FakeLinking:
                              for p in self.payment_rows]  # fmt: skip
         self.consent_rows.setdefault(survivor, []).extend(self.consent_rows.pop(absorbed, []))
         self._move_audit(survivor, absorbed)
+        self.move_recipients(survivor, absorbed)
         self.aliases = {m: survivor if a == absorbed else a for m, a in self.aliases.items()}
         self.aliases[absorbed] = survivor
         del self.accounts[absorbed]
