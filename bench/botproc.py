@@ -2,8 +2,8 @@
 
 It composes the product as `python -m bot run` does (bot.wiring.build, the Telegram runner polling the Bot API,
 the aiohttp web app for KIE callbacks, the worker), plus what only a benchmark needs: counting proxies around the
-Store/Limiter/JobQueue/Signals/BlobStore, a timing wrapper around the Telegram messenger, a handler in group -1
-that stamps when each update reaches the bot, and an event-loop lag probe.
+Store/Limiter/JobQueue/Signals/BlobStore/CreateLine, a timing wrapper around the Telegram messenger, a handler in
+group -1 that stamps when each update reaches the bot, and an event-loop lag probe.
 
 Protocol (stdout lines starting with "BENCH "): `ready {...}` once seeded and polling; `done <chat> <ok|failed>`
 per finished generation; `result {...}` after "stop" on stdin. Commands on stdin: `mark` (reset the counters and
@@ -200,6 +200,7 @@ async def main(config: dict[str, Any]) -> None:
             queue=Counting(base.queue, "queue", state.counts),
             signals=Counting(base.signals, "signals", state.counts),
             blobs=Counting(base.blobs, "blobs", state.counts),
+            line=Counting(base.line, "line", state.counts),
         )
         worker = Worker(deps, concurrency=int(config["worker_concurrency"]))
         users = list(range(int(config["first_user"]), int(config["first_user"]) + int(config["user_count"])))

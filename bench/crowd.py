@@ -52,6 +52,11 @@ def calls_by_method(calls: list[Call], n: int) -> dict[str, float]:
     return {method: round(count / n, 2) for method, count in sorted(counted.items())}
 
 
+def by_method(counts: dict[str, int], n: int) -> dict[str, float]:
+    """Each port method's calls per generation (which ones to fold away)."""
+    return {key: round(value / n, 2) for key, value in sorted(counts.items())}
+
+
 def round_trips(counts: dict[str, int], n: int) -> dict[str, float]:
     ports: Counter[str] = Counter()
     for key, value in counts.items():
@@ -112,6 +117,7 @@ async def crowd(ctx: Context, full: int) -> dict[str, Any]:
         "answered_429": t.rejected_429,
         "bot_api_calls_per_generation": calls_by_method(calls, n),
         "round_trips_per_generation": round_trips(result["counts"], n),
+        "round_trips_by_method": by_method(result["counts"], n),
         "cpu_ms_per_image": round(result["cpu_s"] * 1000 / max(len(t.result), 1), 1),
         **process_figures(result),
     }

@@ -132,7 +132,9 @@ class ConsoleChat:
         args = parse_imagine(text, allow_references=True)
         request = build_request(args, account)
         refs = [await self._read_reference(path) for path in args.references]
-        queued = await generation.request_generation(self.deps, self.identity, request, self.target(), refs)
+        queued = await generation.request_generation(
+            self.deps, self.identity, request, self.target(), refs, account=account
+        )
         await self._queued(queued)
 
     async def _read_reference(self, path: str) -> bytes:

@@ -66,7 +66,7 @@ async def queue_imagine(
         account = await require_account(deps, identity)
         request = build_request(ImagineArgs(prompt=prompt, options=options), account)
         refs = [await read_attachment(reference)] if reference is not None else []
-        return await generation.request_generation(deps, identity, request, target, refs)
+        return await generation.request_generation(deps, identity, request, target, refs, account=account)
 
     async with answering(interaction, locale_of(interaction)) as reply:
         await queue_generation(deps, reply, queue)

@@ -17,6 +17,7 @@ from adapters.sqlite.rows import generation_from as _generation
 from adapters.sqlite.rows import insert_entry, upgrade_accounts
 from core.errors import DomainError, ErrorCode
 from core.models import (
+    Account,
     Balance,
     Generation,
     GenerationStatus,
@@ -24,7 +25,7 @@ from core.models import (
     LedgerKind,
     Payment,
 )
-from core.ports import ReserveRequest, Settlement
+from core.ports import ReserveRequest, Settled, Settlement
 from core.quota import free_left, plan_settlement
 
 SCHEMA = (Path(__file__).parent / "schema.sql").read_text()
@@ -136,24 +137,27 @@ class SqliteStore(SqliteLinking, SqliteAccounts, SqliteAdmin, SqliteAnnouncement
         async with self._tx() as db:
             return await slots.cancel_queued(db, generation_id, now)
 
-    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
+    async def settle(
+        self, generation_id: str, settlement: Settlement, now: datetime, claim_until: datetime | None = None
+    ) -> Settled:
         async with self._tx() as db:
             row = await self._one("select * from generations where id = ?", generation_id)
             if row is None or row["status"] not in UNFINISHED:
-                return False
+                return Settled(False, _generation(row) if row else None)
             generation = _generation(row)
             hold = generation.hold
             plan = plan_settlement(hold.free_images, hold.paid_credits, hold.unit_price, len(settlement.image_keys))
             status = GenerationStatus.SUCCEEDED if settlement.image_keys else GenerationStatus.FAILED
             await db.execute(
-                "update generations set status = ?, image_keys = ?, error_code = ?, error_detail = ?, updated_at = ? "
-                "where id = ? and status in (?, ?)",
+                "update generations set status = ?, image_keys = ?, error_code = ?, error_detail = ?, updated_at = ?, "
+                "delivering_until = coalesce(?, delivering_until) where id = ? and status in (?, ?)",
                 (
                     status.value,
                     json.dumps(list(settlement.image_keys)),
                     settlement.error_code,
                     settlement.error_detail,
                     now.isoformat(),
+                    claim_until.isoformat() if claim_until else None,
                     generation_id,
                     *UNFINISHED,
                 ),
@@ -170,7 +174,8 @@ class SqliteStore(SqliteLinking, SqliteAccounts, SqliteAdmin, SqliteAnnouncement
                     db, account, LedgerKind.REFUND, plan.refunded_credits, plan.refunded_free, hold.free_day,
                     f"refund:{generation_id}", generation_id, settlement.error_code or "", now,
                 )  # fmt: skip
-            return True
+            after = await self._one("select * from generations where id = ?", generation_id)
+            return Settled(True, _generation(after) if after else None)
 
     async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
         async with self._tx() as db:
@@ -183,6 +188,11 @@ class SqliteStore(SqliteLinking, SqliteAccounts, SqliteAdmin, SqliteAnnouncement
     async def get_generation(self, generation_id: str) -> Generation | None:
         row = await self._one("select * from generations where id = ?", generation_id)
         return _generation(row) if row else None
+
+    async def generation_and_owner(self, generation_id: str) -> tuple[Generation, Account] | None:
+        generation = await self.get_generation(generation_id)  # one connection, no network: two reads cost little
+        account = await self.get_account(generation.account_id) if generation else None
+        return None if generation is None or account is None else (generation, account)
 
     async def generations(self, account_id: str) -> list[Generation]:
         rows = await self._all("select * from generations where account_id = ? order by created_at, id", account_id)

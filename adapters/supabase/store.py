@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, cast
 
-from adapters.supabase.accounts import SupabaseAccounts
+from adapters.supabase.accounts import ACCOUNT_COLUMNS, SupabaseAccounts
 from adapters.supabase.admin import SupabaseAdmin
 from adapters.supabase.announcements import SupabaseAnnouncements
 from adapters.supabase.linking import SupabaseLinking
 from core.errors import DomainError, ErrorCode
 from core.models import (
+    Account,
     Balance,
     DeliveryTarget,
     Generation,
@@ -25,7 +26,7 @@ from core.models import (
     LedgerKind,
     Payment,
 )
-from core.ports import ReserveRequest, Settlement
+from core.ports import ReserveRequest, Settled, Settlement
 
 GENERATION_COLUMNS = (
     "id,account_id,request,status,hold_free,hold_paid,unit_price,free_day,delivery,task_ids,creating,image_keys,"
@@ -92,19 +93,22 @@ class SupabaseStore(SupabaseLinking, SupabaseAccounts, SupabaseAdmin, SupabaseAn
     async def cancel_queued(self, generation_id: str, now: datetime) -> bool:
         return bool(await self._rpc("cancel_queued", {"p_generation_id": generation_id, "p_now": now.isoformat()}))
 
-    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
-        return bool(
-            await self._rpc(
-                "settle",
-                {
-                    "p_generation_id": generation_id,
-                    "p_image_keys": list(settlement.image_keys),
-                    "p_error_code": settlement.error_code,
-                    "p_error_detail": settlement.error_detail,
-                    "p_now": now.isoformat(),
-                },
-            )
+    async def settle(
+        self, generation_id: str, settlement: Settlement, now: datetime, claim_until: datetime | None = None
+    ) -> Settled:
+        result = await self._rpc(
+            "settle",
+            {
+                "p_generation_id": generation_id,
+                "p_image_keys": list(settlement.image_keys),
+                "p_error_code": settlement.error_code,
+                "p_error_detail": settlement.error_detail,
+                "p_now": now.isoformat(),
+                "p_claim_until": claim_until.isoformat() if claim_until else None,
+            },
         )
+        row = result.get("generation")
+        return Settled(bool(result.get("settled")), _generation(row) if row else None)
 
     async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
         rows = await self._exec(
@@ -123,6 +127,14 @@ class SupabaseStore(SupabaseLinking, SupabaseAccounts, SupabaseAdmin, SupabaseAn
             lambda: self._sb.table("generations").select(GENERATION_COLUMNS).eq("id", generation_id).execute()
         )
         return _generation(rows[0]) if rows else None
+
+    async def generation_and_owner(self, generation_id: str) -> tuple[Generation, Account] | None:
+        """One GET: the generation with its account embedded (PostgREST follows the foreign key)."""
+        columns = f"{GENERATION_COLUMNS},accounts({ACCOUNT_COLUMNS})"
+        rows = await self._exec(lambda: self._sb.table("generations").select(columns).eq("id", generation_id).execute())
+        if not rows or not rows[0].get("accounts"):
+            return None
+        return _generation(rows[0]), Account.model_validate(rows[0]["accounts"])
 
     async def generations(self, account_id: str) -> list[Generation]:
         rows = await self._exec(

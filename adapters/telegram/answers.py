@@ -22,7 +22,7 @@ from core.usecases import generation
 if TYPE_CHECKING:
     from adapters.telegram.handlers import TelegramHandlers
 
-Again = Callable[[Deps, Identity, str | None, DeliveryTarget], Awaitable[Generation]]
+Again = Callable[[Deps, Identity, str | None, DeliveryTarget, str | None], Awaitable[Generation]]
 Command = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 # What a private message carries that the bot cannot use, checked in this order (a GIF is also a document).
@@ -93,15 +93,14 @@ class ConversationAnswers:
         message, user = _message(update), update.effective_user
         if user is None:
             raise DomainError(ErrorCode.NOT_FOUND)
-        identity, locale = identity_of(user), locale_of(user)
+        identity = identity_of(user)
         _, rest = split_command(message.text or "")
         ref = rest.split()[0] if rest.split() else None
-        status = await message.reply_text(t("status_pending", locale), do_quote=True)
 
-        async def start(target: DeliveryTarget) -> Generation:
-            return await use_case(self.deps, identity, ref, target)
+        async def start(target: DeliveryTarget, new_id: str) -> Generation:
+            return await use_case(self.deps, identity, ref, target, new_id)
 
-        await self.handlers.queue(message, user, status, start)
+        await self.handlers.queue(message, user, start)
 
     @guarded
     async def photo_without_caption(self, update: Update, context: Context) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import PurePosixPath
 
-from telegram import CallbackQuery, InputFile, Message, ReplyParameters, Update, User
+from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, ReplyParameters, Update, User
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
@@ -33,7 +33,7 @@ class CallbackHandlers:
     def __init__(self, handlers: TelegramHandlers) -> None:
         self.handlers = handlers
         self.deps = handlers.deps
-        self.cancels = CancelHandlers(handlers.deps)
+        self.cancels = CancelHandlers(handlers.deps, handlers.admissions)
         self.links = LinkCommands(handlers.deps)
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
@@ -119,18 +119,16 @@ class CallbackHandlers:
         identity, locale = identity_of(user), locale_of(user)
         await generation.own_generation(self.deps, identity, gid)  # refuse other people's buttons early
         bot = query.get_bot()
-        if message is not None:
-            status = await message.reply_text(t("status_pending", locale), do_quote=True)
-            source = message
-        else:
-            status = await bot.send_message(user.id, t("status_pending", locale))
-            source = status
         use_case = generation.regenerate if action == "regen" else generation.vary
 
-        async def start(target: DeliveryTarget) -> Generation:
-            return await use_case(self.deps, identity, gid, target)
+        async def start(target: DeliveryTarget, new_id: str) -> Generation:
+            return await use_case(self.deps, identity, gid, target, new_id)
 
-        await self.handlers.queue(source, user, status, start)
+        async def in_private(keyboard: InlineKeyboardMarkup) -> Message:
+            """The result message is gone (too old to see): the new request starts in the private chat."""
+            return await bot.send_message(user.id, t("status_pending", locale), reply_markup=keyboard)
+
+        await self.handlers.queue(message, user, start, None if message is not None else in_private)
 
     async def setting(self, query: CallbackQuery, key: str, value: str, locale: str) -> None:
         identity = identity_of(query.from_user)

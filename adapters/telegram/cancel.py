@@ -1,4 +1,5 @@
-"""Cancel on Telegram: the ✖ Cancel button on a request's status message, and `/cancel [id]`.
+"""Cancel on Telegram: the ✖ Cancel button on a request's status message (from its acknowledgement on), and
+`/cancel [id]`.
 
 Only the person who made the request can cancel it (the core checks the owner); a cancelled request's status
 message says what came back, and once the task is at KIE the press is answered with "too late" instead.
@@ -14,6 +15,7 @@ from telegram.ext import Application, CommandHandler, filters
 
 from adapters.chat.commands import split_command
 from adapters.chat.render import cancelled_text
+from adapters.telegram.admissions import Admissions
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import harmless_edit_error
 from adapters.telegram.replies import Context, guarded
@@ -27,8 +29,9 @@ log = logging.getLogger(__name__)
 
 
 class CancelHandlers:
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, admissions: Admissions | None = None) -> None:
         self.deps = deps
+        self.admissions = admissions or Admissions()
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         """Before the catch-all for unknown commands."""
@@ -50,6 +53,7 @@ class CancelHandlers:
     async def pressed(self, query: CallbackQuery, generation_id: str) -> None:
         """✖ Cancel under a status message; a domain error (too late, not yours) becomes the press's alert."""
         locale = locale_of(query.from_user)
+        await self.admissions.ended(generation_id)  # pressed on the acknowledgement while its hold is being taken
         try:
             cancelled = await cancelling.cancel(self.deps, identity_of(query.from_user), generation_id)
         except DomainError as error:

@@ -22,6 +22,7 @@ from adapters.chat.render import (
     settings_text,
 )
 from adapters.chat.status import FINAL_RANK, QUEUED_RANK, telegram_status
+from adapters.telegram.admissions import Admissions
 from adapters.telegram.answers import ConversationAnswers
 from adapters.telegram.files import ReferenceDownloads
 from adapters.telegram.keyboards import (
@@ -69,7 +70,8 @@ COMMANDS = (
     "paysupport",
     "help",
 )
-Start = Callable[[DeliveryTarget], Awaitable[Generation]]
+Start = Callable[[DeliveryTarget, str], Awaitable[Generation]]  # (the target, the generation id to use)
+Acknowledge = Callable[[InlineKeyboardMarkup], Awaitable[Message]]
 NEW_MESSAGES = filters.UpdateType.MESSAGE  # edits of old messages never start anything again
 IMAGINE_CAPTION = filters.CaptionRegex(r"^/imagine(@\w+)?(\s|$)")
 
@@ -82,6 +84,7 @@ class TelegramHandlers:
         self.limits = limits or FileLimits()
         self.files = ReferenceDownloads(self.limits, MAX_REFERENCE_BYTES)
         self._later: set[asyncio.Task[None]] = set()  # status edits waiting for spare budget
+        self.admissions = Admissions()
 
     def register(self, app: Application) -> None:  # type: ignore[type-arg]
         commands = {
@@ -175,34 +178,49 @@ class TelegramHandlers:
         await self.generate(context.bot, message, user, message.text or "")
 
     async def generate(self, bot: Bot, message: Message, user: User, text: str) -> None:
-        identity, locale = identity_of(user), locale_of(user)
+        identity = identity_of(user)
         account = await require_consent(self.deps, identity)
         request = build_request(parse_imagine(text), account)
         validate_request(request, self.deps.policy)  # a bad request is refused before any download
         source = reference_of(message)
         references = [await self.files.fetch(bot, source)] if source is not None else []
-        status = await message.reply_text(t("status_pending", locale), do_quote=True)
         await self.queue(
             message,
             user,
-            status,
-            lambda target: generation.request_generation(self.deps, identity, request, target, references),
+            lambda target, new_id: generation.request_generation(
+                self.deps, identity, request, target, references, account=account, generation_id=new_id
+            ),
         )
 
-    async def queue(self, message: Message, user: User, status: Message, start: Start) -> None:
-        """Take the hold with the status message as part of the target, then show what it cost."""
+    async def queue(
+        self, message: Message | None, user: User, start: Start, acknowledge: Acknowledge | None = None
+    ) -> None:
+        """Acknowledge at once, with the ✖ Cancel button (an essential message: under load the later "queued" edit
+        may never find spare budget), take the hold with that message as the status, then show what it cost.
+
+        `acknowledge` sends the first message with the given keyboard (default: a reply to `message`); without a
+        `message` to answer, the result goes where the acknowledgement went."""
         locale = locale_of(user)
-        key = telegram_status(status.chat_id, status.message_id)
-        try:
-            queued = await start(delivery_target(message, user, status))
-        except DomainError as error:
-            text = error_text_for(error, locale, private=is_private(message.chat))
-            answer = SendOptions(Priority.FIRST_REPLY, key, FINAL_RANK)
-            await _edit(status, text, answer, error_markup(error, locale))
-            return
+        with self.admissions.opening() as new_id:
+            keyboard = cancel_keyboard(new_id, locale)
+            if acknowledge is not None:
+                status = await acknowledge(keyboard)
+            elif message is not None:
+                status = await message.reply_text(t("status_pending", locale), do_quote=True, reply_markup=keyboard)
+            else:
+                raise DomainError(ErrorCode.NOT_FOUND)
+            source = message or status
+            key = telegram_status(status.chat_id, status.message_id)
+            try:
+                queued = await start(delivery_target(source, user, status), new_id)
+            except DomainError as error:
+                text = error_text_for(error, locale, private=is_private(source.chat))
+                answer = SendOptions(Priority.FIRST_REPLY, key, FINAL_RANK)
+                await _edit(status, text, answer, error_markup(error, locale))  # the Cancel button goes with it
+                return
         spot = await generation.spot(self.deps, queued.id)
         # Only from spare budget, in the background: under load the result (or a later state) overtakes it, and
-        # this update's handler is free at once; /cancel works meanwhile.
+        # this update's handler is free at once; the acknowledgement's Cancel button and /cancel work meanwhile.
         queued_line = SendOptions(Priority.PROGRESS, key, QUEUED_RANK)
         later = _edit(status, queued_text(queued, locale, spot), queued_line, cancel_keyboard(queued.id, locale))
         task = asyncio.create_task(later)

@@ -36,7 +36,7 @@ from adapters.telegram.sendqueue import Priority
 from adapters.telegram.updates import optional_int
 from core.announcements import Reach
 from core.models import Balance, DeliveryTarget, Generation, Identity
-from core.ports import AccountStore, Notice, QueueSpot, Ready, ResultImages, StoredImage
+from core.ports import Notice, QueueSpot, Ready, ResultImages, StoredImage
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -85,14 +85,12 @@ class TelegramMessenger:
     def __init__(
         self,
         bot: ExtBot[Any],
-        accounts: AccountStore,
         *,
         limits: FileLimits | None = None,
         edit_interval_s: float = EDIT_INTERVAL_S,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self._bot = bot
-        self._accounts = accounts
         self._limits = limits or FileLimits()
         self._interval = edit_interval_s
         self._monotonic = monotonic
@@ -163,7 +161,8 @@ class TelegramMessenger:
         target = generation.delivery
         try:
             granted = await self._result_turn(target)
-            await self._send_result(generation, await images.read(), balance, locale, granted=granted)
+            files = await images.read()
+            await self._send_result(generation, files, images.as_files, balance, locale, granted=granted)
         except TelegramError as error:
             if not unreachable(error):
                 raise
@@ -210,12 +209,14 @@ class TelegramMessenger:
         self,
         generation: Generation,
         images: Sequence[StoredImage],
+        wants_files: bool,
         balance: Balance | None,
         locale: str,
         *,
         granted: bool = False,
     ) -> None:
-        """Send the images; `granted`: the first message's slot was already taken (see `_result_turn`)."""
+        """Send the images (as files when the person asked for them, or when a photo would not fit); `granted`: the
+        first message's slot was already taken (see `_result_turn`)."""
         target = generation.delivery
         chat_id, thread = int(target.chat_id), _thread(target)
         reply = _reply(target)
@@ -234,7 +235,7 @@ class TelegramMessenger:
                 rate_limit_args=send.options(),
             )
             return
-        as_file = await self._wants_files(generation.account_id) or not all(fits_photo(i.data) for i in images)
+        as_file = wants_files or not all(fits_photo(i.data) for i in images)
         files = [(image.data, _filename(generation, i, image)) for i, image in enumerate(images)]
         if len(files) == 1:
             await send(files[0], 1, as_file, caption, keyboard)
@@ -260,10 +261,6 @@ class TelegramMessenger:
                 for offset, item in enumerate(chunk):
                     await send(item, start + offset + 1, True, first_caption if offset == 0 else None, None)
         # Albums cannot carry buttons: they follow in a short message, sent by `tidy`.
-
-    async def _wants_files(self, account_id: str) -> bool:
-        account = await self._accounts.get_account(account_id)
-        return bool(account and account.send_as_file)
 
     async def _drop_status(self, target: DeliveryTarget) -> None:
         status = optional_int(target.status_message_id)

@@ -218,7 +218,7 @@ async def telegram_running(
             raise ValueError("webhook mode needs the aiohttp web application")
         web_app.router.add_post(WEBHOOK_PATH, webhook_route(app, secret, deps.metrics))
     async with app:
-        register(Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=limits))
+        register(Platform.TELEGRAM, TelegramMessenger(app.bot, limits=limits))
         await app.bot.set_my_commands(bot_commands())
         await AdminMenus(config.admin_ids, admin_commands()).show(app.bot)
         await app.start()
@@ -264,9 +264,7 @@ async def telegram_delivery(
     """For worker-only processes: deliver results to Telegram without receiving any update."""
     app = build_application(config, webhook=True, budget=budget, metrics=deps.metrics)
     async with app:
-        register(
-            Platform.TELEGRAM, TelegramMessenger(app.bot, deps.store, limits=FileLimits.for_server(config.self_hosted))
-        )
+        register(Platform.TELEGRAM, TelegramMessenger(app.bot, limits=FileLimits.for_server(config.self_hosted)))
         yield
 
 

@@ -12,7 +12,7 @@ from core.ports.blobs import BlobStore, ResultImages, StoredImage
 from core.ports.clock import Clock
 from core.ports.coordination import Job, JobQueue, Limiter, Signals
 from core.ports.generator import ImageGenerator, LostTasks, Moderator, ReferenceLinks
-from core.ports.ledger import LedgerStore, ReserveRequest, Settlement
+from core.ports.ledger import LedgerStore, ReserveRequest, Settled, Settlement
 from core.ports.line import CreateLine, Place, QueueSpot, Ticket
 from core.ports.linking import LinkCode, LinkRequest, LinkResult, LinkStatus, LinkStore, UnlinkStatus
 from core.ports.messaging import Messenger, Notice, Ready
@@ -54,6 +54,7 @@ __all__ = [
     "ResultImages",
     "SendBudget",
     "SendGrant",
+    "Settled",
     "Settlement",
     "Signals",
     "Store",

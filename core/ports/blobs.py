@@ -36,10 +36,12 @@ class StoredImage:
 @dataclass(frozen=True)
 class ResultImages:
     """A result's images by key. A messenger reads them from the BlobStore only when it is about to send them,
-    so results waiting for their turn hold no image bytes (memory stays flat under a crowd)."""
+    so results waiting for their turn hold no image bytes (memory stays flat under a crowd). `as_files`: the
+    person's setting to receive uncompressed files instead of photos (where the platform makes a difference)."""
 
     keys: tuple[str, ...]
     blobs: BlobStore
+    as_files: bool = False
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from core.errors import DomainError, ErrorCode
 from core.models import (
+    Account,
     Balance,
     DeliveryTarget,
     Generation,
@@ -72,6 +73,15 @@ class Settlement:
     error_detail: str | None = None
 
 
+@dataclass(frozen=True)
+class Settled:
+    """What `settle` did: `won` when this call settled the generation (False: it was already finished, or is
+    unknown), and the generation as it is afterwards (None: unknown, e.g. deleted with its account)."""
+
+    won: bool
+    generation: Generation | None
+
+
 class LedgerStore(Protocol):
     async def reserve(self, req: ReserveRequest) -> Generation:
         """Atomically check limits and balance, insert the queued generation and its `hold:<id>` entry.
@@ -114,10 +124,15 @@ class LedgerStore(Protocol):
         """
         ...
 
-    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
-        """Compare-and-set an unfinished generation to succeeded/failed, writing capture/refund entries.
+    async def settle(
+        self, generation_id: str, settlement: Settlement, now: datetime, claim_until: datetime | None = None
+    ) -> Settled:
+        """Compare-and-set an unfinished generation to succeeded/failed, writing capture/refund entries, and
+        return it as it is afterwards (the caller delivers it without reading it again).
 
-        Returns False (and writes nothing) if it was already finished.
+        Not `won` (and nothing written) if it was already finished. With `claim_until`, a winning call also takes
+        the delivery claim until then in the same step (as `claim_delivery` would): the worker that settles is the
+        one that sends the result, without a second round trip.
         """
         ...
 
@@ -134,6 +149,11 @@ class LedgerStore(Protocol):
         ...
 
     async def get_generation(self, generation_id: str) -> Generation | None: ...
+
+    async def generation_and_owner(self, generation_id: str) -> tuple[Generation, Account] | None:
+        """The generation and its account, read together in one round trip (a worker needs both: the owner's
+        locale and settings, and the deletion fence); None when either is unknown."""
+        ...
 
     async def generations(self, account_id: str) -> list[Generation]:
         """The account's generations, oldest first (by created_at, then id)."""

@@ -32,7 +32,11 @@ def allowed(deps: Deps, account: Account) -> Account:
 async def require_consent(deps: Deps, identity: Identity) -> Account:
     """No generation, purchase or setting before the person accepted the terms and confirmed 13+, nor before they
     accepted the versions in force (raised by the operator since)."""
-    account = await require_account(deps, identity)
+    return check_consent(deps, await require_account(deps, identity))
+
+
+def check_consent(deps: Deps, account: Account) -> Account:
+    """`require_consent` on an account the caller has just read (no second read)."""
     if not account.has_consented:
         raise DomainError(ErrorCode.CONSENT_REQUIRED)
     if account.being_deleted:

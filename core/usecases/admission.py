@@ -14,12 +14,12 @@ from datetime import datetime
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError, StoreUnavailable
 from core.metrics import refusals_counted
-from core.models import DeliveryTarget, Generation, GenerationRequest, Identity, ModerationDecision
+from core.models import Account, DeliveryTarget, Generation, GenerationRequest, Identity, ModerationDecision
 from core.ports import QueueSpot, ReserveRequest, Settlement
 from core.quota import free_eligible, until_free_reset
 from core.usecases import references as references_mod
 from core.usecases import waiting
-from core.usecases.accounts import require_consent
+from core.usecases.accounts import check_consent, require_consent
 from core.usecases.lookup import latest_generation, own_generation
 from core.validation import validate_request
 
@@ -33,18 +33,24 @@ async def request_generation(
     request: GenerationRequest,
     target: DeliveryTarget,
     references: Sequence[bytes] = (),
+    *,
+    account: Account | None = None,
+    generation_id: str | None = None,
 ) -> Generation:
     """Check everything, take the hold and queue the job in line; the reply says its place (see `spot`).
 
     `references` are images the person just sent to edit: kept only once every check has passed, and deleted
-    again when the reservation is refused, so a refused /imagine leaves nothing stored.
+    again when the reservation is refused, so a refused /imagine leaves nothing stored. `account`: the person's
+    account when the caller has just read it for `identity` (saves a round trip; its consent is checked again).
+    `generation_id`: the id the caller already showed (a Cancel button on the acknowledgement; `new_generation_id`).
     """
-    account = await require_consent(deps, identity)
+    account = check_consent(deps, account) if account is not None else await require_consent(deps, identity)
     kinds = await _admit(deps, account.id, request, references)
     now = deps.clock.now()
     kept = await references_mod.keep(deps, account.id, references, kinds)
     try:
-        generation = await _reserve(deps, _reserve_request(deps, account.id, request, target, kept, now))
+        held = _reserve_request(deps, generation_id or new_generation_id(), account.id, request, target, kept, now)
+        generation = await _reserve(deps, held)
     except BaseException:
         await references_mod.discard(deps, kept)
         raise
@@ -64,8 +70,13 @@ async def _admit(deps: Deps, account_id: str, request: GenerationRequest, refere
     return kinds
 
 
+def new_generation_id() -> str:
+    return uuid.uuid4().hex
+
+
 def _reserve_request(
     deps: Deps,
+    generation_id: str,
     account_id: str,
     request: GenerationRequest,
     target: DeliveryTarget,
@@ -75,7 +86,7 @@ def _reserve_request(
     """The hold to take for a new generation: the tidied prompt, its references and today's prices and limits."""
     policy = deps.policy
     return ReserveRequest(
-        generation_id=uuid.uuid4().hex,
+        generation_id=generation_id,
         account_id=account_id,
         request=request.model_copy(
             update={"prompt": request.prompt.strip(), "reference_keys": (*request.reference_keys, *kept)}
@@ -163,19 +174,24 @@ async def screen_prompt(deps: Deps, prompt: str, account_id: str) -> None:
         raise DomainError(ErrorCode.PROMPT_REJECTED, reason=result.reason or "it goes against the content policy.")
 
 
-async def regenerate(deps: Deps, identity: Identity, generation_id: str | None, target: DeliveryTarget) -> Generation:
-    """The same request again, as a new generation with its own hold (no id: the person's latest generation)."""
+async def regenerate(
+    deps: Deps, identity: Identity, generation_id: str | None, target: DeliveryTarget, new_id: str | None = None
+) -> Generation:
+    """The same request again, as a new generation with its own hold (no id: the person's latest generation);
+    `new_id` as in `request_generation`."""
     previous = await _chosen(deps, identity, generation_id, with_images=False)
-    return await request_generation(deps, identity, previous.request, target)
+    return await request_generation(deps, identity, previous.request, target, generation_id=new_id)
 
 
-async def vary(deps: Deps, identity: Identity, generation_id: str | None, target: DeliveryTarget) -> Generation:
+async def vary(
+    deps: Deps, identity: Identity, generation_id: str | None, target: DeliveryTarget, new_id: str | None = None
+) -> Generation:
     """A new image that uses the first result of a generation as its reference (no id: the latest with images)."""
     previous = await _chosen(deps, identity, generation_id, with_images=True)
     if not previous.image_keys:
         raise DomainError(ErrorCode.NOT_FOUND)
     request = previous.request.model_copy(update={"count": 1, "reference_keys": (previous.image_keys[0],)})
-    return await request_generation(deps, identity, request, target)
+    return await request_generation(deps, identity, request, target, generation_id=new_id)
 
 
 async def _chosen(deps: Deps, identity: Identity, generation_id: str | None, *, with_images: bool) -> Generation:

@@ -10,19 +10,28 @@ import logging
 from datetime import timedelta
 
 from core.deps import Deps
-from core.models import Balance, Generation, GenerationStatus
+from core.models import Account, Balance, Generation, GenerationStatus
 from core.ports import ResultImages
 
 log = logging.getLogger(__name__)
 
 
-async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
-    """Send the result (or the failure) to the stored target, then mark it delivered; money is already settled."""
-    if not await _delivery_turn(deps, generation):
+def delivery_lease(deps: Deps) -> timedelta:
+    return timedelta(seconds=deps.policy.delivery_lease_s)
+
+
+async def deliver(deps: Deps, generation: Generation, owner: Account, *, claimed: bool = False) -> None:
+    """Send the result (or the failure) to the stored target, then mark it delivered; money is already settled.
+
+    `owner`: the generation's account (its locale and settings); `claimed`: this worker already holds the delivery
+    claim (taken with the settlement)."""
+    if not claimed and not await _delivery_turn(deps, generation):
         return
+    locale = owner.locale
     try:
         if generation.status is GenerationStatus.SUCCEEDED:
-            images = ResultImages(generation.image_keys, deps.blobs)  # read when the messenger's turn comes
+            # Read when the messenger's turn comes, not now.
+            images = ResultImages(generation.image_keys, deps.blobs, as_files=owner.send_as_file)
             await deps.messenger.deliver(generation, images, await _private_balance(deps, generation), locale)
         else:
             await deps.messenger.failed(generation, locale)
@@ -39,7 +48,7 @@ async def deliver(deps: Deps, generation: Generation, locale: str) -> None:
 async def _delivery_turn(deps: Deps, generation: Generation) -> bool:
     """Whether this worker sends the result now: one sender at a time (two workers may hold one job after a
     reclaim); while another holds the claim, wait for it to deliver or for its claim to lapse (it died)."""
-    lease = timedelta(seconds=deps.policy.delivery_lease_s)
+    lease = delivery_lease(deps)
     while True:
         now = deps.clock.now()
         if await deps.store.claim_delivery(generation.id, now + lease, now):

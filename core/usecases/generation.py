@@ -10,7 +10,15 @@ in a worker, resuming) and `delivery` (sending the result once at a time).
 
 from __future__ import annotations
 
-from core.usecases.admission import check_rate, regenerate, request_generation, screen_prompt, spot, vary
+from core.usecases.admission import (
+    check_rate,
+    new_generation_id,
+    regenerate,
+    request_generation,
+    screen_prompt,
+    spot,
+    vary,
+)
 from core.usecases.delivery import deliver
 from core.usecases.lookup import find_generation, latest_generation, original_image, own_generation
 from core.usecases.production import follow, process, produce, resume
@@ -21,6 +29,7 @@ __all__ = [
     "find_generation",
     "follow",
     "latest_generation",
+    "new_generation_id",
     "original_image",
     "own_generation",
     "process",

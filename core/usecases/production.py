@@ -14,55 +14,63 @@ from datetime import datetime, timedelta
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError, StoreUnavailable
 from core.metrics import record_queue_wait, record_settlement
-from core.models import Generation, TaskState, TaskStatus
-from core.ports import Settlement
+from core.models import Account, Generation, TaskState, TaskStatus
+from core.ports import Settled, Settlement
 from core.usecases import tasks, waiting
-from core.usecases.delivery import deliver
+from core.usecases.delivery import deliver, delivery_lease
 from core.validation import EXTENSIONS, sniff_image_type
 
 log = logging.getLogger(__name__)
 
 
 async def process(deps: Deps, generation_id: str) -> None:
-    """Produce, settle and deliver one generation; safe to call again for the same id (resume, duplicates)."""
-    generation = await deps.store.get_generation(generation_id)
-    if generation is None or generation.finished:  # deleted, cancelled or done elsewhere: nothing left to create
+    """Produce, settle and deliver one generation; safe to call again for the same id (resume, duplicates).
+
+    The generation and its owner are read once, together; every later step passes them on or gets the
+    generation back from the Store call that changes it (round trips are the cost of a crowd)."""
+    found = await deps.store.generation_and_owner(generation_id)
+    if found is None or found[0].finished:  # deleted, cancelled or done elsewhere: nothing left to create
         await waiting.leave(deps, generation_id)
-    if generation is None:
+    if found is None:
         return
-    locale = await _locale(deps, generation.account_id)
+    generation, owner = found
     stopwatch = waiting.Stopwatch()
+    claimed = False
     if not generation.finished:
-        generation = await _run(deps, generation, locale, stopwatch)
-        if generation is None:
+        settled = await _run(deps, generation, owner, stopwatch)
+        if settled.generation is None:
             return
+        generation, claimed = settled.generation, settled.won
     if generation.delivered_at is None:
-        await deliver(deps, generation, locale)
+        await deliver(deps, generation, owner, claimed=claimed)
         await stopwatch.observe(deps)
 
 
-async def _run(deps: Deps, generation: Generation, locale: str, stopwatch: waiting.Stopwatch) -> Generation | None:
-    """Produce and settle an unfinished generation; the generation as it is afterwards (None: deleted meanwhile).
+async def _run(deps: Deps, generation: Generation, owner: Account, stopwatch: waiting.Stopwatch) -> Settled:
+    """Produce and settle an unfinished generation; the settlement holds the generation as it is afterwards (None:
+    deleted meanwhile) and, when this run won it, the delivery claim.
 
     When another settlement won (cancelled or deleted meanwhile), the images this run stored go again."""
     record_queue_wait(deps.metrics, generation, deps.clock.now())
-    settlement = await produce(deps, generation, locale, stopwatch)
-    settled = await deps.store.settle(generation.id, settlement, deps.clock.now())
-    if settled:
+    settlement = await produce(deps, generation, owner, stopwatch)
+    now = deps.clock.now()
+    settled = await deps.store.settle(generation.id, settlement, now, claim_until=now + delivery_lease(deps))
+    if settled.won:
         record_settlement(deps.metrics, generation, settlement)
     await waiting.leave(deps, generation.id)
-    current = await deps.store.get_generation(generation.id)
-    if not settled:
-        await _discard_unkept(deps, settlement.image_keys, current, generation.account_id)
-    return current
+    if not settled.won:
+        await _discard_unkept(deps, settlement.image_keys, settled.generation, generation.account_id)
+    return settled
 
 
 async def produce(
-    deps: Deps, generation: Generation, locale: str, stopwatch: waiting.Stopwatch | None = None
+    deps: Deps, generation: Generation, owner: Account, stopwatch: waiting.Stopwatch | None = None
 ) -> Settlement:
     """Run one provider task per image concurrently; keep what succeeded, report the first failure.
 
-    While the creates wait in line the person sees their place; "generating" once the first one is made."""
+    While the creates wait in line the person sees their place; "generating" once the first one is made.
+    `owner` is the generation's account as read with it (its locale; past the deletion fence nothing is made)."""
+    locale = owner.locale
     done, begun = 0, False
     reporter = asyncio.create_task(waiting.report(deps, generation, locale))
 
@@ -78,7 +86,7 @@ async def produce(
 
     async def one(slot: int) -> str:
         nonlocal done
-        key = await _produce_slot(deps, generation, slot, started)
+        key = await _produce_slot(deps, generation, owner, slot, started)
         done += 1
         if done < generation.request.count:  # the last one is followed at once by the result itself
             await _progress(deps, generation, "generating", done, locale)
@@ -109,9 +117,11 @@ def _settlement(generation: Generation, results: Sequence[str | BaseException]) 
     return Settlement(image_keys=(), error_code=code, error_detail=detail or None)
 
 
-async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: Callable[[], Awaitable[None]]) -> str:
+async def _produce_slot(
+    deps: Deps, generation: Generation, owner: Account, slot: int, started: Callable[[], Awaitable[None]]
+) -> str:
     if not generation.task_id(slot):
-        await _require_wanted(deps, generation)
+        _require_wanted(generation, owner)  # as read at the start; claiming the slot checks again atomically
     begun = deps.clock.now()
     task_id = await tasks.task_for(deps, generation, slot)
     await started()
@@ -121,7 +131,7 @@ async def _produce_slot(deps: Deps, generation: Generation, slot: int, started: 
     deps.metrics.observe("gib_provider_task_seconds", seconds, outcome=status.state.value)
     data, content_type = await _result(deps, task_id, status)
     key = f"{generation.account_id}/{generation.id}/{slot}.{EXTENSIONS[content_type]}"
-    await _require_wanted(deps, generation)
+    await _still_wanted(deps, generation.id)
     await _store_image(deps, key, data, content_type)
     return key
 
@@ -151,14 +161,20 @@ async def _store_image(deps: Deps, key: str, data: bytes, content_type: str) -> 
         raise ProviderError(ErrorCode.STORAGE_FAILED, type(exc).__name__) from exc
 
 
-async def _require_wanted(deps: Deps, generation: Generation) -> None:
+async def _still_wanted(deps: Deps, generation_id: str) -> None:
+    """Read again (one round trip) before a result is stored: see `_require_wanted`."""
+    found = await deps.store.generation_and_owner(generation_id)
+    if found is None:
+        raise DomainError(ErrorCode.ALREADY_FINISHED)  # deleted with its account
+    _require_wanted(*found)
+
+
+def _require_wanted(generation: Generation, owner: Account) -> None:
     """Nothing is sent to the provider or stored for a generation finished elsewhere (cancelled) or whose
     account is past the deletion fence; a provider result that arrives then is discarded."""
-    current = await deps.store.get_generation(generation.id)
-    if current is None or current.finished:
+    if generation.finished:
         raise DomainError(ErrorCode.ALREADY_FINISHED)  # cancelled, or settled by another worker
-    account = await deps.store.get_account(generation.account_id)
-    if account is None or account.being_deleted:
+    if owner.being_deleted:
         raise DomainError(ErrorCode.ACCOUNT_BEING_DELETED)
 
 
@@ -207,8 +223,3 @@ async def _progress(deps: Deps, generation: Generation, stage: str, done: int, l
         await deps.messenger.progress(generation, stage, done, locale)
     except Exception:
         log.warning("progress update failed", exc_info=True, extra={"generation_id": generation.id})
-
-
-async def _locale(deps: Deps, account_id: str) -> str:
-    account = await deps.store.get_account(account_id)
-    return account.locale if account else "en"

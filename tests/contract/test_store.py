@@ -57,7 +57,7 @@ async def test_a_delivered_generation_keeps_the_hold_and_the_ledger_sums_to_the_
     generation = await store.reserve(reserve_request(account, count=2, unit_price=2, free_per_day=1))
     settled = await store.settle(generation.id, Settlement(image_keys=("a.png", "b.png")), NOW)
 
-    assert settled is True
+    assert settled.won is True
     assert generation.hold.free_images == 1 and generation.hold.paid_credits == 2
     entries = await store.ledger(account.id)
     assert [(e.kind, e.credits, e.free_images) for e in entries] == [
@@ -264,13 +264,14 @@ async def test_two_workers_settling_one_generation_move_money_once(store: Store)
     account = await new_account(store, credits=10)
     generation = await store.reserve(reserve_request(account, count=2, unit_price=2))
 
-    outcomes = await asyncio.gather(
+    settled = await asyncio.gather(
         store.settle(generation.id, Settlement(("a.png", "b.png")), NOW),
         store.settle(generation.id, Settlement((), "generation_timeout"), NOW),
     )
     late = await store.settle(generation.id, Settlement(("a.png",)), NOW)
 
-    assert sorted(outcomes) == [False, True] and late is False
+    outcomes = [s.won for s in settled]
+    assert sorted(outcomes) == [False, True] and late.won is False
     kinds = [e.kind for e in await store.ledger(account.id)]
     assert kinds.count(LedgerKind.CAPTURE) + kinds.count(LedgerKind.REFUND) == 1
     balance = (await store.balance(account.id, TODAY, 0)).paid_credits
@@ -280,8 +281,39 @@ async def test_two_workers_settling_one_generation_move_money_once(store: Store)
 async def test_settling_an_unknown_generation_does_nothing(store: Store, rows: RowCounter) -> None:
     settled = await store.settle(unique("gen"), Settlement(("a.png",)), NOW)
 
-    assert settled is False
+    assert (settled.won, settled.generation) == (False, None)
     assert await rows("ledger") == 0
+
+
+async def test_settling_returns_the_generation_as_it_is_afterwards(store: Store) -> None:
+    account = await new_account(store, credits=10)
+    generation = await store.reserve(reserve_request(account, count=2, unit_price=2))
+
+    won = await store.settle(generation.id, Settlement(("a.png",), "generation_failed"), NOW + timedelta(seconds=5))
+    lost = await store.settle(generation.id, Settlement((), "cancelled"), NOW + timedelta(seconds=9))
+
+    assert won.won is True and won.generation == await store.get_generation(generation.id)
+    assert won.generation is not None
+    assert (won.generation.status, won.generation.image_keys) == (GenerationStatus.SUCCEEDED, ("a.png",))
+    assert (won.generation.error_code, won.generation.delivered_at) == ("generation_failed", None)
+    assert lost.won is False and lost.generation == won.generation
+
+
+async def test_the_generation_and_its_owner_are_read_together(store: Store) -> None:
+    account = await new_account(store, credits=10)
+    generation = await store.reserve(reserve_request(account))
+
+    found = await store.generation_and_owner(generation.id)
+    await store.set_deletion_code(account.id, "424242", NOW + timedelta(minutes=5))
+    await store.begin_deletion(account.id, "424242", NOW)
+    fenced = await store.generation_and_owner(generation.id)
+    await store.delete_account(account.id)
+
+    assert found is not None and found[0] == generation and found[1].id == account.id
+    assert not found[1].being_deleted
+    assert fenced is not None and fenced[1].being_deleted
+    assert await store.generation_and_owner(generation.id) is None
+    assert await store.generation_and_owner(unique("gen")) is None
 
 
 async def test_racing_first_contacts_of_one_person_create_one_account(store: Store, rows: RowCounter) -> None:

@@ -204,7 +204,7 @@ async def test_a_postgres_outage_is_store_unavailable_and_the_store_recovers_wit
                 await asyncio.sleep(0.02)
         settled = await store.settle(generation.id, Settlement(("a.png",)), NOW)
 
-        assert settled is True
+        assert settled.won is True
         assert (await store.balance(account.id, TODAY, 0)).paid_credits == 2
     finally:
         await store.aclose()

@@ -161,7 +161,7 @@ async def test_a_cancelled_generation_is_never_settled_again(store: Store) -> No
     settled = await store.settle(generation.id, Settlement(("a.png",)), LATER)
     again = await store.cancel_queued(generation.id, LATER)
 
-    assert (settled, again) == (False, False)
+    assert (settled.won, again) == (False, False)
     assert (await store.balance(account.id, TODAY, free_per_day=0)).paid_credits == 5
 
 
@@ -181,6 +181,28 @@ async def test_one_worker_at_a_time_may_send_a_finished_result_and_a_lapsed_clai
 
     assert (unfinished, first, while_held, lapsed, delivered) == (False, True, False, True, False)
     assert await store.claim_delivery(unique("gen"), LATER, NOW) is False
+
+
+async def test_the_settling_worker_holds_the_delivery_claim_taken_with_the_settlement(store: Store) -> None:
+    account = await new_account(store, credits=5)
+    generation = await store.reserve(reserve_request(account))
+
+    settled = await store.settle(generation.id, Settlement(("a.png",)), NOW, claim_until=NOW + timedelta(seconds=120))
+    while_held = await store.claim_delivery(generation.id, LATER + timedelta(seconds=120), LATER)
+    lapsed = await store.claim_delivery(generation.id, NOW + timedelta(seconds=300), NOW + timedelta(seconds=121))
+
+    assert (settled.won, while_held, lapsed) == (True, False, True)
+
+
+async def test_a_settlement_that_lost_takes_no_delivery_claim(store: Store) -> None:
+    account = await new_account(store, credits=5)
+    generation = await store.reserve(reserve_request(account))
+    await store.settle(generation.id, Settlement(("a.png",)), NOW)
+
+    late = await store.settle(generation.id, Settlement(()), NOW, claim_until=NOW + timedelta(seconds=120))
+    claim = await store.claim_delivery(generation.id, NOW + timedelta(seconds=120), NOW)
+
+    assert (late.won, claim) == (False, True)
 
 
 async def test_workers_racing_to_send_one_result_let_exactly_one_send_it(store: Store) -> None:

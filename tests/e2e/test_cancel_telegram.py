@@ -94,6 +94,45 @@ async def test_the_cancel_button_refunds_at_once_and_the_request_never_reaches_t
     assert fake.calls_to("sendPhoto") == [] and fake.calls_to("sendDocument") == []
 
 
+async def test_the_acknowledgement_itself_carries_the_cancel_button_so_it_never_waits_for_spare_budget(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    """Under a crowd the "queued" edit may never find spare budget: the button is on the first message already."""
+    await bot.onboard(ADA)
+    await bot.command(ADA, "/imagine a red fox")
+    ack = await bot.said(ADA.id, "Working on it")
+    [data] = button_data(ack)
+    generation_id = data.split(":", 1)[1]
+
+    answer = await bot.press(ADA, data, ack.result)
+    edited = await bot.said(ADA.id, "Cancelled.", method="editMessageText")
+    await run_worker(bot.runtime)
+
+    assert data.startswith("cancel:") and answer.params.get("show_alert") is None
+    assert edited.params["message_id"] == str(ack.result["message_id"]) and button_data(edited) == []
+    assert (await stored(bot, generation_id)).error_code == "cancelled"
+    assert await free_left(bot) == 1
+    assert fake.calls_to("sendPhoto") == []
+
+
+async def test_a_refused_request_loses_the_cancel_button_of_its_acknowledgement(
+    bot: Harness, fake: FakeTelegram
+) -> None:
+    await bot.onboard(ADA)
+    await bot.command(ADA, "/imagine a red fox")
+    await bot.said(ADA.id, "Working on it")
+    await bot.command(ADA, "/imagine a second fox")  # the one free image a day is held by the first
+
+    second_ack = await bot.said(ADA.id, "Working on it", count=2)
+    refused = await fake.wait_call(
+        "editMessageText", ADA.id, where=lambda c: c.params["message_id"] == str(second_ack.result["message_id"])
+    )
+
+    assert any(d.startswith("cancel:") for d in button_data(second_ack))
+    assert "Working on it" not in refused.params["text"]
+    assert not any(d.startswith("cancel:") for d in button_data(refused))
+
+
 async def test_only_the_person_who_asked_can_cancel_in_a_group(bot: Harness, fake: FakeTelegram) -> None:
     await bot.onboard(ADA)
     await bot.onboard(BOB)

@@ -35,7 +35,17 @@ from core.models import (
     TaskState,
     TaskStatus,
 )
-from core.ports import LostTasks, Notice, QueueSpot, Ready, ReserveRequest, ResultImages, Settlement, StoredImage
+from core.ports import (
+    LostTasks,
+    Notice,
+    QueueSpot,
+    Ready,
+    ReserveRequest,
+    ResultImages,
+    Settled,
+    Settlement,
+    StoredImage,
+)
 from core.quota import free_left, plan_settlement
 from tests.fakes.admin_store import FakeAdmin
 from tests.fakes.announcements import FakeAnnouncements
@@ -288,10 +298,12 @@ class FakeStore(FakeLinking, FakeAdmin, FakeAnnouncements):
         await self.settle(generation_id, Settlement((), ErrorCode.CANCELLED.value), now)
         return await self.mark_delivered(generation_id, now)
 
-    async def settle(self, generation_id: str, settlement: Settlement, now: datetime) -> bool:
+    async def settle(
+        self, generation_id: str, settlement: Settlement, now: datetime, claim_until: datetime | None = None
+    ) -> Settled:
         generation = self.generations_by_id.get(generation_id)
         if generation is None or generation.status not in UNFINISHED:
-            return False
+            return Settled(False, generation)
         hold = generation.hold
         plan = plan_settlement(hold.free_images, hold.paid_credits, hold.unit_price, len(settlement.image_keys))
         self.generations_by_id[generation_id] = generation.model_copy(
@@ -309,7 +321,9 @@ class FakeStore(FakeLinking, FakeAdmin, FakeAnnouncements):
         if plan.refunded_credits or plan.refunded_free:
             self._entry(generation.account_id, LedgerKind.REFUND, plan.refunded_credits, f"refund:{generation_id}",
                         now, free=plan.refunded_free, day=hold.free_day, generation_id=generation_id)  # fmt: skip
-        return True
+        if claim_until is not None:
+            self.delivery_claims[generation_id] = claim_until
+        return Settled(True, self.generations_by_id[generation_id])
 
     async def mark_delivered(self, generation_id: str, now: datetime) -> bool:
         generation = self.generations_by_id.get(generation_id)
@@ -320,6 +334,11 @@ class FakeStore(FakeLinking, FakeAdmin, FakeAnnouncements):
 
     async def get_generation(self, generation_id: str) -> Generation | None:
         return self.generations_by_id.get(generation_id)
+
+    async def generation_and_owner(self, generation_id: str) -> tuple[Generation, Account] | None:
+        generation = self.generations_by_id.get(generation_id)
+        account = self.accounts.get(generation.account_id) if generation is not None else None
+        return None if generation is None or account is None else (generation, account)
 
     async def generations(self, account_id: str) -> list[Generation]:
         return _oldest_first(g for g in self.generations_by_id.values() if g.account_id == account_id)
@@ -491,6 +510,7 @@ class RecordingMessenger:
     failures: list[Generation] = field(default_factory=list)
     notices: list[tuple[Identity, Notice]] = field(default_factory=list)
     tidied: list[str] = field(default_factory=list)
+    as_files: list[bool] = field(default_factory=list)  # per delivered result: the person wants files, not photos
     broken: bool = False
     announced: list[tuple[Identity, str]] = field(default_factory=list)
     reach: dict[str, Reach] = field(default_factory=dict)  # platform user id → what the platform answers
@@ -505,6 +525,7 @@ class RecordingMessenger:
         if self.broken:
             raise ConnectionError("chat unreachable")
         self.delivered.append((generation, await images.read(), balance))
+        self.as_files.append(images.as_files)
 
     async def tidy(self, generation: Generation, locale: str) -> None:
         self.tidied.append(generation.id)
