@@ -28,7 +28,9 @@ def kie_http_client(base_url: str, *, timeout_s: float = 30.0) -> httpx.AsyncCli
     return httpx.AsyncClient(
         base_url=base_url,
         timeout=httpx.Timeout(timeout_s, connect=10.0),
-        limits=httpx.Limits(max_connections=50, max_keepalive_connections=10),
+        # Every connection of the pool is kept alive: under a crowd all 50 are busy, and each one closed and opened
+        # again costs an address lookup in a thread and a new handshake (CPU per image).
+        limits=httpx.Limits(max_connections=50, max_keepalive_connections=50),
     )
 
 

@@ -44,12 +44,13 @@ class SqliteConnection:
             await self._db.execute("commit")
 
     async def _all(self, sql: str, *args: Any) -> list[aiosqlite.Row]:
-        async with self._db.execute(sql, args) as cursor:
-            return list(await cursor.fetchall())
+        """One hop to the connection's thread (execute, fetch and close there): each hop costs a thread switch,
+        and reads are most of a generation's Store calls."""
+        return list(await self._db.execute_fetchall(sql, args))
 
     async def _one(self, sql: str, *args: Any) -> aiosqlite.Row | None:
-        async with self._db.execute(sql, args) as cursor:
-            return await cursor.fetchone()
+        rows = await self._all(sql, *args)
+        return rows[0] if rows else None
 
     async def _money(self, account_id: str, day: date) -> tuple[int, int]:
         """(paid balance, free images used on `day`) from the ledger."""

@@ -30,11 +30,16 @@ async def add_missing_columns(db: aiosqlite.Connection) -> None:
 
 async def _slots(db: aiosqlite.Connection, generation_id: str) -> tuple[list[str], list[int]] | None:
     """(task ids, slots marked creating) of an unfinished generation; None if it is finished or unknown."""
-    async with db.execute(
-        "select task_ids, creating from generations where id = ? and status in (?, ?)", (generation_id, *UNFINISHED)
-    ) as cursor:
-        row: Any = await cursor.fetchone()
+    row = await _first(
+        db, "select task_ids, creating from generations where id = ? and status in (?, ?)", (generation_id, *UNFINISHED)
+    )
     return None if row is None else (json.loads(row["task_ids"]), json.loads(row["creating"]))
+
+
+async def _first(db: aiosqlite.Connection, sql: str, args: tuple[Any, ...]) -> Any:
+    """The first row or None, in one hop to the connection's thread (execute, fetch and close there)."""
+    rows = list(await db.execute_fetchall(sql, args))
+    return rows[0] if rows else None
 
 
 async def claim_slot(db: aiosqlite.Connection, generation_id: str, slot: int, now: datetime) -> bool:
@@ -53,12 +58,13 @@ async def claim_slot(db: aiosqlite.Connection, generation_id: str, slot: int, no
 
 async def _fenced(db: aiosqlite.Connection, generation_id: str) -> bool:
     """The generation's account is past the deletion fence: nothing more is created at the provider for it."""
-    async with db.execute(
+    fenced = await _first(
+        db,
         "select 1 from generations g join accounts a on a.id = g.account_id "
         "where g.id = ? and a.deleting_at is not null",
         (generation_id,),
-    ) as cursor:
-        return await cursor.fetchone() is not None
+    )
+    return fenced is not None
 
 
 async def adopt_task(db: aiosqlite.Connection, generation_id: str, slot: int, task_id: str, now: datetime) -> bool:
@@ -107,8 +113,8 @@ async def cancel_queued(db: aiosqlite.Connection, generation_id: str, now: datet
     )
     if cursor.rowcount != 1:
         return False
-    async with db.execute("select account_id, hold from generations where id = ?", (generation_id,)) as read:
-        row: Any = await read.fetchone()
+    row = await _first(db, "select account_id, hold from generations where id = ?", (generation_id,))
+    assert row is not None  # updated just above, in this transaction
     hold = Hold.model_validate_json(row["hold"])
     if not (hold.paid_credits or hold.free_images):
         return True

@@ -32,6 +32,7 @@ from adapters.telegram.messenger import TelegramMessenger
 from adapters.telegram.payments import StarsHandlers
 from adapters.telegram.ratelimit import BudgetRateLimiter, pace_of, spare_for
 from adapters.telegram.replies import internal_error_text
+from adapters.telegram.request import bot_request
 from adapters.telegram.sendqueue import SendQueue
 from adapters.telegram.stars_ledger import StarsReconciler
 from core.bounded_json import loads_bounded
@@ -94,10 +95,7 @@ def build_application(
         .token(config.token)
         .rate_limiter(budget_limiter(budget, Pace(per_s=config.messages_per_second), metrics))
         .concurrent_updates(CONCURRENT_UPDATES)
-        .connect_timeout(10.0)
-        .read_timeout(30.0)
-        .write_timeout(30.0)
-        .media_write_timeout(120.0)
+        .request(bot_request())
     )
     if config.base_url:
         builder = builder.base_url(config.base_url)
