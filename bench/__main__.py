@@ -20,6 +20,7 @@ from typing import Any
 
 from bench.announce import ANNOUNCE_SCENARIOS
 from bench.crowd import CROWD_SCENARIOS
+from bench.discord_crowd import DISCORD_SCENARIOS
 from bench.harness import Backends
 from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
@@ -27,6 +28,7 @@ from bench.scenarios import SCENARIOS, Context
 SCENARIOS["provider_limit"] = provider_limit
 SCENARIOS.update(CROWD_SCENARIOS)
 SCENARIOS.update(ANNOUNCE_SCENARIOS)
+SCENARIOS.update(DISCORD_SCENARIOS)
 
 OUT = Path(__file__).resolve().parent / "out"
 

@@ -24,6 +24,8 @@ import resource
 import sys
 import time
 from collections import Counter
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,6 +35,7 @@ from telegram.ext import ContextTypes, TypeHandler
 
 import adapters.telegram.runner as tg_runner
 from adapters.telegram.config import MESSAGES_PER_SECOND
+from bench.botdiscord import API_ENV, discord_side
 from bot.settings import Settings
 from bot.web import create_app
 from bot.wiring import build
@@ -165,14 +168,14 @@ async def probe_loop(state: State, worker: Worker) -> None:
         state.max_in_flight = max(state.max_in_flight, worker.in_flight)
 
 
-async def seed(deps: Deps, users: list[int], credits: int) -> None:
+async def seed(deps: Deps, users: list[int], credits: int, platform: Platform = Platform.TELEGRAM) -> None:
     """Accounts that already accepted the terms (and, if asked, hold credits): onboarding is not what we measure."""
     now = datetime.now(UTC)
     slots = asyncio.Semaphore(32)
 
     async def one(user_id: int) -> None:
         async with slots:
-            identity = Identity(platform=Platform.TELEGRAM, platform_user_id=str(user_id))
+            identity = Identity(platform=platform, platform_user_id=str(user_id))
             account = await deps.store.create_account(identity, "Bench", "en", now)
             if not account.has_consented:
                 await deps.store.give_consent(account.id, now)
@@ -185,6 +188,31 @@ async def seed(deps: Deps, users: list[int], credits: int) -> None:
 async def commands() -> str:
     line: str = await asyncio.to_thread(sys.stdin.readline)
     return line.strip()
+
+
+@asynccontextmanager
+async def chat_running(
+    config: dict[str, Any],
+    deps: Deps,
+    register: Callable[[Platform, Messenger], None],
+    settings: Settings,
+    app: web.Application,
+    budget: Any,
+    state: State,
+) -> AsyncIterator[Callable[[str], None]]:
+    """The chat platform under test (Telegram by default); yields the handler of `interaction` lines (Discord)."""
+    if config.get("platform") == "discord":
+        async with discord_side(deps, register, settings, budget, os.environ[API_ENV]) as on_interaction:
+            yield on_interaction
+        return
+
+    async def stamp(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_chat is not None:
+            state.received.setdefault(str(update.effective_chat.id), []).append(time.monotonic())
+
+    async with tg_runner.telegram_running(deps, register, settings.telegram_config(), app, budget) as tg_app:
+        tg_app.add_handler(TypeHandler(Update, stamp), group=-1)
+        yield lambda payload: None
 
 
 async def main(config: dict[str, Any]) -> None:
@@ -204,7 +232,8 @@ async def main(config: dict[str, Any]) -> None:
         )
         worker = Worker(deps, concurrency=int(config["worker_concurrency"]))
         users = list(range(int(config["first_user"]), int(config["first_user"]) + int(config["user_count"])))
-        await seed(base, users, int(config.get("credits", 0)))
+        platform = Platform(config.get("platform", "telegram"))
+        await seed(base, users, int(config.get("credits", 0)), platform)
         app = create_app(deps, settings)
         runner = web.AppRunner(app, access_log=None)
         await runner.setup()
@@ -213,14 +242,8 @@ async def main(config: dict[str, Any]) -> None:
         def register(platform: Platform, messenger: Messenger) -> None:
             runtime.router.register(platform, TimedMessenger(messenger, state))
 
-        async def stamp(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-            if update.effective_chat is not None:
-                state.received.setdefault(str(update.effective_chat.id), []).append(time.monotonic())
-
         budget = Counting(runtime.send_budget, "send_budget", state.counts)
-        tg_config = settings.telegram_config()
-        async with tg_runner.telegram_running(deps, register, tg_config, app, budget) as tg_app:
-            tg_app.add_handler(TypeHandler(Update, stamp), group=-1)
+        async with chat_running(config, deps, register, settings, app, budget, state) as on_interaction:
             worker_task = asyncio.create_task(worker.run())
             announcer = asyncio.create_task(Announcer(deps, runtime.router.platforms).run())  # as `bot run` has
             probe = asyncio.create_task(probe_loop(state, worker))
@@ -232,6 +255,8 @@ async def main(config: dict[str, Any]) -> None:
                 elif command == "announce":  # the operator's `python -m bot announce --policy-change …`
                     _, people = await announcements.announce(deps, AnnouncementKind.POLICY, "Bench: a new policy.")
                     emit("announced", {"people": people})
+                elif command.startswith("interaction "):
+                    on_interaction(command.split(" ", 1)[1])
                 elif not command:  # the driver went away
                     break
             result = {

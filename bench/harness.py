@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.botdiscord import API_ENV
 from tests import servers
+from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.kie import FakeKie
 from tests.fakes.supabase_storage import FakeSupabaseStorage, serve
 from tests.fakes.telegram_api import FLOOD_METHODS, FakeTelegram
@@ -175,6 +177,7 @@ class World:
     tracker: Tracker
     backend: str
     updates: Updates = field(default_factory=Updates)
+    discord: FakeDiscord | None = None  # the chat under test when given (see `world`)
 
     async def imagine(self, user_id: int, prompt: str = "a lighthouse at dusk") -> float:
         """Push one `/imagine` update; returns when (monotonic) it became available to getUpdates."""
@@ -202,8 +205,11 @@ async def world(
     kie_create_limit: tuple[int, float] | None = None,
     result_image: bytes | None = None,
     telegram_class: type[FloodLimitedTelegram] = FloodLimitedTelegram,
+    discord: FakeDiscord | None = None,
 ) -> AsyncIterator[World]:
-    """Start the fakes (and empty the production servers), then the bot process; tear all down after."""
+    """Start the fakes (and empty the production servers), then the bot process; tear all down after.
+
+    With `discord`, the bot runs Discord against it (interactions fed over stdin) instead of Telegram."""
     telegram: FakeTelegram = telegram_class(per_second=telegram_per_second) if telegram_per_second else FakeTelegram()
     kie = FakeKie(
         api_key=KIE_KEY,
@@ -216,6 +222,8 @@ async def world(
     )
     await telegram.start()
     await kie.start()
+    if discord is not None:
+        await discord.start()
     data_dir = Path(tempfile.mkdtemp(prefix="bench-data-"))
     web_port = servers.free_port()
     settings_env = {
@@ -233,6 +241,7 @@ async def world(
         "WEB_HOST": "127.0.0.1",
         "PORT": str(web_port),
         "PRODUCTS_JSON": "[]",
+        **({"DISCORD_BOT_TOKEN": "fake", API_ENV: discord.api_base} if discord is not None else {}),
         **(env or {}),
     }
     cleanup: list[Any] = []
@@ -258,6 +267,7 @@ async def world(
         "credits": credits,
         "worker_concurrency": worker_concurrency,
         "telegram_rate": telegram_rate,
+        "platform": "discord" if discord is not None else "telegram",
     }
     log_path = out_dir / f"{name}-{backend}.bot.log"
     log_file = await asyncio.to_thread(_open_log, log_path)
@@ -277,7 +287,7 @@ async def world(
     try:
         if not await bot.wait(lambda: bool(bot.ready), 600):
             raise RuntimeError(f"bot did not start; see {log_path}")
-        yield World(telegram, kie, bot, Tracker(telegram), backend)
+        yield World(telegram, kie, bot, Tracker(telegram), backend, discord=discord)
     finally:
         if proc.returncode is None:
             proc.kill()
@@ -287,6 +297,8 @@ async def world(
             await step()
         await kie.stop()
         await telegram.stop()
+        if discord is not None:
+            await discord.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -292,13 +292,27 @@ Send = Callable[[str, Any], Awaitable[object]]
 
 async def _attempt(out: Outgoing, limit: int, send: Send) -> None:
     """Send with the images that fit `limit`; if Discord still says too large (40005), once more with links only."""
+    files = out.files(limit)
     try:
-        await send(out.content(limit), out.files(limit))
+        await send(out.content(limit), files)
     except discord.HTTPException as error:
         if not too_large(error) or not out.attachable(limit):
             raise
         log.info("upload refused as too large; sending links instead")
         await send(out.content(0), MISSING)
+    finally:
+        _release(files)
+
+
+def _release(files: list[discord.File] | Any) -> None:
+    """Free the images' bytes now. discord.py leaves a File made from a buffer open, and once sent the buffer refers
+    to itself (a reference cycle), so each uploaded image stayed in memory until a garbage collection happened to
+    run: hundreds of MB under a crowd (measured)."""
+    if files is MISSING:
+        return
+    for file in files:
+        file.close()  # gives the buffer its own close() back (discord.py swaps it for a no-op until then)
+        file.fp.close()
 
 
 def _announce_failure(error: discord.HTTPException) -> Reach:

@@ -11,11 +11,12 @@ import pytest
 
 from bench.announce import ANNOUNCE_SCENARIOS
 from bench.crowd import CROWD_SCENARIOS
+from bench.discord_crowd import DISCORD_SCENARIOS
 from bench.harness import Backends
 from bench.provider_limit import provider_limit
 from bench.scenarios import SCENARIOS, Context
 
-SMOKED = {**SCENARIOS, **CROWD_SCENARIOS, **ANNOUNCE_SCENARIOS}
+SMOKED = {**SCENARIOS, **CROWD_SCENARIOS, **ANNOUNCE_SCENARIOS, **DISCORD_SCENARIOS}
 
 
 @pytest.mark.parametrize("name", list(SMOKED))
@@ -29,6 +30,8 @@ async def test_each_bench_scenario_runs_at_a_tiny_scale_and_delivers_every_resul
     assert figures["outcomes"].get("failed", 0) == 0
     if "results_lost" in figures:
         assert figures["results_lost"] == 0
+    if "lost" in figures:
+        assert figures["lost"] == 0
 
 
 async def test_the_provider_limit_scenario_runs_at_a_tiny_scale_and_delivers_every_result(tmp_path: Path) -> None:
