@@ -122,6 +122,7 @@ class State:
     lag: list[float] = dataclasses.field(default_factory=list)
     max_in_flight: int = 0
     cpu_at_mark: float = 0.0
+    system_at_mark: float = 0.0
     wall_at_mark: float = 0.0
     rss_at_mark_kb: int = 0
 
@@ -141,6 +142,7 @@ class State:
         with contextlib.suppress(OSError), open("/proc/self/clear_refs", "w") as f:
             f.write("5")
         self.cpu_at_mark = cpu_seconds()
+        self.system_at_mark = resource.getrusage(resource.RUSAGE_SELF).ru_stime
         self.wall_at_mark = time.monotonic()
         self.rss_at_mark_kb = proc_status_kb("VmRSS")
 
@@ -261,6 +263,7 @@ async def main(config: dict[str, Any]) -> None:
                     break
             result = {
                 "cpu_s": cpu_seconds() - state.cpu_at_mark,
+                "cpu_system_s": resource.getrusage(resource.RUSAGE_SELF).ru_stime - state.system_at_mark,
                 "wall_s": time.monotonic() - state.wall_at_mark,
                 "peak_rss_kb": proc_status_kb("VmHWM"),
                 "rss_at_mark_kb": state.rss_at_mark_kb,

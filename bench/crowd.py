@@ -119,6 +119,8 @@ async def crowd(ctx: Context, full: int) -> dict[str, Any]:
         "round_trips_per_generation": round_trips(result["counts"], n),
         "round_trips_by_method": by_method(result["counts"], n),
         "cpu_ms_per_image": round(result["cpu_s"] * 1000 / max(len(t.result), 1), 1),
+        # the kernel's part (socket copies: on loopback the receiving side's TCP work is charged to the sender too)
+        "cpu_system_ms_per_image": round(result.get("cpu_system_s", 0.0) * 1000 / max(len(t.result), 1), 1),
         **process_figures(result),
     }
     figures["rows"] = rows(figures, ack_floor, all_floor, latency)
@@ -159,7 +161,12 @@ def rows(f: dict[str, Any], ack_floor: float, all_floor: float, latency: float) 
             "< 150 at 500",
             verdict(f["peak_rss_mb"] < 150),
         ),
-        ("bot CPU ms / image", str(f["cpu_ms_per_image"]), "≤ 15", verdict(f["cpu_ms_per_image"] <= 15)),
+        (
+            "bot CPU ms / image (of which kernel)",
+            f"{f['cpu_ms_per_image']} ({f['cpu_system_ms_per_image']})",
+            "≤ 15",
+            verdict(f["cpu_ms_per_image"] <= 15),
+        ),
         ("port calls / generation", trips, "Store+Redis ≤ 10", ""),
     ]
 

@@ -36,8 +36,10 @@ _BOT_TOKEN = re.compile(r"\b\d{5,}:[A-Za-z0-9_-]{30,}")
 _BOT_API_PATH = re.compile(r"(/(?:file/)?bot)[^/\s'\"]+(?=/)")
 _CREDENTIAL_PARAM = re.compile(r"([?&](?:token|key|secret|signature|sig|ref|code)=)[^&\s'\"]+", re.IGNORECASE)
 # aiosqlite at DEBUG: "executing functools.partial(<method execute …>, 'SQL', (parameters…))" — keep the SQL only.
+# The method may be a bound one ("<bound method Connection._execute_fetchall of <aiosqlite… object at 0x…>>").
 _SQL_PARAMETERS = re.compile(
-    r"""(functools\.partial\(<[^>]*>, (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"))(?:, .*)?\)""", re.DOTALL
+    r"""(functools\.partial\(<(?:[^<>]|<[^<>]*>)*>, (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"))(?:, .*)?\)""",
+    re.DOTALL,
 )
 _AUTH_HEADER = re.compile(
     r"((?:authorization|x-api-key|x-telegram-bot-api-secret-token)['\"]?\s*[:=]\s*['\"]?)[^'\"\s,}]+", re.I

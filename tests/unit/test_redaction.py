@@ -65,12 +65,16 @@ def test_what_people_write_and_who_they_are_is_masked_in_library_dumps(log_to: i
         "executing functools.partial(<built-in method execute of sqlite3.Connection object at 0x1>, "
         "'insert into identities values (?, ?)', ('telegram', '7654321012'))"
     )
+    logging.getLogger("aiosqlite").debug(
+        "executing functools.partial(<bound method Connection._execute_fetchall of <aiosqlite.core.Connection object "
+        "at 0x7f11>>, 'select * from accounts where deletion_code = ?', ('482913',))"
+    )
     logging.getLogger("adapters.discord.replies").error("failed", extra={"user_id": 7654321012, "error_id": "ab12"})
 
     output = log_to.getvalue()
     for secret in ("Zenobia", "7654321012", "secret boat", "482913"):
         assert secret not in output, secret
-    assert "insert into identities" in output and "ab12" in output
+    assert "insert into identities" in output and "where deletion_code = ?" in output and "ab12" in output
 
 
 def test_our_own_ids_stay_readable(log_to: io.StringIO) -> None:
