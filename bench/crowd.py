@@ -57,6 +57,15 @@ def by_method(counts: dict[str, int], n: int) -> dict[str, float]:
     return {key: round(value / n, 2) for key, value in sorted(counts.items())}
 
 
+def acks_with_cancel(calls: list[Call]) -> int:
+    """Chats whose first message (the acknowledgement) carried the ✖ Cancel button."""
+    first: dict[int, Call] = {}
+    for call in calls:
+        if call.ok and call.method == "sendMessage" and call.chat_id is not None:
+            first.setdefault(call.chat_id, call)
+    return sum(1 for c in first.values() if any(b.get("callback_data", "").startswith("cancel:") for b in c.buttons()))
+
+
 def round_trips(counts: dict[str, int], n: int) -> dict[str, float]:
     ports: Counter[str] = Counter()
     for key, value in counts.items():
@@ -116,6 +125,7 @@ async def crowd(ctx: Context, full: int) -> dict[str, Any]:
         "lost": lost,
         "answered_429": t.rejected_429,
         "bot_api_calls_per_generation": calls_by_method(calls, n),
+        "acks_with_cancel": acks_with_cancel(calls),
         "round_trips_per_generation": round_trips(result["counts"], n),
         "round_trips_by_method": by_method(result["counts"], n),
         "cpu_ms_per_image": round(result["cpu_s"] * 1000 / max(len(t.result), 1), 1),
@@ -155,6 +165,7 @@ def rows(f: dict[str, Any], ack_floor: float, all_floor: float, latency: float) 
             verdict(f["lost"] == 0),
         ),
         ("Bot API calls / generation", by_method, "2 essential", ""),
+        ("acknowledgements with ✖ Cancel", f"{f['acks_with_cancel']}/{n}", "all", verdict(f["acks_with_cancel"] == n)),
         (
             "peak RSS MB (at start)",
             f"{f['peak_rss_mb']} ({f['rss_at_start_mb']})",
