@@ -163,7 +163,7 @@ def _login_name() -> str:
 
 async def _console(settings: Settings, user_id: str, wait_each: bool) -> int:
     """Ctrl-C and SIGTERM end the console: the chat stops, unfinished images stay in the Store for next time."""
-    from adapters.console.runner import run_console
+    from adapters.console.runner import console_locale, run_console
     from bot.wiring import build
 
     main_task = asyncio.current_task()
@@ -174,7 +174,12 @@ async def _console(settings: Settings, user_id: str, wait_each: bool) -> int:
     try:
         async with build(settings) as runtime:
             await run_console(
-                runtime.deps, runtime.worker, runtime.router.register, user_id=user_id, wait_each=wait_each
+                runtime.deps,
+                runtime.worker,
+                runtime.router.register,
+                user_id=user_id,
+                wait_each=wait_each,
+                locale=console_locale(os.environ),
             )
     except asyncio.CancelledError:
         return 0

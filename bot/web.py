@@ -18,7 +18,9 @@ from adapters.creem.signatures import SIGNATURE_HEADER, verify_redirect, verify_
 from adapters.kie.callbacks import callback_ref, callback_task_id
 from bot.settings import Settings
 from core.deps import Deps
+from core.locales import BABEL_LOCALES, DEFAULT_LOCALE, available, is_rtl, normalise
 from core.metrics import report_backlog
+from core.texts import t
 from core.usecases import billing, tasks
 
 log = logging.getLogger(__name__)
@@ -164,21 +166,38 @@ async def kie_callback(request: web.Request) -> web.Response:
     return web.json_response({"received": True})
 
 
+def browser_locale(accept_language: str) -> str:
+    """The first language of the browser's Accept-Language (by its q weights) that has a catalogue."""
+    weighted: list[tuple[float, str]] = []
+    for item in accept_language.split(",")[:20]:
+        tag, _, params = item.strip().partition(";")
+        weight = params.strip().removeprefix("q=")
+        try:
+            q = float(weight) if params else 1.0
+        except ValueError:
+            continue
+        if tag and tag != "*" and q > 0:
+            weighted.append((q, tag))
+    for _, tag in sorted(weighted, key=lambda pair: -pair[0]):
+        code = normalise(tag)
+        if code in available() and (code != DEFAULT_LOCALE or tag.lower().startswith("en")):
+            return code
+    return DEFAULT_LOCALE
+
+
 async def billing_return(request: web.Request) -> web.Response:
     """Creem's redirect after payment: a thank-you page only; credits come from the verified webhook."""
     settings = request.app[SETTINGS]
     key = settings.creem_api_key.get_secret_value() if settings.creem_api_key else ""
     verified = bool(key) and verify_redirect(request.query_string, key)
-    title = "Thank you!" if verified else "Payment status unknown"
-    text = (
-        "Your payment is being confirmed. Your credits appear in the chat in a moment — you can close this page "
-        "and go back to the bot."
-        if verified
-        else "We could not verify this link. If you paid, your credits will still appear in the chat once the "
-        "payment is confirmed."
-    )
+    locale = browser_locale(request.headers.get("Accept-Language", ""))
+    title = t("payment_page_title" if verified else "payment_page_unverified_title", locale)
+    text = t("payment_page" if verified else "payment_page_unverified", locale)
+    direction = "rtl" if is_rtl(locale) else "ltr"
     page = (
-        "<!doctype html><html><head><meta charset='utf-8'><meta name='viewport' content='width=device-width'>"
+        "<!doctype html>"
+        f"<html lang='{BABEL_LOCALES[locale].replace('_', '-')}' dir='{direction}'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width'>"
         f"<title>{html.escape(title)}</title></head>"
         "<body style='font-family:sans-serif;max-width:32em;margin:3em auto'>"
         f"<h1>{html.escape(title)}</h1><p>{html.escape(text)}</p></body></html>"

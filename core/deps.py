@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.languages import LanguageBook
 from core.metrics import NoMetrics
 from core.policy import Policy
 from core.ports import (
@@ -39,3 +40,4 @@ class Deps:
     line: CreateLine
     metrics: Metrics = field(default_factory=NoMetrics)
     references: ReferenceLinks | None = None  # None: the BlobStore's own links reach the generator
+    languages: LanguageBook = field(default_factory=LanguageBook)  # chosen languages this process has read

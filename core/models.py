@@ -65,7 +65,8 @@ class Account(Frozen):
 
     id: str
     display_name: str = ""
-    locale: str = "en"
+    locale: str = "en"  # the platform's language when the account was made (messages sent outside a reply)
+    language: str = ""  # the language chosen in /settings (a core.locales code); "" follows the platform's
     email: str | None = None
     consent_at: datetime | None = None
     age_confirmed: bool = False
@@ -146,6 +147,7 @@ class SettingsChange(Frozen):
     send_as_file: bool | None = None
     notifications_opt_out: bool | None = None
     locale: str | None = None
+    language: str | None = None  # "" clears the choice (the platform's language again)
 
     def fields(self) -> dict[str, object]:
         """Only the fields being changed, by column name."""

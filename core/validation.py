@@ -7,7 +7,6 @@ import re
 from core.errors import DomainError, ErrorCode
 from core.models import AspectRatio, GenerationRequest, Resolution
 from core.policy import Policy
-from core.texts import t
 
 # NUL (Postgres text refuses it, SQLite keeps it) and lone UTF-16 surrogates (half of a broken emoji: not
 # encodable as UTF-8, so no store, log or provider could take them): refused alike on every backend.
@@ -24,7 +23,7 @@ def validate_request(request: GenerationRequest, policy: Policy) -> None:
     if len(prompt) > policy.max_prompt_chars:
         raise DomainError(ErrorCode.PROMPT_TOO_LONG, length=len(prompt), limit=policy.max_prompt_chars)
     if not 1 <= request.count <= policy.max_count:
-        raise DomainError(ErrorCode.INVALID_OPTION, f"The number of images must be between 1 and {policy.max_count}.")
+        raise DomainError(ErrorCode.INVALID_OPTION, "option_count_range", max=policy.max_count)
     check_combination(request.aspect_ratio, request.resolution)
     if len(request.reference_keys) > policy.max_references:
         raise DomainError(ErrorCode.TOO_MANY_REFERENCES, limit=policy.max_references)
@@ -35,9 +34,9 @@ def check_combination(aspect_ratio: AspectRatio, resolution: Resolution, *, as_d
     /settings never saves something /imagine would refuse."""
     prefix = "settings_" if as_default else "option_"
     if aspect_ratio == "1:1" and resolution == "4K":
-        raise DomainError(ErrorCode.INVALID_OPTION, t(prefix + "4k_square"))
+        raise DomainError(ErrorCode.INVALID_OPTION, prefix + "4k_square")
     if aspect_ratio == "auto" and resolution != "1K":
-        raise DomainError(ErrorCode.INVALID_OPTION, t(prefix + "auto_1k"))
+        raise DomainError(ErrorCode.INVALID_OPTION, prefix + "auto_1k")
 
 
 IMAGE_SIGNATURES: tuple[tuple[bytes, str], ...] = (

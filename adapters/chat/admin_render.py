@@ -35,7 +35,7 @@ def person_report(report: PersonReport, policy: Policy, locale: str) -> str:
             status=_status(account, locale),
             free_left=balance.free_left,
             free_per_day=balance.free_per_day,
-            credits=balance.paid_credits,
+            credits=t("n_credits", locale, count=balance.paid_credits),
             plan=plan_text(balance, policy, locale),
         ),
         t("admin.user_generations", locale) if report.generations else t("admin.user_no_generations", locale),
@@ -84,7 +84,7 @@ def _payment_line(payment: Payment, locale: str) -> str:
         at=_when(payment.created_at),
         provider=payment.provider,
         ref=payment.provider_ref,
-        credits=payment.credits,
+        credits=t("n_credits", locale, count=payment.credits),
         status=payment.status,
     )
 
@@ -100,13 +100,15 @@ async def credits_changed(deps: Deps, recorded: Recorded, locale: str) -> str:
         return _already(recorded, locale)
     account = await _account(deps, entry.account_id)
     held = await account_balance(deps, account)
-    who, credits, balance = person(account, locale), abs(entry.credits), held.paid_credits
+    who = person(account, locale)
+    credits = t("n_credits", locale, count=abs(entry.credits))
+    balance = t("n_credits", locale, count=held.paid_credits)
     if entry.action is AuditAction.GRANT:
         return t("admin.granted", locale, who=who, credits=credits, balance=balance)
     if entry.credits == entry.requested:
         return t("admin.revoked", locale, who=who, credits=credits, balance=balance)
-    requested = abs(entry.requested)
-    return t("admin.revoked_partly", locale, who=who, credits=credits, requested=requested, balance=balance)
+    taken, requested = abs(entry.credits), abs(entry.requested)
+    return t("admin.revoked_partly", locale, who=who, credits=taken, count=requested, balance=balance)
 
 
 async def block_changed(deps: Deps, recorded: Recorded, locale: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from adapters.chat.render import eta_text
 from core.announcements import Announcement, AnnouncementProgress, RecipientState
-from core.texts import t
+from core.texts import duration, t
 from core.usecases.announcements import PROGRESS_WINDOW_S
 
 EXCERPT_CHARS = 60
@@ -13,7 +13,8 @@ EXCERPT_CHARS = 60
 
 def announced_text(announcement: Announcement, people: int, new: bool, locale: str) -> str:
     key = "admin.announced" if new else "admin.announced_already"
-    return t(key, locale, id=announcement.id, kind=announcement.kind.value, people=people)
+    accounts = t("n_accounts", locale, count=people)
+    return t(key, locale, id=announcement.id, kind=announcement.kind.value, people=accounts)
 
 
 def progress_text(latest: list[AnnouncementProgress], locale: str) -> str:
@@ -32,7 +33,7 @@ def _one(progress: AnnouncementProgress, locale: str) -> str:
         id=a.id,
         kind=a.kind.value,
         at=a.created_at.strftime("%Y-%m-%d %H:%M"),
-        people=progress.total,
+        people=t("n_accounts", locale, count=progress.total),
         text=_excerpt(a.text),
         remaining=progress.remaining,
         eta=_eta(progress, locale),
@@ -45,7 +46,7 @@ def _eta(progress: AnnouncementProgress, locale: str) -> str:
         return t("admin.announcement_done", locale)
     eta = progress.eta_s(PROGRESS_WINDOW_S)
     if eta is None:
-        return t("admin.announcement_stalled", locale, minutes=round(PROGRESS_WINDOW_S / 60))
+        return t("admin.announcement_stalled", locale, wait=duration(PROGRESS_WINDOW_S, locale))
     rate = f"{progress.recent / PROGRESS_WINDOW_S:.1f}"
     return t("admin.announcement_eta", locale, eta=eta_text(eta, locale), rate=rate)
 

@@ -52,7 +52,7 @@ def parse_imagine(text: str, allow_references: bool = False) -> ImagineArgs:
         key, has_value, value = name.partition("=")
         if not has_value:
             if i + 1 >= len(tokens):
-                raise DomainError(ErrorCode.INVALID_OPTION, f"The option --{key} needs a value.")
+                raise DomainError(ErrorCode.INVALID_OPTION, "option_needs_value", option=key)
             value = tokens[i + 1]
             i += 1
         i += 1
@@ -62,7 +62,7 @@ def parse_imagine(text: str, allow_references: bool = False) -> ImagineArgs:
         elif key in FLAGS:
             args.options[FLAGS[key]] = value
         else:
-            raise DomainError(ErrorCode.INVALID_OPTION, f"Unknown option --{key}. Options: --ar, --res, --n.")
+            raise DomainError(ErrorCode.INVALID_OPTION, "option_unknown", option=key)
     args.prompt = " ".join(words)
     return args
 
@@ -73,7 +73,7 @@ def build_request(args: ImagineArgs, account: Account, reference_keys: tuple[str
     try:
         count = int(count_text)
     except ValueError:
-        raise DomainError(ErrorCode.INVALID_OPTION, f"--n must be a number from 1 to 4, not “{count_text}”.") from None
+        raise DomainError(ErrorCode.INVALID_OPTION, "option_count_not_number", value=count_text) from None
     return GenerationRequest(
         prompt=args.prompt,
         aspect_ratio=parse_aspect_ratio(args.options["ar"]) if "ar" in args.options else account.default_aspect_ratio,

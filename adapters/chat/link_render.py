@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from core.models import Identity, LinkedIdentity, Platform
 from core.ports import LinkStatus
-from core.texts import t
+from core.texts import duration, t
 from core.usecases.link_preview import LinkPreview
 from core.usecases.linking import IssuedCode, Linked
 
@@ -20,7 +20,7 @@ def identity_name(linked: LinkedIdentity) -> str:
 
 
 def code_text(issued: IssuedCode, locale: str) -> str:
-    return t("link_code", locale, code=issued.code, minutes=issued.minutes)
+    return t("link_code", locale, code=issued.code, wait=duration(issued.minutes * 60, locale))
 
 
 def preview_text(preview: LinkPreview, locale: str) -> str:

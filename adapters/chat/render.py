@@ -5,18 +5,19 @@ from __future__ import annotations
 import math
 
 from core.errors import DomainError, ErrorCode
+from core.locales import NATIVE_NAMES, available
 from core.models import Account, Balance, Generation, Hold, PlanStatus, Product, ProductKind
 from core.policy import Policy
 from core.ports import QueueSpot
-from core.texts import consent_changed_text, error_code_text, error_text, t
+from core.texts import consent_changed_text, duration, error_text, normalise, price, t
 
 
 def cost_text(hold: Hold, locale: str) -> str:
+    free = t("cost_free", locale, count=hold.free_images)
+    paid = t("cost_paid", locale, count=hold.paid_credits)
     if hold.free_images and hold.paid_credits:
-        return t("cost_mixed", locale, free=hold.free_images, credits=hold.paid_credits)
-    if hold.paid_credits:
-        return t("cost_paid", locale, credits=hold.paid_credits)
-    return t("cost_free", locale, free=hold.free_images)
+        return t("cost_mixed", locale, free=free, credits=paid)
+    return paid if hold.paid_credits else free
 
 
 def consent_prompt(change: dict[str, object], locale: str) -> str:
@@ -51,14 +52,9 @@ def place_text(spot: QueueSpot, locale: str) -> str:
 
 
 def eta_text(seconds: float, locale: str) -> str:
-    """Rounded up, as a person reads a wait: to 5 s under a minute, then to the minute."""
+    """Rounded up, as a person reads a wait: to 5 s under a minute, then to the minute ("3 min", "1 hr 40 min")."""
     rounded = max(5, 5 * math.ceil(seconds / 5))
-    if rounded < 60:
-        return t("eta_seconds", locale, seconds=rounded)
-    minutes = math.ceil(seconds / 60)
-    if minutes < 90:
-        return t("eta_minutes", locale, minutes=minutes)
-    return t("eta_hours", locale, hours=minutes // 60, minutes=minutes % 60)
+    return duration(rounded if rounded < 60 else 60 * math.ceil(seconds / 60), locale)
 
 
 def cancelled_text(generation: Generation, locale: str, *, private: bool | None = None) -> str:
@@ -67,12 +63,12 @@ def cancelled_text(generation: Generation, locale: str, *, private: bool | None 
     hold = generation.hold
     if not (generation.delivery.private if private is None else private):
         return t("cancelled_shared", locale)
+    free = t("n_free_images", locale, count=hold.free_images)
+    paid = t("n_credits", locale, count=hold.paid_credits)
     if hold.free_images and hold.paid_credits:
-        refund = t("refund_mixed", locale, free=hold.free_images, credits=hold.paid_credits)
-    elif hold.paid_credits:
-        refund = t("refund_paid", locale, credits=hold.paid_credits)
-    elif hold.free_images:
-        refund = t("refund_free", locale, free=hold.free_images)
+        refund = t("refund_mixed", locale, free=free, credits=paid)
+    elif hold.paid_credits or hold.free_images:
+        refund = paid if hold.paid_credits else free
     else:
         return t("cancelled_free_of_charge", locale)
     return t("cancelled", locale, refund=refund)
@@ -80,7 +76,7 @@ def cancelled_text(generation: Generation, locale: str, *, private: bool | None 
 
 def progress_text(generation: Generation, stage: str, done: int, locale: str) -> str:
     if stage == "storing":
-        return t("progress_storing", locale)
+        return t("progress_storing", locale, count=generation.request.count)
     return t("progress_generating", locale, done=done, count=generation.request.count)
 
 
@@ -91,7 +87,11 @@ def done_text(generation: Generation, balance: Balance | None, locale: str, prom
         prompt = prompt[: prompt_limit - 1] + "…"
     if balance is None:
         return t("done_shared", locale, prompt=prompt)
-    return t("done", locale, prompt=prompt, free_left=balance.free_left, credits=balance.paid_credits)
+    credits = t("n_credits", locale, count=balance.paid_credits)
+    if not balance.free_per_day:
+        return t("done_credits", locale, prompt=prompt, credits=credits)
+    free_left = t("free_left_today", locale, count=balance.free_left)
+    return t("done", locale, prompt=prompt, free_left=free_left, credits=credits)
 
 
 def error_text_for(error: DomainError, locale: str, *, private: bool) -> str:
@@ -103,14 +103,16 @@ def error_text_for(error: DomainError, locale: str, *, private: bool) -> str:
 
 
 def failed_text(generation: Generation, locale: str) -> str:
+    """Why nothing came, and that nothing was charged (a refused prompt's reason says only why)."""
     code = generation.error_code or "generation_failed"
-    reason = error_code_text(code, locale, reason=generation.error_detail or t("reason_policy", locale))
-    return t("failed", locale, reason=reason)
+    key = "failed_reason.prompt_rejected" if code == "prompt_rejected" else f"error.{code}"
+    reason = t(key, locale, reason=generation.error_detail or t("reason_policy", locale))
+    return t("failed", locale, reason=reason, count=generation.request.count)
 
 
 def balance_text(balance: Balance, policy: Policy, locale: str) -> str:
     lines = t(
-        "balance",
+        "balance" if balance.free_per_day else "balance_no_free",
         locale,
         free_left=balance.free_left,
         free_per_day=balance.free_per_day,
@@ -141,15 +143,18 @@ def billing_text(balance: Balance, policy: Policy, url: str, locale: str) -> str
 
 def product_text(product: Product, locale: str) -> str:
     per_month = t("per_month", locale) if product.kind is ProductKind.PLAN else ""
-    return t(
-        "product_line", locale, label=product.label, price=product.price, credits=product.credits, per_month=per_month
-    )
+    shown = price(product.price, locale)
+    return t("product_line", locale, label=product.label, price=shown, count=product.credits, per_month=per_month)
 
 
 def settings_text(account: Account, locale: str) -> str:
+    """The person's settings; the language is the chosen one, or "automatic" with the one now in use."""
+    current = NATIVE_NAMES[normalise(locale)]
+    language = NATIVE_NAMES[account.language] if account.language else t("language_auto", locale, language=current)
     return t(
         "settings",
         locale,
+        language=language,
         aspect_ratio=account.default_aspect_ratio,
         resolution=account.default_resolution,
         send_as_file=t("on" if account.send_as_file else "off", locale),
@@ -167,3 +172,27 @@ def terms_text(policy: Policy, locale: str) -> str:
     """The terms in short, with the full terms' link when the operator set one."""
     text = t("terms", locale, contact=policy.privacy_contact)
     return f"{text}\n{t('terms_link', locale, url=policy.terms_url)}" if policy.terms_url else text
+
+
+def settings_usage_text(locale: str) -> str:
+    """How to change settings in the console, with the languages this build speaks."""
+    return t("settings_usage", locale, languages="|".join(available()))
+
+
+def consent_accepted_text(policy: Policy, locale: str) -> str:
+    """What a person can do now that they accepted: free images of the day only where the operator gives any."""
+    if policy.free_per_day:
+        return t("consent_accepted", locale, count=policy.free_per_day)
+    return t("consent_accepted_paid", locale)
+
+
+def help_text(key: str, policy: Policy, locale: str) -> str:
+    """A platform's /help (`help`, `help_console`, `help_discord`); buying is listed only where there is
+    something to buy."""
+    buy = t(key.replace("help", "help_buy", 1), locale) if policy.products else ""
+    return t(key, locale, buy=buy)
+
+
+def unknown_command_text(key: str, policy: Policy, locale: str) -> str:
+    """An unknown command is answered with what the bot can do."""
+    return t("unknown_command", locale) + "\n" + help_text(key, policy, locale)

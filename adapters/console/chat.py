@@ -22,19 +22,24 @@ from adapters.chat.render import (
     balance_text,
     billing_text,
     cancelled_text,
+    consent_accepted_text,
     consent_prompt,
     declined_text,
+    help_text,
     privacy_text,
     product_text,
     queued_text,
     settings_text,
+    settings_usage_text,
     terms_text,
+    unknown_command_text,
 )
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, StoreUnavailable
+from core.locales import NATIVE_NAMES, normalise
 from core.models import DeliveryTarget, Generation, Identity, Platform
 from core.texts import error_text, t
-from core.usecases import billing, exports, generation, link_preview, linking, onboarding, privacy
+from core.usecases import billing, exports, generation, languages, link_preview, linking, onboarding, privacy
 from core.usecases import cancel as cancelling
 from core.usecases.accounts import require_account, require_known
 from core.usecases.admin import Actor
@@ -54,7 +59,8 @@ class ConsoleChat:
         self.deps = deps
         self.out = out
         self.identity = Identity(platform=Platform.CONSOLE, platform_user_id=user_id)
-        self.locale = locale
+        self.platform_locale = normalise(locale)  # from LANG (bot.wiring)
+        self.chosen = ""  # the language chosen with /settings lang, read before each line
         self.last_generation: str | None = None
         self.handlers: dict[str, Handler] = {
             "start": self.start,
@@ -80,6 +86,10 @@ class ConsoleChat:
             "admin": self.admin,
         }
 
+    @property
+    def locale(self) -> str:
+        return self.chosen or self.platform_locale
+
     def target(self) -> DeliveryTarget:
         return DeliveryTarget(platform=Platform.CONSOLE, chat_id=self.identity.platform_user_id, private=True)
 
@@ -90,6 +100,7 @@ class ConsoleChat:
             return None
         before = self.last_generation
         try:
+            self.chosen = await self.deps.languages.language(self.deps.store, self.identity)
             if not name:
                 await self.imagine(rest)
             elif name in self.handlers:
@@ -122,7 +133,7 @@ class ConsoleChat:
 
     async def accept(self, _: str) -> None:
         await onboarding.accept_terms(self.deps, self.identity, age_confirmed=True)
-        self.out(t("consent_accepted", self.locale, free_per_day=self.deps.policy.free_per_day))
+        self.out(consent_accepted_text(self.deps.policy, self.locale))
 
     async def decline(self, _: str) -> None:
         self.out(declined_text(await onboarding.decline_terms(self.deps, self.identity), self.locale))
@@ -141,7 +152,7 @@ class ConsoleChat:
         try:
             return await asyncio.to_thread(_read_file, path)
         except OSError:
-            raise DomainError(ErrorCode.INVALID_OPTION, f"No image file at {path}.") from None
+            raise DomainError(ErrorCode.INVALID_OPTION, "reference_no_file", path=str(path)) from None
 
     async def regenerate(self, rest: str) -> None:
         """`/regenerate [id]`: without an id, the person's latest generation (from the Store, any session)."""
@@ -190,7 +201,7 @@ class ConsoleChat:
         account = await require_known(self.deps, self.identity)
         links = [await exports.keep(self.deps, account.id, part) for part in parts]
         minutes = self.deps.policy.link_ttl_s // 60
-        self.out("\n  ".join([t("export_kept", self.locale, minutes=minutes), *links]))
+        self.out("\n  ".join([t("export_kept", self.locale, count=minutes), *links]))
 
     async def deleteme(self, rest: str) -> None:
         if await self.deps.store.find_account(self.identity) is None:
@@ -207,7 +218,7 @@ class ConsoleChat:
         else:
             code = await privacy.request_deletion(self.deps, self.identity)
             minutes = self.deps.policy.deletion_code_ttl_s // 60
-            self.out(t("delete_confirm", self.locale, code=code, minutes=minutes) + " /deleteme cancel keeps it.")
+            self.out(t("delete_confirm", self.locale, code=code, count=minutes))
             reach = deletion_reach_text(await linking.linked(self.deps, self.identity), self.locale)
             if reach:
                 self.out(reach)
@@ -243,7 +254,7 @@ class ConsoleChat:
         self.out(terms_text(self.deps.policy, self.locale))
 
     async def help(self, _: str) -> None:
-        self.out(t("help_console", self.locale))
+        self.out(help_text("help_console", self.deps.policy, self.locale))
 
     async def admin(self, rest: str) -> None:
         """The console is the operator's terminal: its user runs the admin tools (Policy.is_admin)."""
@@ -252,7 +263,7 @@ class ConsoleChat:
         self.out(answer if answer is not None else self.unknown_text())
 
     def unknown_text(self) -> str:
-        return t("unknown_command", self.locale) + "\n" + t("help_console", self.locale)
+        return unknown_command_text("help_console", self.deps.policy, self.locale)
 
     async def paysupport(self, _: str) -> None:
         self.out(t("paysupport", self.locale, contact=self.deps.policy.paysupport_contact))
@@ -261,6 +272,9 @@ class ConsoleChat:
         parts = rest.split()
         if len(parts) == 2:
             key, value = parts[0].lower(), parts[1]
+            if key in ("lang", "language"):
+                await self.choose_language(value)
+                return
             if key in ("ar", "aspect"):
                 account = await onboarding.update_settings(self.deps, self.identity, aspect_ratio=value)
             elif key in ("res", "resolution"):
@@ -273,13 +287,21 @@ class ConsoleChat:
                 opt_out = not ON_WORDS[value.lower()]
                 account = await onboarding.update_settings(self.deps, self.identity, notifications_opt_out=opt_out)
             else:
-                raise DomainError(ErrorCode.INVALID_OPTION, t("settings_usage", self.locale))
+                raise DomainError(ErrorCode.INVALID_OPTION, settings_usage_text(self.locale))
             self.out(t("settings_saved", self.locale) + "\n" + settings_text(account, self.locale))
             return
         if parts:
-            raise DomainError(ErrorCode.INVALID_OPTION, t("settings_usage", self.locale))
+            raise DomainError(ErrorCode.INVALID_OPTION, settings_usage_text(self.locale))
         account = await require_account(self.deps, self.identity)
-        self.out(settings_text(account, self.locale) + "\n" + t("settings_usage", self.locale))
+        self.out(settings_text(account, self.locale) + "\n" + settings_usage_text(self.locale))
+
+    async def choose_language(self, value: str) -> None:
+        """`/settings lang es` (or `auto`): answered in the new language."""
+        account = await languages.choose_language(self.deps, self.identity, value)
+        self.chosen = account.language
+        name = NATIVE_NAMES[self.locale]
+        saved = t("language_saved" if account.language else "language_auto_saved", self.locale, language=name)
+        self.out(saved + "\n" + settings_text(account, self.locale))
 
 
 def _read_file(path: str) -> bytes:

@@ -6,20 +6,27 @@ import asyncio
 import contextlib
 import sys
 import threading
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 
 from adapters.console.chat import ConsoleChat
 from adapters.console.messenger import ConsoleMessenger
 from core.announcer import Announcer
 from core.deps import Deps
+from core.locales import normalise
 from core.models import Platform
+from core.texts import t
 from core.worker import Worker
 
 POLL_S = 0.05
-BANNER = (
-    "GPT-Image-2 console chat. Type /help for commands, /start to begin; any other line is a prompt. "
-    "Ctrl-D or Ctrl-C quits."
-)
+
+
+def console_locale(environ: Mapping[str, str]) -> str:
+    """The terminal's language as gettext reads it: LANGUAGE (its first entry), then LC_ALL, LC_MESSAGES, LANG."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "").split(":")[0].strip()
+        if value and value not in ("C", "POSIX") and not value.startswith("C."):
+            return normalise(value)
+    return normalise(None)
 
 
 async def read_stdin_line() -> str:
@@ -60,12 +67,13 @@ async def run_console(
     read_line: Callable[[], Awaitable[str]] = read_stdin_line,
     out: Callable[[str], None] = print_line,
     wait_each: bool = True,
+    locale: str = "en",
 ) -> None:
     """`wait_each` makes a piped chat read like a conversation: each result arrives before the next line."""
     register(Platform.CONSOLE, ConsoleMessenger(out, deps.blobs, deps.policy.link_ttl_s))
-    chat = ConsoleChat(deps, out, user_id=user_id)
+    chat = ConsoleChat(deps, out, user_id=user_id, locale=locale)
     worker_task = asyncio.create_task(worker.run())
-    out(BANNER)
+    out(t("console_banner", chat.locale))
     announcer = Announcer(deps, lambda: [Platform.CONSOLE], user=user_id)
     announcing: asyncio.Task[None] | None = None
     try:

@@ -5,9 +5,11 @@ Each defers privately first and shows the consent prompt until consent is given 
 import discord
 from discord import app_commands
 
-from adapters.chat.render import balance_text, billing_text, product_text, settings_text
+from adapters.chat.render import balance_text, billing_text, help_text, product_text, settings_text
+from adapters.discord.client import deps_of
 from adapters.discord.command_kit import SlashCommand, answer_privately, everywhere
 from adapters.discord.interactions import identity_of, locale_of
+from adapters.discord.languages import described
 from adapters.discord.replies import Reply, answering
 from adapters.discord.views import link_view, settings_view
 from core.deps import Deps
@@ -18,7 +20,7 @@ from core.usecases.accounts import require_account
 
 
 def start_command() -> SlashCommand:
-    @app_commands.command(name="start", description="Start: accept the terms to begin")
+    @app_commands.command(name="start", description=described("discord.command.start"))
     @everywhere
     async def start(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, welcome_back)
@@ -31,18 +33,18 @@ async def welcome_back(deps: Deps, reply: Reply) -> None:
 
 
 def help_command() -> SlashCommand:
-    @app_commands.command(name="help", description="What I can do")
+    @app_commands.command(name="help", description=described("command.help"))
     @everywhere
     async def help_command(interaction: discord.Interaction) -> None:
         locale = locale_of(interaction)
         async with answering(interaction, locale) as reply:
-            await reply.private(t("help_discord", locale))
+            await reply.private(help_text("help_discord", deps_of(interaction).policy, locale))
 
     return help_command
 
 
 def balance_command() -> SlashCommand:
-    @app_commands.command(name="balance", description="Free images left today and your credits")
+    @app_commands.command(name="balance", description=described("command.balance"))
     @everywhere
     async def balance(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, show_balance)
@@ -56,7 +58,7 @@ async def show_balance(deps: Deps, reply: Reply) -> None:
 
 
 def buy_command() -> SlashCommand:
-    @app_commands.command(name="buy", description="Buy credits or a plan")
+    @app_commands.command(name="buy", description=described("command.buy"))
     @everywhere
     async def buy(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, show_products)
@@ -79,7 +81,7 @@ async def show_products(deps: Deps, reply: Reply) -> None:
 
 
 def billing_command() -> SlashCommand:
-    @app_commands.command(name="billing", description="Manage your plan")
+    @app_commands.command(name="billing", description=described("command.billing"))
     @everywhere
     async def billing_portal(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, show_billing)
@@ -94,7 +96,7 @@ async def show_billing(deps: Deps, reply: Reply) -> None:
 
 
 def settings_command() -> SlashCommand:
-    @app_commands.command(name="settings", description="Default aspect ratio, resolution and notifications")
+    @app_commands.command(name="settings", description=described("command.settings"))
     @everywhere
     async def settings(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, show_settings)

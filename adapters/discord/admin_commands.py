@@ -17,11 +17,11 @@ import discord
 from discord import app_commands
 
 from adapters.chat.admin import run_admin
+from adapters.chat.render import unknown_command_text
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
 from adapters.discord.replies import answering
 from core.announcements import MAX_TEXT_CHARS
-from core.texts import t
 from core.usecases.admin import MAX_CREDITS, Actor
 
 MESSAGE_MAX = 2000  # Discord's limit for a message's content
@@ -36,7 +36,7 @@ async def answer_admin(interaction: discord.Interaction, text: str) -> None:
         actor = Actor(channel="discord", identity=identity_of(interaction), key=f"discord:{interaction.id}")
         answer = await run_admin(deps_of(interaction), actor, text, locale)
         if answer is None:
-            answer = t("unknown_command", locale) + "\n" + t("help_discord", locale)
+            answer = unknown_command_text("help_discord", deps_of(interaction).policy, locale)
         await reply.private(answer if len(answer) <= MESSAGE_MAX else answer[: MESSAGE_MAX - 1] + "…")
 
 

@@ -19,6 +19,7 @@ from adapters.chat.render import cancelled_text
 from adapters.discord.client import deps_of
 from adapters.discord.custom_ids import button_arg, generation_ref
 from adapters.discord.interactions import DiscordTarget, identity_of, locale_of
+from adapters.discord.languages import described
 from adapters.discord.replies import answering
 from core.models import Generation
 from core.texts import t
@@ -58,8 +59,8 @@ def cancel_view(generation_id: str, locale: str) -> View:
 
 
 def cancel_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="cancel", description="Cancel a request still waiting in line")
-    @app_commands.describe(request="The request's id (default: your latest request still waiting)")
+    @app_commands.command(name="cancel", description=described("command.cancel"))
+    @app_commands.describe(request=described("discord.option.request"))
     @app_commands.allowed_installs(guilds=True, users=True)
     @app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
     async def cancel(interaction: discord.Interaction, request: str | None = None) -> None:

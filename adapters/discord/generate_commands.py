@@ -9,27 +9,30 @@ from adapters.chat.commands import ImagineArgs, build_request
 from adapters.discord.client import deps_of
 from adapters.discord.command_kit import SlashCommand, everywhere
 from adapters.discord.interactions import identity_of, locale_of
+from adapters.discord.languages import described
 from adapters.discord.replies import answering
 from adapters.discord.views import queue_generation
 from core.errors import DomainError, ErrorCode
 from core.models import ASPECT_RATIOS, RESOLUTIONS, DeliveryTarget, Generation
-from core.texts import t
 from core.usecases import generation
 from core.usecases.accounts import require_account
 from core.usecases.references import MAX_REFERENCE_BYTES
 
-AR_CHOICES = [app_commands.Choice(name=ratio, value=ratio) for ratio in ASPECT_RATIOS]
+AR_CHOICES = [
+    app_commands.Choice(name=described("discord.choice.auto") if ratio == "auto" else ratio, value=ratio)
+    for ratio in ASPECT_RATIOS
+]
 RES_CHOICES = [app_commands.Choice(name=res, value=res) for res in RESOLUTIONS]
 
 
 def imagine_command() -> SlashCommand:
-    @app_commands.command(name="imagine", description="Create images from a description")
+    @app_commands.command(name="imagine", description=described("discord.command.imagine"))
     @app_commands.describe(
-        prompt="What to draw",
-        aspect_ratio="Shape of the image (default: your setting)",
-        resolution="1K, 2K or 4K (default: your setting)",
-        count="How many images (1-4)",
-        reference="An image to edit or take inspiration from",
+        prompt=described("discord.option.prompt"),
+        aspect_ratio=described("discord.option.aspect_ratio"),
+        resolution=described("discord.option.resolution"),
+        count=described("discord.option.count"),
+        reference=described("discord.option.reference"),
     )
     @app_commands.choices(aspect_ratio=AR_CHOICES, resolution=RES_CHOICES)
     @everywhere
@@ -75,12 +78,12 @@ async def queue_imagine(
 async def read_attachment(attachment: discord.Attachment) -> bytes:
     """A reference image from the command's attachment option (size checked before downloading it)."""
     if attachment.size > MAX_REFERENCE_BYTES:
-        raise DomainError(ErrorCode.INVALID_OPTION, t("reference_invalid"))
+        raise DomainError(ErrorCode.INVALID_OPTION, "reference_invalid")
     return await attachment.read()
 
 
 def regenerate_command() -> SlashCommand:
-    @app_commands.command(name="regenerate", description="Make your latest request again")
+    @app_commands.command(name="regenerate", description=described("discord.command.regenerate"))
     @everywhere
     async def regenerate(interaction: discord.Interaction) -> None:
         deps, identity = deps_of(interaction), identity_of(interaction)
@@ -91,7 +94,7 @@ def regenerate_command() -> SlashCommand:
 
 
 def vary_command() -> SlashCommand:
-    @app_commands.command(name="vary", description="A variation of your latest image")
+    @app_commands.command(name="vary", description=described("discord.command.vary"))
     @everywhere
     async def vary(interaction: discord.Interaction) -> None:
         deps, identity = deps_of(interaction), identity_of(interaction)

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 
 import discord
 
+from core.languages import LanguageBook
+from core.locales import normalise
 from core.models import DeliveryTarget, Identity, Platform
 
 TOKEN_TTL = timedelta(minutes=15)
@@ -17,9 +19,19 @@ def identity_of(interaction: discord.Interaction) -> Identity:
     return Identity(platform=Platform.DISCORD, platform_user_id=str(interaction.user.id))
 
 
+def platform_locale(interaction: discord.Interaction) -> str:
+    """The Discord client's language ('en-US', 'pt-BR', 'es-419', 'zh-CN') as a catalogue code."""
+    return normalise(interaction.locale.value if interaction.locale else None)
+
+
 def locale_of(interaction: discord.Interaction) -> str:
-    """Discord locales look like 'en-US' or 'pt-BR'; the catalogue takes the language part."""
-    return str(interaction.locale.value) if interaction.locale else "en"
+    """The person's language: the one chosen in /settings (read before each slash command, else as this process
+    last read it), else their Discord client's, else English."""
+    chosen = interaction.extras.get("language")
+    if chosen is None:
+        book: LanguageBook | None = getattr(getattr(interaction.client, "deps", None), "languages", None)
+        chosen = book.known(identity_of(interaction)) if book is not None else None
+    return str(chosen) if chosen else platform_locale(interaction)
 
 
 def display_name_of(interaction: discord.Interaction) -> str:

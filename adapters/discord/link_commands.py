@@ -13,18 +13,19 @@ from discord import app_commands
 from adapters.chat.link_render import accounts_text, code_text, preview_text, unlinked_text
 from adapters.discord.command_kit import SlashCommand, answer_privately, everywhere
 from adapters.discord.interactions import identity_of
+from adapters.discord.languages import described
 from adapters.discord.link_buttons import confirm_link_view, label_of
 from adapters.discord.replies import Reply
 from core.deps import Deps
 from core.models import Platform
 from core.usecases import link_preview, linking
 
-PLATFORMS = [app_commands.Choice(name=p.value, value=p.value) for p in Platform]
+PLATFORMS = [app_commands.Choice(name=described(f"platform.{p.value}"), value=p.value) for p in Platform]
 
 
 def link_command() -> SlashCommand:
-    @app_commands.command(name="link", description="Use one account on Telegram, Discord and the console")
-    @app_commands.describe(code="The code /link gave you on your other platform (leave empty to get one)")
+    @app_commands.command(name="link", description=described("command.link"))
+    @app_commands.describe(code=described("discord.option.code"))
     @everywhere
     async def link(interaction: discord.Interaction, code: str | None = None) -> None:
         if code:
@@ -46,7 +47,7 @@ async def show_preview(deps: Deps, reply: Reply, *, code: str) -> None:
 
 
 def accounts_command() -> SlashCommand:
-    @app_commands.command(name="accounts", description="The platforms linked to your account")
+    @app_commands.command(name="accounts", description=described("command.accounts"))
     @everywhere
     async def accounts(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, show_accounts, consent=False)
@@ -60,8 +61,8 @@ async def show_accounts(deps: Deps, reply: Reply) -> None:
 
 
 def unlink_command() -> SlashCommand:
-    @app_commands.command(name="unlink", description="Detach a platform from your account")
-    @app_commands.describe(platform="The platform to detach (its history stays with the account)")
+    @app_commands.command(name="unlink", description=described("command.unlink"))
+    @app_commands.describe(platform=described("discord.option.platform"))
     @app_commands.choices(platform=PLATFORMS)
     @everywhere
     async def unlink(interaction: discord.Interaction, platform: app_commands.Choice[str]) -> None:

@@ -161,7 +161,7 @@ class DiscordMessenger:
                 Picture(index, image.key.rsplit("/", 1)[-1], image.data, link)
                 for index, (image, link) in enumerate(zip(await images.read(), links, strict=True), start=1)
             ]
-            await self._finish_status(target, t("status_done", locale, made=len(images)), generation)
+            await self._finish_status(target, t("status_done", locale, count=len(images)), generation)
             await self._send(target, Outgoing(lines, pictures, view, locale), generation.id)
 
     async def _finish_status(self, target: DiscordTarget, text: str, generation: Generation) -> None:

@@ -12,6 +12,7 @@ from adapters.chat.render import privacy_text, terms_text
 from adapters.discord.client import deps_of
 from adapters.discord.command_kit import SlashCommand, answer_privately, everywhere
 from adapters.discord.interactions import identity_of, locale_of
+from adapters.discord.languages import described
 from adapters.discord.replies import Reply, answering
 from adapters.discord.views import delete_view
 from core.deps import Deps
@@ -20,7 +21,7 @@ from core.usecases import exports, linking, privacy
 
 
 def privacy_command() -> SlashCommand:
-    @app_commands.command(name="privacy", description="Our privacy policy")
+    @app_commands.command(name="privacy", description=described("command.privacy"))
     @everywhere
     async def privacy_policy(interaction: discord.Interaction) -> None:
         deps, locale = deps_of(interaction), locale_of(interaction)
@@ -31,7 +32,7 @@ def privacy_command() -> SlashCommand:
 
 
 def terms_command() -> SlashCommand:
-    @app_commands.command(name="terms", description="Our terms of use")
+    @app_commands.command(name="terms", description=described("command.terms"))
     @everywhere
     async def terms(interaction: discord.Interaction) -> None:
         deps, locale = deps_of(interaction), locale_of(interaction)
@@ -42,7 +43,7 @@ def terms_command() -> SlashCommand:
 
 
 def mydata_command() -> SlashCommand:
-    @app_commands.command(name="mydata", description="Export everything we hold about you (only you see it)")
+    @app_commands.command(name="mydata", description=described("command.mydata"))
     @everywhere
     async def mydata(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, send_export, consent=False)
@@ -66,7 +67,7 @@ async def send_export(deps: Deps, reply: Reply) -> None:
 
 
 def deleteme_command() -> SlashCommand:
-    @app_commands.command(name="deleteme", description="Delete your account and data (asks to confirm)")
+    @app_commands.command(name="deleteme", description=described("command.deleteme"))
     @everywhere
     async def deleteme(interaction: discord.Interaction) -> None:
         await answer_privately(interaction, ask_to_confirm_deletion, consent=False)

@@ -14,18 +14,19 @@ import yarl
 from discord import app_commands
 
 from adapters.chat.connection import ConnectionWatch, OnLost
+from adapters.chat.render import unknown_command_text
 from adapters.discord.admin_commands import admin_group
-from adapters.discord.client import GibClient
+from adapters.discord.client import GibClient, deps_of
 from adapters.discord.commands import build_commands
 from adapters.discord.config import DiscordConfig
 from adapters.discord.interactions import locale_of
+from adapters.discord.languages import CatalogueTranslator, GibTree
 from adapters.discord.messenger import DiscordMessenger
 from adapters.discord.replies import answering
 from adapters.discord.views import DYNAMIC_ITEMS
 from core.deps import Deps
 from core.models import Platform
 from core.ports import Clock, Messenger, SendBudget
-from core.texts import t
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,7 @@ Tree = app_commands.CommandTree[GibClient]
 def build_client(deps: Deps, statuses: SendBudget) -> tuple[GibClient, app_commands.CommandTree[GibClient]]:
     """A client with every command and every persistent (dynamic) button; nothing is contacted yet."""
     client = GibClient(deps, statuses)
-    tree: app_commands.CommandTree[GibClient] = app_commands.CommandTree(client)
+    tree = GibTree(client)
     for command in build_commands():
         tree.add_command(command)
     client.add_dynamic_items(*DYNAMIC_ITEMS)
@@ -49,7 +50,7 @@ async def _command_failed(interaction: discord.Interaction, error: app_commands.
     locale = locale_of(interaction)
     async with answering(interaction, locale) as reply:
         if isinstance(error, app_commands.CommandNotFound):
-            await reply.private(t("unknown_command", locale) + "\n" + t("help_discord", locale))
+            await reply.private(unknown_command_text("help_discord", deps_of(interaction).policy, locale))
             return
         raise error
 
@@ -75,6 +76,7 @@ async def discord_running(
     watching: asyncio.Task[None] | None = None
     try:
         await _log_in(client, deps, register, config, clock)
+        await tree.set_translator(CatalogueTranslator())
         await _sync(tree, config)
         if connect:
             watch = ConnectionWatch("Discord gateway", on_lost or _ignore, config.give_up_after_s)

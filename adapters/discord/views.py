@@ -12,19 +12,20 @@ from typing import Any, Self
 import discord
 from discord.ui import Button, DynamicItem, Item, Select, View
 
-from adapters.chat.render import consent_prompt, declined_text, queued_text, settings_text
+from adapters.chat.render import consent_accepted_text, consent_prompt, declined_text, queued_text, settings_text
 from adapters.chat.status import QUEUED_RANK, discord_status
 from adapters.discord.cancel import CancelButton, cancel_view
 from adapters.discord.client import deps_of, statuses_of
 from adapters.discord.custom_ids import button_arg, generation_ref
-from adapters.discord.interactions import display_name_of, identity_of, locale_of, target_of
+from adapters.discord.interactions import display_name_of, identity_of, locale_of, platform_locale, target_of
 from adapters.discord.link_buttons import LinkButton
 from adapters.discord.replies import Reply, answering
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
+from core.locales import NATIVE_NAMES, available
 from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, DeliveryTarget, Generation, Identity
 from core.texts import t
-from core.usecases import generation, onboarding, privacy
+from core.usecases import generation, languages, onboarding, privacy
 
 LINK_MAX = 512  # Discord's limit for a link button's url
 
@@ -141,7 +142,7 @@ class ConsentButton(DynamicItem[Item[Any]], template=r"gib:consent:(?P<arg>.*)")
                 return
             await reply.acknowledge()
             await onboarding.accept_terms(deps, identity_of(interaction), age_confirmed=True)
-            await reply.update(t("consent_accepted", locale, free_per_day=deps.policy.free_per_day))
+            await reply.update(consent_accepted_text(deps.policy, locale))
 
 
 def consent_view(locale: str) -> View:
@@ -191,7 +192,8 @@ def delete_view(code: str, locale: str) -> View:
 
 
 class SettingsItem(DynamicItem[Item[Any]], template=r"gib:set:(?P<arg>.*)"):
-    """`gib:set:ar` and `gib:set:res` are menus; `gib:set:notify:on|off` is the notifications toggle."""
+    """`gib:set:lang`, `gib:set:ar` and `gib:set:res` are menus; `gib:set:notify:on|off` is the notifications
+    toggle."""
 
     @classmethod
     async def from_custom_id(cls, interaction: discord.Interaction, item: Item[Any], match: re.Match[str], /) -> Self:
@@ -203,7 +205,10 @@ class SettingsItem(DynamicItem[Item[Any]], template=r"gib:set:(?P<arg>.*)"):
             arg = button_arg(self)
             values = self.item.values if isinstance(self.item, Select) else []
             await reply.acknowledge()
-            if arg == "ar" and values:
+            if arg == "lang" and values:
+                account = await languages.choose_language(deps, identity, values[0])
+                locale = account.language or platform_locale(interaction)  # the answer, in the new language
+            elif arg == "ar" and values:
                 account = await onboarding.update_settings(deps, identity, aspect_ratio=values[0])
             elif arg == "res" and values:
                 account = await onboarding.update_settings(deps, identity, resolution=values[0])
@@ -218,6 +223,12 @@ class SettingsItem(DynamicItem[Item[Any]], template=r"gib:set:(?P<arg>.*)"):
 
 def settings_view(account: Account, locale: str) -> View:
     view = View(timeout=None)
+    automatic = discord.SelectOption(
+        label=t("language_button_auto", locale), value="auto", default=not account.language
+    )
+    spoken = [discord.SelectOption(label=NATIVE_NAMES[c], value=c, default=c == account.language) for c in available()]
+    placeholder = t("settings_language_placeholder", locale)
+    view.add_item(SettingsItem(Select(custom_id="gib:set:lang", placeholder=placeholder, options=[*spoken, automatic])))
     ratios = [discord.SelectOption(label=r, value=r, default=r == account.default_aspect_ratio) for r in ASPECT_RATIOS]
     sizes = [discord.SelectOption(label=r, value=r, default=r == account.default_resolution) for r in RESOLUTIONS]
     placeholder_ar, placeholder_res = t("settings_ar_placeholder", locale), t("settings_res_placeholder", locale)

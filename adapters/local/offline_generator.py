@@ -63,13 +63,13 @@ def preview_footer(spec: ImageSpec, size: tuple[int, int], seed: int) -> str:
     nominal = nominal_size(spec)
     footer = t(
         "preview_footer",
-        width=size[0],
-        height=size[1],
-        nominal_width=nominal[0],
-        nominal_height=nominal[1],
+        width=str(size[0]),  # pixel sizes and the seed are identifiers, not amounts: no digit grouping
+        height=str(size[1]),
+        nominal_width=str(nominal[0]),
+        nominal_height=str(nominal[1]),
         resolution=spec.resolution,
         aspect_ratio=spec.aspect_ratio,
-        seed=seed,
+        seed=str(seed),
     )
     if spec.reference_urls:
         footer += t("preview_references", count=len(spec.reference_urls))

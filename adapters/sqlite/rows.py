@@ -64,6 +64,7 @@ ADDED_ACCOUNT_COLUMNS = {
     "accepted_policy_version": "text",
     "blocked_at": "text",
     "blocked_reason": "text not null default ''",
+    "language": "text not null default ''",
 }
 
 

@@ -3,6 +3,7 @@ create table if not exists accounts (
     id text primary key,
     display_name text not null default '',
     locale text not null default 'en',
+    language text not null default '', -- chosen in /settings; '' follows the platform's language
     email text,
     consent_at text,
     age_confirmed integer not null default 0,

@@ -74,6 +74,6 @@ class AdminHandlers:
             actor = Actor(channel="telegram", identity=identity_of(user), key=key)
             answer = await run_admin(self.deps, actor, rest, locale_of(user))
         if answer is None:
-            await answer_unknown(message, user, context)
+            await answer_unknown(message, user, context, self.deps.policy)
             return
         await message.reply_text(clip(answer, MESSAGE_MAX))

@@ -9,20 +9,21 @@ from telegram import CallbackQuery, InlineKeyboardMarkup, InputFile, Message, Re
 from telegram.error import TelegramError
 from telegram.ext import Application, CallbackQueryHandler
 
-from adapters.chat.render import declined_text, settings_text
+from adapters.chat.render import consent_accepted_text, declined_text, settings_text
 from adapters.telegram.cancel import CancelHandlers
 from adapters.telegram.handlers import TelegramHandlers
-from adapters.telegram.keyboards import Callback, parse_callback, settings_keyboard
+from adapters.telegram.keyboards import Callback, language_keyboard, parse_callback, settings_keyboard
 from adapters.telegram.limits import clip
 from adapters.telegram.linking import LinkCommands
 from adapters.telegram.messenger import harmless_edit_error, unreachable
 from adapters.telegram.payments import send_stars_invoice
 from adapters.telegram.replies import Context, internal_error_text
-from adapters.telegram.updates import identity_of, locale_of
+from adapters.telegram.updates import identity_of, locale_of, platform_locale
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 from core.models import DeliveryTarget, Generation
 from core.texts import error_text, t
-from core.usecases import generation, onboarding, privacy
+from core.usecases import generation, languages, onboarding, privacy
+from core.usecases.accounts import require_account
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,10 @@ class CallbackHandlers:
         if press.action == "link":
             await self.links.pressed(query, press.args)
             return None
+        if press.action == "langs":
+            account = await require_account(self.deps, identity)
+            await _edit(query, t("language_choose", locale), language_keyboard(account, locale))
+            return None
         if press.action == "set":
             await self.setting(query, press.args[0], press.args[1], locale)
             return None
@@ -111,7 +116,7 @@ class CallbackHandlers:
             await _edit(query, declined_text(renewing, locale))
             return None
         await onboarding.accept_terms(self.deps, identity_of(query.from_user), age_confirmed=True)
-        await _edit(query, t("consent_accepted", locale, free_per_day=self.deps.policy.free_per_day))
+        await _edit(query, consent_accepted_text(self.deps.policy, locale))
         return None
 
     async def again(self, query: CallbackQuery, message: Message | None, user: User, action: str, gid: str) -> None:
@@ -132,7 +137,10 @@ class CallbackHandlers:
 
     async def setting(self, query: CallbackQuery, key: str, value: str, locale: str) -> None:
         identity = identity_of(query.from_user)
-        if key == "ar":
+        if key == "lang":
+            account = await languages.choose_language(self.deps, identity, value)
+            locale = account.language or platform_locale(query.from_user)  # the settings, in the new language
+        elif key == "ar":
             account = await onboarding.update_settings(self.deps, identity, aspect_ratio=value)
         elif key == "res":
             account = await onboarding.update_settings(self.deps, identity, resolution=value)

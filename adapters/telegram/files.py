@@ -15,7 +15,6 @@ from telegram import Bot, Document, PhotoSize
 
 from adapters.telegram.limits import MB, FileLimits
 from core.errors import DomainError, ErrorCode
-from core.texts import t
 
 CHUNK_BYTES = 64 * 1024
 
@@ -34,7 +33,7 @@ class ReferenceDownloads:
 
     async def fetch(self, bot: Bot, source: PhotoSize | Document) -> bytes:
         """The file's bytes; DomainError with a friendly text when it is too large or cannot be fetched."""
-        too_large = DomainError(ErrorCode.INVALID_OPTION, t("reference_too_large", mb=self.max_bytes // MB))
+        too_large = DomainError(ErrorCode.INVALID_OPTION, "reference_too_large", mb=self.max_bytes // MB)
         if (source.file_size or 0) > self.max_bytes:
             raise too_large
         tg_file = await bot.get_file(source.file_id)
@@ -45,7 +44,7 @@ class ReferenceDownloads:
         except ReferenceTooLarge:
             raise too_large from None
         except (httpx.HTTPError, OSError):
-            raise DomainError(ErrorCode.INVALID_OPTION, t("reference_download_failed")) from None
+            raise DomainError(ErrorCode.INVALID_OPTION, "reference_download_failed") from None
 
     async def _read(self, file_path: str) -> bytes:
         if not file_path.startswith(("http://", "https://")):  # a self-hosted server in --local mode: a path

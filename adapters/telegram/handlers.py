@@ -17,6 +17,7 @@ from adapters.chat.render import (
     billing_text,
     consent_prompt,
     error_text_for,
+    help_text,
     product_text,
     queued_text,
     settings_text,
@@ -127,13 +128,13 @@ class TelegramHandlers:
     @guarded
     async def help(self, update: Update, context: Context) -> None:
         message, user = _message_user(update)
-        await message.reply_text(t("help", locale_of(user)))
+        await message.reply_text(help_text("help", self.deps.policy, locale_of(user)))
 
     @guarded
     async def unknown(self, update: Update, context: Context) -> None:
         """Unknown commands get the help text; in groups only when addressed to this bot."""
         message, user = _message_user(update)
-        await answer_unknown(message, user, context)
+        await answer_unknown(message, user, context, self.deps.policy)
 
     @guarded
     async def settings(self, update: Update, context: Context) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from adapters.telegram.limits import CALLBACK_DATA_MAX_BYTES
+from core.locales import LOCALES, NATIVE_NAMES, available
 from core.models import ASPECT_RATIOS, RESOLUTIONS, Account, Product
 from core.texts import t
 
@@ -17,6 +18,7 @@ PRODUCT_ID = re.compile(r"^[A-Za-z0-9_.\-]{1,48}$")
 DELETION_CODE = re.compile(r"^[0-9]{6}$")
 LINK_CODE = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}$")
 SETTING_VALUES: dict[str, tuple[str, ...]] = {
+    "lang": (*LOCALES, "auto"),
     "ar": ASPECT_RATIOS,
     "res": RESOLUTIONS,
     "file": ("on", "off"),
@@ -52,6 +54,8 @@ def parse_callback(raw: str | None) -> Callback | None:
         gid, _, index = rest.partition(":")
         if GENERATION_ID.match(gid) and index.isdigit() and len(index) <= 2:
             return Callback(action, (gid, index))
+    if action == "langs" and not rest:
+        return Callback(action)
     if action in ("buy", "stars") and PRODUCT_ID.match(rest):
         return Callback(action, (rest,))
     if action == "set":
@@ -104,7 +108,22 @@ def settings_keyboard(account: Account, locale: str) -> InlineKeyboardMarkup:
             callback_data=data("set", "notify", "off" if notify_on else "on"),
         ),
     ]
-    return InlineKeyboardMarkup([ratios[:3], ratios[3:], resolutions, toggles])
+    language = NATIVE_NAMES[account.language] if account.language else t("language_button_auto", locale)
+    choose = InlineKeyboardButton(f"{t('settings_button_language', locale)}: {language}", callback_data=data("langs"))
+    return InlineKeyboardMarkup([[choose], ratios[:3], ratios[3:], resolutions, toggles])
+
+
+def language_keyboard(account: Account, locale: str) -> InlineKeyboardMarkup:
+    """Every language this build speaks, by its own name, and "automatic" (the Telegram app's language)."""
+    buttons = [
+        InlineKeyboardButton(
+            _mark(NATIVE_NAMES[code], code == account.language), callback_data=data("set", "lang", code)
+        )
+        for code in available()
+    ]
+    automatic = _mark(t("language_button_auto", locale), not account.language)
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    return InlineKeyboardMarkup([*rows, [InlineKeyboardButton(automatic, callback_data=data("set", "lang", "auto"))]])
 
 
 def result_keyboard(generation_id: str, image_count: int, locale: str) -> InlineKeyboardMarkup:
@@ -145,7 +164,7 @@ def buy_keyboard(
         if product.stars > 0 and PRODUCT_ID.match(product.id):
             row.append(
                 InlineKeyboardButton(
-                    f"{product.label} · {t('stars_button', locale, stars=product.stars)}",
+                    f"{product.label} · {t('stars_button', locale, count=product.stars)}",
                     callback_data=data("stars", product.id),
                 )
             )

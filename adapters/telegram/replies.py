@@ -13,12 +13,13 @@ from telegram import InlineKeyboardMarkup, Message, Update, User
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from adapters.chat.render import error_text_for
+from adapters.chat.render import error_text_for, unknown_command_text
 from adapters.telegram.keyboards import buy_button, consent_keyboard
 from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.messenger import unreachable
 from adapters.telegram.updates import is_private, locale_of
 from core.errors import DomainError, ErrorCode, StoreUnavailable
+from core.policy import Policy
 from core.texts import t
 
 log = logging.getLogger(__name__)
@@ -76,13 +77,13 @@ def guarded(handler: Handler[H]) -> Handler[H]:
     return wrapper
 
 
-async def answer_unknown(message: Message, user: User, context: Context) -> None:
+async def answer_unknown(message: Message, user: User, context: Context, policy: Policy) -> None:
     """An unknown command gets the help text; in groups only when addressed to this bot."""
     head = (message.text or "").split(maxsplit=1)[0] if message.text else ""
     if not is_private(message.chat) and f"@{context.bot.username}".lower() not in head.lower():
         return
     locale = locale_of(user)
-    await message.reply_text(t("unknown_command", locale) + "\n" + t("help", locale))
+    await message.reply_text(unknown_command_text("help", policy, locale))
 
 
 async def answer_personally(

@@ -17,9 +17,9 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from aiohttp import web
-from telegram import BotCommand, Update
+from telegram import Bot, BotCommand, Update
 from telegram.error import TelegramError
-from telegram.ext import Application, ContextTypes
+from telegram.ext import Application, ContextTypes, TypeHandler
 from telegram.request import HTTPXRequest
 
 from adapters.chat.connection import ConnectionWatch, OnLost
@@ -35,8 +35,10 @@ from adapters.telegram.replies import internal_error_text
 from adapters.telegram.request import bot_request
 from adapters.telegram.sendqueue import SendQueue
 from adapters.telegram.stars_ledger import StarsReconciler
+from adapters.telegram.updates import read_chosen_language
 from core.bounded_json import loads_bounded
 from core.deps import Deps
+from core.locales import DEFAULT_LOCALE, available
 from core.models import Platform
 from core.ports import Messenger, Metrics, Pace, SendBudget
 from core.texts import t
@@ -112,6 +114,11 @@ def register_handlers(
     app: TelegramApp, deps: Deps, limits: FileLimits, admin_ids: tuple[int, ...] = ()
 ) -> TelegramHandlers:
     handlers = TelegramHandlers(deps, limits)
+
+    async def chosen_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await read_chosen_language(deps, update)
+
+    app.add_handler(TypeHandler(Update, chosen_language), group=-2)  # its own group, before every other one
     StarsHandlers(deps).register(app)
     callbacks = CallbackHandlers(handlers)
     callbacks.register(app)
@@ -190,6 +197,19 @@ def admin_commands() -> list[BotCommand]:
     return [*bot_commands(), BotCommand("admin", t("command.admin"))]
 
 
+def command_languages() -> dict[str, str]:
+    """Telegram's `language_code` for each catalogue: setMyCommands takes a two-letter ISO 639-1 code, so
+    Brazilian Portuguese serves every `pt` user and Simplified Chinese every `zh` user."""
+    return {code.split("_")[0]: code for code in available() if code != DEFAULT_LOCALE}
+
+
+async def publish_commands(bot: Bot) -> None:
+    """The command menu in every language: English for everyone else, then one list per language."""
+    await bot.set_my_commands(bot_commands())
+    for language_code, locale in command_languages().items():
+        await bot.set_my_commands(bot_commands(locale), language_code=language_code)
+
+
 @asynccontextmanager
 async def telegram_running(
     deps: Deps,
@@ -217,7 +237,7 @@ async def telegram_running(
         web_app.router.add_post(WEBHOOK_PATH, webhook_route(app, secret, deps.metrics))
     async with app:
         register(Platform.TELEGRAM, TelegramMessenger(app.bot, limits=limits))
-        await app.bot.set_my_commands(bot_commands())
+        await publish_commands(app.bot)
         await AdminMenus(config.admin_ids, admin_commands()).show(app.bot)
         await app.start()
         reconciler = _reconcile_stars(app, deps)

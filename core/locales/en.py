@@ -1,6 +1,13 @@
-"""English texts: one entry per message id or error code. A new language is a copy of this file."""
+"""English texts: one entry per message id or error code. A new language is a copy of this file.
 
-TEXTS: dict[str, str] = {
+A `str` is a `str.format` template; a text that depends on a number is a dict of templates by CLDR plural category
+(`one`, `other` in English; each language gives the categories it uses), chosen by the `count` parameter.
+Numbers, prices and durations arrive already formatted for the locale (`core.formats`).
+"""
+
+from core.locales import Text
+
+TEXTS: dict[str, Text] = {
     # onboarding
     "welcome": (
         "Welcome to GPT-Image-2! I turn your words into images.\n"
@@ -8,9 +15,11 @@ TEXTS: dict[str, str] = {
         "them and that you are 13 or older."
     ),
     "welcome_back": "Welcome back! Send /imagine <prompt> to create an image, or /help to see everything I can do.",
-    "consent_accepted": (
-        "Thanks! You can now create images: /imagine <prompt>. You get {free_per_day} free images every day."
-    ),
+    "consent_accepted": {
+        "one": "Thanks! You can now create images: /imagine <prompt>. You get {count} free image every day.",
+        "other": "Thanks! You can now create images: /imagine <prompt>. You get {count} free images every day.",
+    },
+    "consent_accepted_paid": "Thanks! You can now create images: /imagine <prompt>. Each image costs credits.",
     "consent_age_required": "Sorry, GPT-Image-2 is only for people aged 13 or older.",
     "consent_prompt_console": (
         "Send /accept to accept the terms and privacy policy and confirm you are 13 or older (/decline if not)."
@@ -44,10 +53,10 @@ TEXTS: dict[str, str] = {
         "To edit a photo, reply to it with /imagine <what to change>, or send it with that as its caption.\n"
         "In a private chat, any message is a prompt too.\n"
         "/regenerate [id] — your latest request again; /vary [id] — a variation of your latest image\n"
-        "/cancel — cancel your latest request still waiting in line (its credits come back at once)\n"
+        "/cancel — cancel your latest request still waiting in line (what it held comes back at once)\n"
         "/balance — free images left today and your credits\n"
-        "/buy — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
-        "/settings — default aspect ratio, resolution, notifications\n"
+        "{buy}"
+        "/settings — language, default aspect ratio and resolution, files, notifications\n"
         "/link [code] — use one account on Telegram, Discord and the console; /accounts — linked platforms; "
         "/unlink <platform> — detach one\n"
         "/mydata — export everything we hold about you\n"
@@ -63,10 +72,10 @@ TEXTS: dict[str, str] = {
         "create images; --ref edits an image file (repeat it for several)\n"
         "A line that is not a command is a prompt too.\n"
         "/regenerate [id] — your latest request again; /vary [id] — a variation of your latest image\n"
-        "/cancel [id] — cancel a request still waiting in line (your credits come back at once)\n"
+        "/cancel [id] — cancel a request still waiting in line (what it held comes back at once)\n"
         "/balance — free images left today and your credits\n"
-        "/buy [product] — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
-        "/settings [ar|res|file|notify <value>] — your defaults\n"
+        "{buy}"
+        "/settings [lang|ar|res|file|notify <value>] — your language and defaults\n"
         "/link [code] — use one account on Telegram, Discord and the console; /accounts — linked platforms; "
         "/unlink <platform> — detach one\n"
         "/mydata — export everything we hold about you\n"
@@ -74,6 +83,15 @@ TEXTS: dict[str, str] = {
         "/terms — terms of use; /privacy — our privacy policy\n"
         "/help — this list. Ctrl-D (or Ctrl-C) quits.\n"
         "Notes: 4K is not available for 1:1, and auto aspect ratio is 1K only."
+    ),
+    "help_buy": "/buy — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n",
+    "help_buy_console": (
+        "/buy [product] — buy credits or a plan; /billing — manage your plan; /paysupport — help with a payment\n"
+    ),
+    "help_buy_discord": "/buy — buy credits or a plan\n/billing — manage your plan\n",
+    "console_banner": (
+        "GPT-Image-2 console chat. Type /help for commands, /start to begin; any other line is a prompt. "
+        "Ctrl-D or Ctrl-C quits."
     ),
     "unknown_command": "I don't know that command. Here is what I can do:",
     "privacy": (
@@ -107,49 +125,78 @@ TEXTS: dict[str, str] = {
     ),
     "terms_link": "The full terms: {url}",
     # generation
-    "queued": "Queued: {count} image(s), {cost}. I'll send the result here.",
-    "queued_shared": "Queued: {count} image(s). I'll send the result here.",
-    "queued_place": "Queued: {count} image(s), {cost}. {place} I'll send the result here.",
-    "queued_shared_place": "Queued: {count} image(s). {place} I'll send the result here.",
+    "queued": {
+        "one": "Queued: {count} image, {cost}. I'll send the result here.",
+        "other": "Queued: {count} images, {cost}. I'll send the results here.",
+    },
+    "queued_shared": {
+        "one": "Queued: {count} image. I'll send the result here.",
+        "other": "Queued: {count} images. I'll send the results here.",
+    },
+    "queued_place": {
+        "one": "Queued: {count} image, {cost}. {place} I'll send the result here.",
+        "other": "Queued: {count} images, {cost}. {place} I'll send the results here.",
+    },
+    "queued_shared_place": {
+        "one": "Queued: {count} image. {place} I'll send the result here.",
+        "other": "Queued: {count} images. {place} I'll send the results here.",
+    },
     "place_next": "You're next — about {eta}.",
     "place_in_line": "You're #{position} in line — about {eta}.",
-    "eta_seconds": "{seconds} s",
-    "eta_minutes": "{minutes} min",
-    "eta_hours": "{hours} h {minutes} min",
-    "cost_free": "{free} free",
-    "cost_paid": "{credits} credits",
-    "cost_mixed": "{free} free + {credits} credits",
+    "cost_free": {"one": "{count} free", "other": "{count} free"},
+    "cost_paid": {"one": "{count} credit", "other": "{count} credits"},
+    "cost_mixed": "{free} + {credits}",
+    # amounts used inside other texts
+    "n_credits": {"one": "{count} credit", "other": "{count} credits"},
+    "n_images": {"one": "{count} image", "other": "{count} images"},
+    "n_free_images": {"one": "{count} free image", "other": "{count} free images"},
+    "free_left_today": {"one": "{count} free image left today", "other": "{count} free images left today"},
     "progress_generating": "Generating… {done}/{count} done",
-    "progress_storing": "Almost there: saving your images…",
-    "done": "Done: “{prompt}” — {free_left} free image(s) left today, {credits} credits.",
+    "progress_storing": {"one": "Almost there: saving your image…", "other": "Almost there: saving your images…"},
+    "done": "Done: “{prompt}” — {free_left}, {credits}.",
+    "done_credits": "Done: “{prompt}” — {credits} left.",
     "done_shared": "Done: “{prompt}”",
     "done_paths": "Saved:",
-    "partial": "{made} of {count} images could be made; the credits for the rest were refunded.",
+    "partial": {
+        "one": "{made} of {count} image could be made; what the others held was refunded.",
+        "other": "{made} of {count} images could be made; what the others held was refunded.",
+    },
     "console_after": "More like this: /regenerate {id} · use the first image as a reference: /vary {id}",
-    "failed": "Sorry, your image could not be made: {reason} Your credits were refunded.",
+    "failed": {
+        "one": "Sorry, your image could not be made: {reason} Nothing was charged: what it held was refunded.",
+        "other": "Sorry, your images could not be made: {reason} Nothing was charged: what they held was refunded.",
+    },
     "cancel_button": "✖ Cancel",
-    "cancelled": "Cancelled. Nothing was made, and the {refund} it held were refunded.",
+    "cancelled": "Cancelled. Nothing was made, and what it held was refunded: {refund}.",
     "cancelled_free_of_charge": "Cancelled. Nothing was made and nothing was charged.",
     "cancelled_shared": "Cancelled. Nothing was made, and what it held was refunded.",
-    "refund_free": "{free} free image(s)",
-    "refund_paid": "{credits} credit(s)",
-    "refund_mixed": "{free} free image(s) and {credits} credit(s)",
+    "refund_mixed": "{free} and {credits}",
     "regenerate_button": "🔁 Regenerate",
     "vary_button": "🎨 Vary",
     "original_button": "🖼 Original file",
     # balance / billing
     "balance": "Free images left today: {free_left} of {free_per_day}\nPaid credits: {credits}\nPlan: {plan}",
+    "balance_no_free": "Paid credits: {credits}\nPlan: {plan}",
     "plan_none": "none",
-    "prices": "Prices per image: 1K = {p1}, 2K = {p2}, 4K = {p4} credits.",
+    "prices": "Credits per image: 1K = {p1}, 2K = {p2}, 4K = {p4}.",
     "products_header": "Choose a pack or plan:",
-    "product_line": "{label} — {price} ({credits} credits{per_month})",
+    "product_line": {
+        "one": "{label} — {price} ({count} credit{per_month})",
+        "other": "{label} — {price} ({count} credits{per_month})",
+    },
     "per_month": " per month",
     "checkout_link": "Pay for {label} here: {url}",
     "portal_link": "Manage your plan here: {url}",
     "billing_plan": "Your plan: {plan}",
     "no_products": "There is nothing to buy right now.",
-    "payment_received": "Payment received: {credits} credits added. Balance: {balance} credits.",
-    "plan_renewed": "Your plan renewed: {credits} credits added. Balance: {balance} credits.",
+    "payment_received": {
+        "one": "Payment received: {count} credit added. Your credits now: {balance}.",
+        "other": "Payment received: {count} credits added. Your credits now: {balance}.",
+    },
+    "plan_renewed": {
+        "one": "Your plan renewed: {count} credit added. Your credits now: {balance}.",
+        "other": "Your plan renewed: {count} credits added. Your credits now: {balance}.",
+    },
     "plan_ended": "Your plan has ended; no more monthly credits will be added. Your credits stay yours.",
     # a plan's status (Creem's subscription states): what it means and what to do, in /balance …
     "plan_state.active": "{plan}",
@@ -182,23 +229,54 @@ TEXTS: dict[str, str] = {
         "Your plan {plan} has expired: the period ended without a payment, so no monthly credits are added. "
         "The payment may still be retried; update your payment method in /billing to renew, or cancel it there."
     ),
-    "payment_reversed": "A payment was refunded or disputed: {credits} credits were taken back. Balance: {balance}.",
+    "payment_reversed": {
+        "one": "A payment was refunded or disputed: {count} credit was taken back. Your credits now: {balance}.",
+        "other": "A payment was refunded or disputed: {count} credits were taken back. Your credits now: {balance}.",
+    },
+    "payment_page_title": "Thank you!",
+    "payment_page": (
+        "Your payment is being confirmed. Your credits appear in the chat in a moment — you can close this page and "
+        "go back to the bot."
+    ),
+    "payment_page_unverified_title": "Payment status unknown",
+    "payment_page_unverified": (
+        "We could not verify this link. If you paid, your credits will still appear in the chat once the payment is "
+        "confirmed."
+    ),
     "paysupport": "Questions about a payment? Write to {contact} with your payment details and we will help.",
-    "stars_button": "⭐ {stars} Stars",
+    "stars_button": {"one": "⭐ {count} Star", "other": "⭐ {count} Stars"},
     "pay_with_card": "💳 {price}",
     # privacy
     "export_ready": "Here is everything we hold about you: mydata.json and your images, in a zip.",
-    "export_ready_parts": "Here is everything we hold about you: mydata.json and your images, in {count} zip files.",
-    "export_kept": (
-        "Here is everything we hold about you (mydata.json and your images, zipped); the file is deleted in "
-        "{minutes} minutes:"
-    ),
+    "export_ready_parts": {
+        "one": "Here is everything we hold about you: mydata.json and your images, in {count} zip file.",
+        "other": "Here is everything we hold about you: mydata.json and your images, in {count} zip files.",
+    },
+    "export_kept": {
+        "one": (
+            "Here is everything we hold about you (mydata.json and your images, zipped); the file is deleted in "
+            "{count} minute:"
+        ),
+        "other": (
+            "Here is everything we hold about you (mydata.json and your images, zipped); the file is deleted in "
+            "{count} minutes:"
+        ),
+    },
     "export_nothing": "We hold no data about you.",
-    "delete_confirm": (
-        "This deletes your account, prompts, images, credits and payment records for good. "
-        "Unused credits are lost; today's free images used and any unpaid balance still count if you come back "
-        "(see /privacy). To confirm, send: /deleteme {code} (valid for {minutes} minutes)."
-    ),
+    "delete_confirm": {
+        "one": (
+            "This deletes your account, prompts, images, credits and payment records for good. "
+            "Unused credits are lost; today's free images used and any unpaid balance still count if you come "
+            "back (see /privacy). To confirm, send: /deleteme {code} (valid for {count} minute). "
+            "/deleteme cancel keeps everything."
+        ),
+        "other": (
+            "This deletes your account, prompts, images, credits and payment records for good. "
+            "Unused credits are lost; today's free images used and any unpaid balance still count if you come "
+            "back (see /privacy). To confirm, send: /deleteme {code} (valid for {count} minutes). "
+            "/deleteme cancel keeps everything."
+        ),
+    },
     "delete_confirm_buttons": (
         "This deletes your account, prompts, images, credits and payment records for good. "
         "Unused credits are lost; today's free images used and any unpaid balance still count if you come back "
@@ -213,8 +291,14 @@ TEXTS: dict[str, str] = {
     "delete_cancelled": "Deletion cancelled. Nothing was deleted.",
     "nothing_to_delete": "We hold no data about you, so there is nothing to delete.",
     # admin actions, as the person they concern is told
-    "admin_granted": "An admin added {credits} credits to your account ({reason}). Balance: {balance} credits.",
-    "admin_revoked": "An admin took {credits} credits from your account ({reason}). Balance: {balance} credits.",
+    "admin_granted": {
+        "one": "An admin added {count} credit to your account ({reason}). Your credits now: {balance}.",
+        "other": "An admin added {count} credits to your account ({reason}). Your credits now: {balance}.",
+    },
+    "admin_revoked": {
+        "one": "An admin took {count} credit from your account ({reason}). Your credits now: {balance}.",
+        "other": "An admin took {count} credits from your account ({reason}). Your credits now: {balance}.",
+    },
     "account_blocked": (
         "Your account has been suspended by an admin: I won't make new images or take payments for it. Images "
         "already on their way still arrive. You can still export your data (/mydata), delete your account "
@@ -239,29 +323,36 @@ TEXTS: dict[str, str] = {
         "everyone; news skips people who turned notifications off); /admin announce status — how far they got"
     ),
     "admin.announced": (
-        "Announcement {id} ({kind}) recorded for {people} account(s). The bot sends it at its lowest priority, once "
-        "to each person; /admin announce status shows how far it got."
+        "Announcement {id} ({kind}) recorded for {people}. The bot sends it at its lowest priority, once to each "
+        "person; /admin announce status shows how far it got."
     ),
+    "n_accounts": {"one": "{count} account", "other": "{count} accounts"},
     "admin.announced_already": "Already recorded: announcement {id} ({kind}) from this command; nothing is sent twice.",
     "admin.announcements_none": "No announcements yet.",
     "admin.announcement": (
-        "{id} {kind} · {at} UTC · {people} account(s) · “{text}”\n"
+        "{id} {kind} · {at} UTC · {people} · “{text}”\n"
         "  sent {sent} · blocked {blocked} · failed {failed} · skipped {skipped} · uncertain {uncertain} · "
         "remaining {remaining} · {eta}"
     ),
     "admin.announcement_done": "done",
     "admin.announcement_eta": "about {eta} more (at {rate}/s)",
-    "admin.announcement_stalled": "nothing sent in the last {minutes} min: is the bot running?",
+    "admin.announcement_stalled": "nothing sent in the last {wait}: is the bot running?",
     "admin.usage_who": "<who>: an account id, a user id, or telegram:<id>, discord:<id>, console:<name>.",
     "admin.usage_of": "Usage: {usage}",
     "admin.unknown_action": "There is no admin command “{action}”.",
     "admin.already": "Already done: this command was applied before ({action} at {at}); nothing changed.",
-    "admin.granted": "Granted {credits} credits to {who}. Their balance: {balance} credits.",
-    "admin.revoked": "Took {credits} credits from {who}. Their balance: {balance} credits.",
-    "admin.revoked_partly": (
-        "Took {credits} of the {requested} credits asked from {who}: a revoke never takes the balance below zero. "
-        "Their balance: {balance} credits."
-    ),
+    "admin.granted": "Granted {credits} to {who}. Their balance: {balance}.",
+    "admin.revoked": "Took {credits} from {who}. Their balance: {balance}.",
+    "admin.revoked_partly": {
+        "one": (
+            "Took {credits} of the {count} credit asked from {who}: a revoke never takes the balance below zero. "
+            "Their balance: {balance}."
+        ),
+        "other": (
+            "Took {credits} of the {count} credits asked from {who}: a revoke never takes the balance below zero. "
+            "Their balance: {balance}."
+        ),
+    },
     "admin.blocked": (
         "Blocked {who}. They can still use /mydata, /deleteme, /privacy, /terms and /help; work in flight finishes."
     ),
@@ -271,7 +362,7 @@ TEXTS: dict[str, str] = {
         "Account {account} — {name}, language {language}, since {created}\n"
         "Identities: {identities}\n"
         "Consent: {consent}; status: {status}\n"
-        "Balance: {free_left} of {free_per_day} free images left today, {credits} credits; plan: {plan}"
+        "Balance: {free_left} of {free_per_day} free images left today, {credits}; plan: {plan}"
     ),
     "admin.user_active": "active",
     "admin.user_blocked": "blocked since {at} ({reason})",
@@ -283,7 +374,7 @@ TEXTS: dict[str, str] = {
     "admin.user_prompt": "   prompt: {prompt}",
     "admin.user_no_generations": "No generations.",
     "admin.user_payments": "Latest payments:",
-    "admin.user_payment": "• {at} {provider} {ref}: {credits} credits, {status}",
+    "admin.user_payment": "• {at} {provider} {ref}: {credits}, {status}",
     "admin.user_no_payments": "No payments.",
     "admin.user_prompts_logged": "Prompts shown: this access is in the audit log, and the person sees it in /mydata.",
     "admin.stats": (
@@ -301,13 +392,21 @@ TEXTS: dict[str, str] = {
     "admin.stats_cost": "{credits} KIE credits ≈ ${usd}",
     # settings
     "settings": (
-        "Your settings:\nAspect ratio: {aspect_ratio}\nResolution: {resolution}\nSend as file: {send_as_file}\n"
-        "Notifications: {notifications}"
+        "Your settings:\nLanguage: {language}\nAspect ratio: {aspect_ratio}\nResolution: {resolution}\n"
+        "Send as file: {send_as_file}\nNotifications: {notifications}"
     ),
     "settings_usage": (
-        "Change with: /settings ar <auto|1:1|9:16|16:9|4:3|3:4>, /settings res <1K|2K|4K>, "
-        "/settings file <on|off>, /settings notify <on|off>"
+        "Change with: /settings lang <{languages}|auto>, /settings ar <auto|1:1|9:16|16:9|4:3|3:4>, "
+        "/settings res <1K|2K|4K>, /settings file <on|off>, /settings notify <on|off>"
     ),
+    "language_auto": "automatic ({language})",
+    "language_choose": "Choose your language:",
+    "language_button_auto": "Automatic (as my app)",
+    "language_saved": "Language saved: {language}.",
+    "language_auto_saved": "I'll follow your app's language again ({language}).",
+    "language_unknown": "I don't speak that language yet. Choose one of: {languages}, or auto.",
+    "settings_button_language": "🌐 Language",
+    "settings_language_placeholder": "Language",
     "settings_saved": "Saved.",
     "settings_4k_square": (
         "4K isn't available with the 1:1 aspect ratio, so nothing was changed. Choose another aspect ratio first "
@@ -317,6 +416,12 @@ TEXTS: dict[str, str] = {
         "The auto aspect ratio makes 1K images only, so nothing was changed. Choose an aspect ratio such as 16:9 "
         "first, or 1K."
     ),
+    "option_unknown_ratio": "Unknown aspect ratio “{value}”. Use one of: {allowed}.",
+    "option_unknown_resolution": "Unknown resolution “{value}”. Use one of: {allowed}.",
+    "option_count_range": "The number of images must be between 1 and {max}.",
+    "option_count_not_number": "--n must be a number from 1 to 4, not “{value}”.",
+    "option_needs_value": "The option --{option} needs a value.",
+    "option_unknown": "Unknown option --{option}. Options: --ar, --res, --n.",
     "option_4k_square": "4K is not available for the 1:1 aspect ratio; use 1K or 2K.",
     "option_auto_1k": "The auto aspect ratio is 1K only; choose an aspect ratio such as 16:9 for 2K or 4K.",
     "on": "on",
@@ -327,11 +432,10 @@ TEXTS: dict[str, str] = {
     "help_discord": (
         "Commands:\n"
         "/imagine prompt: [aspect_ratio:] [resolution:] [count: 1-4] [reference: an image] — create images\n"
-        "/cancel — cancel your latest request still waiting in line (its credits come back at once)\n"
+        "/cancel — cancel your latest request still waiting in line (what it held comes back at once)\n"
         "/balance — free images left today and your credits\n"
-        "/buy — buy credits or a plan\n"
-        "/billing — manage your plan\n"
-        "/settings — default aspect ratio, resolution, notifications\n"
+        "{buy}"
+        "/settings — language, default aspect ratio and resolution, notifications\n"
         "/regenerate — your latest request again; /vary — a variation of your latest image\n"
         "/link [code:] — use one account on Telegram, Discord and the console; /accounts — linked platforms; "
         "/unlink platform: — detach one\n"
@@ -354,39 +458,61 @@ TEXTS: dict[str, str] = {
     "error.consent_outdated": "Please accept our updated terms of use or privacy policy first.",
     "error.not_registered": "You don't have an account yet: send /start.",
     "error.prompt_empty": "Please describe the image: /imagine <prompt>.",
-    "error.prompt_too_long": "Your prompt is too long ({length} characters; the limit is {limit}).",
+    "error.prompt_too_long": {
+        "one": "Your prompt is too long ({count} character; the limit is {limit}).",
+        "other": "Your prompt is too long ({count} characters; the limit is {limit}).",
+    },
     "error.prompt_invalid_characters": (
         "Your prompt contains characters I can't use (a null character or a broken emoji). "
         "Please retype it and send it again. Nothing was charged."
     ),
     "error.invalid_option": "{detail}",
-    "error.too_many_references": "Too many reference images (at most {limit}).",
-    "error.insufficient_credits": "Not enough credits: this needs {needed} credits and you have {credits}.",
+    "error.too_many_references": {
+        "one": "Too many reference images: you can use at most {count}.",
+        "other": "Too many reference images: you can use at most {count}.",
+    },
+    "error.insufficient_credits": "Not enough credits: this needs {needed} and you have {credits}.",
     "short_of_images": (
-        "Not enough credits: this needs {count} image(s), and you have {free_left} free image(s) left today and "
-        "{credits} credits (each image beyond the free ones costs {unit_price} credit(s) at {resolution})."
+        "Not enough credits: this needs {images}, and you have {free_left} and {credits} "
+        "(each image beyond the free ones costs {unit_price} at {resolution})."
     ),
     "error.insufficient_credits_shared": (
         "Not enough credits for this. Send me /balance in a private chat to see yours."
     ),
-    "short_of_credits": (
-        "Not enough credits: {count} image(s) at {resolution} need {needed} credits and you have {credits} "
-        "(free images cover up to {free_max})."
-    ),
+    "short_of_credits": {
+        "one": (
+            "Not enough credits: {count} image at {resolution} needs {needed} and you have {credits} "
+            "(free images cover up to {free_max})."
+        ),
+        "other": (
+            "Not enough credits: {count} images at {resolution} need {needed} and you have {credits} "
+            "(free images cover up to {free_max})."
+        ),
+    },
+    "short_of_credits_no_free": {
+        "one": "Not enough credits: {count} image at {resolution} needs {needed} and you have {credits}.",
+        "other": "Not enough credits: {count} images at {resolution} need {needed} and you have {credits}.",
+    },
     "short_negative_balance": (
         "Your credit balance is {credits} after a refund or dispute, so new images wait until it is topped up."
     ),
-    "free_reset": "Free images reset at midnight UTC, in {hours} h {minutes} min.",
-    "hint_buy": "Buy more with /buy.",
+    "free_reset": "Free images reset at {time} UTC, in {wait}.",
+    "hint_buy": "Buy credits with /buy.",
     "hint_plans": "See the plans with /buy.",
-    "error.rate_limited": "You're going fast! Please wait {seconds} seconds and try again.",
-    "error.too_many_running": "You already have {limit} generations running. Please wait for one to finish.",
+    "error.rate_limited": {
+        "one": "You're going fast! Please wait {count} second and try again.",
+        "other": "You're going fast! Please wait {count} seconds and try again.",
+    },
+    "error.too_many_running": {
+        "one": "You already have {count} generation running. Please wait for it to finish.",
+        "other": "You already have {count} generations running. Please wait for one to finish.",
+    },
     "error.prompt_rejected": "This prompt can't be used: {reason} Nothing was charged.",
     "error.moderation_unavailable": "I can't check prompts right now, so I can't generate. Nothing was charged.",
     "error.provider_unavailable": "The image service is unavailable right now. Please try again later.",
-    "error.generation_failed": "The image service could not make this image.",
+    "error.generation_failed": "The image service reported an error.",
     "error.generation_timeout": "The image service took too long.",
-    "error.storage_failed": "I couldn't save the image.",
+    "error.storage_failed": "I couldn't save the result.",
     "error.payments_disabled": "Payments are not configured on this bot.",
     "error.payments_unavailable": "The payment service is unavailable right now. Please try again later.",
     "error.unknown_product": "I don't know that product. Send /buy to see what's available.",
@@ -412,7 +538,10 @@ TEXTS: dict[str, str] = {
     "error.admin_reason_required": (
         "Please give a reason: it is kept in the audit log and the person sees it in /mydata."
     ),
-    "error.busy": "I'm very busy right now. Please try again in {minutes} min. Nothing was charged.",
+    "error.busy": {
+        "one": "I'm very busy right now. Please try again in {count} minute. Nothing was charged.",
+        "other": "I'm very busy right now. Please try again in {count} minutes. Nothing was charged.",
+    },
     "error.temporarily_unavailable": "Something is temporarily unavailable. Please try again in a minute.",
     "error.task_lost": "We lost track of it during a restart on our side.",
     "error.cancelled": "You cancelled it.",
@@ -447,6 +576,7 @@ TEXTS: dict[str, str] = {
     ),
     "error.internal": "Something went wrong on our side (error id {error_id}). Please try again.",
     "reason_policy": "it goes against the content policy.",
+    "failed_reason.prompt_rejected": "This prompt can't be used: {reason}",
     # linking accounts across platforms (/link, /accounts, /unlink)
     "platform.telegram": "Telegram",
     "platform.discord": "Discord",
@@ -454,7 +584,7 @@ TEXTS: dict[str, str] = {
     "link_code": (
         "Your link code: {code}\n"
         "Send /link {code} from your account on another platform to use one account, with one balance, "
-        "everywhere. The code works once, for {minutes} min. Keep it to yourself: whoever uses it shares your "
+        "everywhere. The code works once, for {wait}. Keep it to yourself: whoever uses it shares your "
         "credits, plan and history."
     ),
     "link_confirm": (
@@ -495,7 +625,7 @@ TEXTS: dict[str, str] = {
     "delete_identities": "This deletes the account for every identity linked to it: {identities}.",
     # telegram
     "status_pending": "⏳ Working on it…",
-    "status_done": "✅ Done: {made} image(s), posted below.",
+    "status_done": {"one": "✅ Done: {count} image, posted below.", "other": "✅ Done: {count} images, posted below."},
     "result_actions": "More like this, or the original files:",
     "buy_button": "💳 Buy credits",
     "settings_button_file": "📎 Send as file",
@@ -527,9 +657,10 @@ TEXTS: dict[str, str] = {
         "{width}x{height} px preview of a {nominal_width}x{nominal_height} image ({resolution}, {aspect_ratio}) · "
         "seed {seed}"
     ),
-    "preview_references": " · edited from {count} reference(s)",
+    "preview_references": {"one": " · edited from {count} reference", "other": " · edited from {count} references"},
     "reference_too_large": "That image is too large for me to download (over {mb} MB). Please send a smaller one.",
     "reference_download_failed": "I couldn't download that image. Please send it again.",
+    "reference_no_file": "No image file at {path}.",
     "reference_invalid": "The reference must be a PNG, JPEG or WebP image under 20 MB.",
     "command.start": "Start and accept the terms",
     "command.imagine": "Create images: /imagine <prompt> [--ar 16:9] [--res 2K] [--n 1-4]",
@@ -537,7 +668,7 @@ TEXTS: dict[str, str] = {
     "command.balance": "Free images left today and your credits",
     "command.buy": "Buy credits or a plan",
     "command.billing": "Manage your plan",
-    "command.settings": "Aspect ratio, resolution, files, notifications",
+    "command.settings": "Language, aspect ratio, resolution, notifications",
     "command.mydata": "Export everything we hold about you",
     "command.deleteme": "Delete your account and data",
     "command.privacy": "Our privacy policy",
@@ -550,4 +681,18 @@ TEXTS: dict[str, str] = {
     "command.accounts": "The platforms linked to your account",
     "command.unlink": "Detach a platform from your account",
     "command.admin": "Admin tools: /admin help",
+    # Discord slash commands (descriptions ≤ 100 characters; command and option names stay English)
+    "discord.command.start": "Start: accept the terms to begin",
+    "discord.command.imagine": "Create images from a description",
+    "discord.command.regenerate": "Make your latest request again",
+    "discord.command.vary": "A variation of your latest image",
+    "discord.option.prompt": "What to draw",
+    "discord.option.aspect_ratio": "Shape of the image (default: your setting)",
+    "discord.option.resolution": "1K, 2K or 4K (default: your setting)",
+    "discord.option.count": "How many images (1-4)",
+    "discord.option.reference": "An image to edit or take inspiration from",
+    "discord.option.request": "The request's id (default: your latest request still waiting)",
+    "discord.option.code": "The code /link gave you on your other platform (leave empty to get one)",
+    "discord.option.platform": "The platform to detach (its history stays with the account)",
+    "discord.choice.auto": "auto",
 }

@@ -106,7 +106,7 @@ async def change_credits(deps: Deps, actor: Actor, who: str, credits: int, reaso
     if recorded.new and recorded.entry.credits:
         held = await account_balance(deps, account)
         key = "admin_granted" if credits > 0 else "admin_revoked"
-        params = {"credits": abs(recorded.entry.credits), "balance": held.paid_credits, "reason": entry.reason}
+        params = {"count": abs(recorded.entry.credits), "balance": held.paid_credits, "reason": entry.reason}
         await notices.tell(deps, account, Notice(key=key, params=params), essential=True)
     return recorded
 

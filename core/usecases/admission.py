@@ -148,8 +148,7 @@ async def _short_of_credits(deps: Deps, request: ReserveRequest) -> DomainError:
         free_per_day=request.free_per_day,
         free_eligible=request.free_eligible,
         free_max=deps.policy.free_max_resolution,
-        reset_hours=reset.seconds // 3600,
-        reset_minutes=reset.seconds % 3600 // 60,
+        reset_s=reset.seconds,
         offer_buy=bool(deps.policy.products),
     )
 

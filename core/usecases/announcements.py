@@ -27,6 +27,7 @@ from core.announcements import (
 from core.consent import Document, changed_documents
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
+from core.languages import reply_locale
 from core.models import Account, Platform
 from core.texts import t, where_to_read
 from core.usecases.accounts import consent_change
@@ -79,7 +80,7 @@ async def progress(deps: Deps, limit: int = 5) -> list[AnnouncementProgress]:
 def announcement_text(announcement: Announcement, account: Account, deps: Deps) -> str:
     """The notice as this person reads it: the operator's text framed in their language, where to read a changed
     document, and (only when it is so for them) that they will be asked to accept it before their next image."""
-    locale = account.locale
+    locale = reply_locale(account)
     document = _DOCUMENT.get(announcement.kind)
     if document is None:
         return t("announcement.news", locale, text=announcement.text)

@@ -17,6 +17,7 @@ from core.models import (
     PaymentEventKind,
     PlanFields,
     Product,
+    ProductKind,
 )
 from core.ports import Notice
 from core.usecases import notices
@@ -72,7 +73,8 @@ async def billing_page(deps: Deps, identity: Identity) -> tuple[Balance, str]:
 async def portal_link(deps: Deps, identity: Identity) -> str:
     account = await require_account(deps, identity)
     if not account.customer_id:
-        raise DomainError(ErrorCode.NO_PLAN, offer_buy=bool(deps.policy.products))
+        plans = any(product.kind is ProductKind.PLAN for product in deps.policy.products)
+        raise DomainError(ErrorCode.NO_PLAN, offer_buy=bool(deps.policy.products), plans=plans)
     try:
         return await deps.payments.portal_url(account.customer_id)
     except ProviderError:
@@ -240,5 +242,5 @@ def _plan_label(deps: Deps, plan: str | None) -> str:
 async def _tell(deps: Deps, account: Account, event: PaymentEvent, key: str, credits: int, **params: object) -> None:
     """Tell the person in the chat they bought from, unless they opted out of notifications."""
     held = await account_balance(deps, account)
-    notice = Notice(key=key, params={"credits": credits, "balance": held.paid_credits, **params})
+    notice = Notice(key=key, params={"count": credits, "balance": held.paid_credits, **params})
     await notices.tell(deps, account, notice, platform=event.platform, essential=False)

@@ -10,6 +10,7 @@ import logging
 from datetime import timedelta
 
 from core.deps import Deps
+from core.languages import reply_locale
 from core.models import Account, Balance, Generation, GenerationStatus
 from core.ports import ResultImages
 
@@ -27,7 +28,7 @@ async def deliver(deps: Deps, generation: Generation, owner: Account, *, claimed
     claim (taken with the settlement)."""
     if not claimed and not await _delivery_turn(deps, generation):
         return
-    locale = owner.locale
+    locale = reply_locale(owner)
     try:
         if generation.status is GenerationStatus.SUCCEEDED:
             # Read when the messenger's turn comes, not now.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from core.deps import Deps
+from core.languages import reply_locale
 from core.models import Account, Platform
 from core.ports import Notice
 
@@ -22,7 +23,7 @@ async def tell(deps: Deps, account: Account, notice: Notice, *, platform: str | 
     if not candidates:
         return False
     try:
-        return await deps.messenger.notify(candidates[0], notice, account.locale)
+        return await deps.messenger.notify(candidates[0], notice, reply_locale(account))
     except Exception:
         log.warning("notice not delivered", exc_info=True, extra={"account_id": account.id, "notice": notice.key})
         return False

@@ -100,13 +100,13 @@ def parse_aspect_ratio(value: str) -> AspectRatio:
     for ratio in ASPECT_RATIOS:
         if value.strip().lower() == ratio:
             return ratio
-    raise DomainError(
-        ErrorCode.INVALID_OPTION, f"Unknown aspect ratio “{value}”. Use one of: {', '.join(ASPECT_RATIOS)}."
-    )
+    raise DomainError(ErrorCode.INVALID_OPTION, "option_unknown_ratio", value=value, allowed=", ".join(ASPECT_RATIOS))
 
 
 def parse_resolution(value: str) -> Resolution:
     for res in RESOLUTIONS:
         if value.strip().upper() == res:
             return res
-    raise DomainError(ErrorCode.INVALID_OPTION, f"Unknown resolution “{value}”. Use one of: {', '.join(RESOLUTIONS)}.")
+    raise DomainError(
+        ErrorCode.INVALID_OPTION, "option_unknown_resolution", value=value, allowed=", ".join(RESOLUTIONS)
+    )

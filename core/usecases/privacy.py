@@ -110,7 +110,7 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
             await deps.store.abort_deletion(account.id)
             raise DomainError(ErrorCode.PAYMENTS_UNAVAILABLE) from None
     await _cancel_unfinished(deps, account.id)
-    await _remember_for_abuse_prevention(deps, account.id)
+    identities = await _remember_for_abuse_prevention(deps, account.id)
     generations = await deps.store.generations(account.id)
     keys = [k for g in generations for k in (*g.image_keys, *g.request.reference_keys)]
     await deps.blobs.delete(keys)
@@ -118,6 +118,8 @@ async def confirm_deletion(deps: Deps, identity: Identity, code: str) -> None:
         await deps.blobs.delete_prefix(owner)
         await deps.blobs.delete_prefix(f"{EXPORTS_PREFIX}/{owner}")
     await deps.store.delete_account(account.id)
+    for each in (identity, *identities):
+        deps.languages.forget(each)  # nothing of the person stays in this process's memory either
     log.info("account deleted", extra={"account_id": account.id})
 
 
@@ -130,11 +132,13 @@ def _code_matches(deps: Deps, account: Account, code: str) -> bool:
     )
 
 
-async def _remember_for_abuse_prevention(deps: Deps, account_id: str) -> None:
-    """Today's free use and any unpaid debt stay, under a keyed hash of each identity (see core.abuse)."""
+async def _remember_for_abuse_prevention(deps: Deps, account_id: str) -> list[Identity]:
+    """Today's free use and any unpaid debt stay, under a keyed hash of each identity (see core.abuse); returns
+    the identities."""
     today = deps.clock.now().date()
     held = await deps.store.balance(account_id, today, deps.policy.free_per_day)
     key = deps.policy.identity_hash_key.get_secret_value()
+    identities = list(await deps.store.identities(account_id))
     memories = [
         AbuseMemory(
             digest=identity_digest(key, identity),
@@ -142,9 +146,10 @@ async def _remember_for_abuse_prevention(deps: Deps, account_id: str) -> None:
             free_used=held.free_per_day - held.free_left,
             debt=max(0, -held.paid_credits),
         )
-        for identity in await deps.store.identities(account_id)
+        for identity in identities
     ]
     await deps.store.remember_after_deletion(memories, today)
+    return identities
 
 
 async def _cancel_unfinished(deps: Deps, account_id: str) -> None:

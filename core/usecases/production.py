@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode, ProviderError, StoreUnavailable
+from core.languages import reply_locale
 from core.metrics import record_queue_wait, record_settlement
 from core.models import Account, Generation, TaskState, TaskStatus
 from core.ports import Settled, Settlement
@@ -70,7 +71,7 @@ async def produce(
 
     While the creates wait in line the person sees their place; "generating" once the first one is made.
     `owner` is the generation's account as read with it (its locale; past the deletion fence nothing is made)."""
-    locale = owner.locale
+    locale = reply_locale(owner)
     done, begun = 0, False
     reporter = asyncio.create_task(waiting.report(deps, generation, locale))
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 
 from core.deps import Deps
 from core.errors import DomainError, ErrorCode
-from core.texts import t
 from core.validation import EXTENSIONS, sniff_image_type
 
 log = logging.getLogger(__name__)
@@ -23,7 +22,7 @@ def check(references: Sequence[bytes], room: int) -> list[str]:
         raise DomainError(ErrorCode.TOO_MANY_REFERENCES, limit=max(room, 0))
     kinds = [sniff_image_type(data) for data in references]
     if any(kind is None for kind in kinds) or any(len(data) > MAX_REFERENCE_BYTES for data in references):
-        raise DomainError(ErrorCode.INVALID_OPTION, t("reference_invalid"))
+        raise DomainError(ErrorCode.INVALID_OPTION, "reference_invalid")
     return [kind for kind in kinds if kind is not None]
 
 

@@ -40,6 +40,20 @@ async def test_a_settings_change_writes_only_the_fields_it_names(store: Store) -
     assert (again.plan, again.subscription_id, again.customer_id) == ("pro", "sub_1", "cus_1")
 
 
+async def test_a_chosen_language_is_stored_on_its_own_and_cleared_with_an_empty_choice(store: Store) -> None:
+    account = await new_account(store)
+    await store.update_settings(account.id, SettingsChange(default_resolution="2K"))
+
+    chosen = await store.update_settings(account.id, SettingsChange(language="ar"))
+    untouched = await store.update_settings(account.id, SettingsChange(send_as_file=True))
+    cleared = await store.update_settings(account.id, SettingsChange(language=""))
+
+    assert chosen is not None and (chosen.language, chosen.locale, chosen.default_resolution) == ("ar", "en", "2K")
+    assert untouched is not None and untouched.language == "ar", "another setting leaves the language alone"
+    assert cleared is not None and cleared.language == "" and cleared.send_as_file
+    assert (await store.get_account(account.id)) == cleared
+
+
 async def test_changing_an_unknown_account_creates_nothing(store: Store, rows: RowCounter) -> None:
     ghost = unique("ghost")
 

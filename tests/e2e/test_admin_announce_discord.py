@@ -16,6 +16,6 @@ async def test_an_admin_announces_news_on_discord_and_sees_how_far_it_got(bot: B
     status = await ask(bot, admin("announce", {"kind": "status"}))
     nothing = await ask(bot, admin("announce", {"kind": "news"}))
 
-    assert "Announcement" in announced and "(news) recorded for 2 account(s)" in announced  # the admin has one too
+    assert "Announcement" in announced and "(news) recorded for 2 accounts" in announced  # the admin has one too
     assert "news" in status and "remaining 2" in status
     assert nothing.startswith("Usage: /admin announce")

@@ -59,7 +59,7 @@ async def test_an_admin_announces_once_on_telegram_and_everyone_gets_one_copy(
 
     copies = [c.chat_id for c in fake.calls if c.ok and c.method == "sendMessage" and c.params["text"].startswith("📣")]
     assert sorted(copies) == sorted([ADA.id, BOB.id, ROOT.id])  # the admin has an account too (made on first use)
-    assert "recorded for 3 account(s)" in recorded.params["text"]
+    assert "recorded for 3 accounts" in recorded.params["text"]
     assert again.params["text"].startswith("Already recorded") and refused.params["text"].startswith(UNKNOWN)
     assert "policy" in status.params["text"] and "remaining 0 · done" in status.params["text"]
     assert progress.total == 3
@@ -73,7 +73,7 @@ def test_the_operator_announces_from_the_shell_once_per_key(tmp_path: Path) -> N
     chat = run_console(tmp_path, "/balance\n")
     status = run_bot("admin", "announce", "status", env={}, cwd=tmp_path)
 
-    assert first.returncode == 0 and "recorded for 1 account(s)" in first.stdout
+    assert first.returncode == 0 and "recorded for 1 account" in first.stdout
     assert again.returncode == 0 and again.stdout.startswith("Already recorded")
     assert chat.count("📣 Maintenance tonight") == 1
     assert "sent 1 · blocked 0" in status.stdout

@@ -23,7 +23,7 @@ from tests.fakes.discord_api import EPHEMERAL, FakeDiscord
 from tests.fakes.discord_payloads import USER_ID, component, slash
 
 BOB_ID = USER_ID + 1
-CANCELLED = "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
+CANCELLED = "Cancelled. Nothing was made, and what it held was refunded: 1 free image."
 CANCELLED_IN_A_SERVER = "Cancelled. Nothing was made, and what it held was refunded."  # no personal figures
 
 

@@ -86,7 +86,7 @@ async def test_the_cancel_button_refunds_at_once_and_the_request_never_reaches_t
     await run_worker(bot.runtime)
 
     assert answer.params.get("show_alert") is None
-    assert edited.params["text"] == "Cancelled. Nothing was made, and the 1 free image(s) it held were refunded."
+    assert edited.params["text"] == "Cancelled. Nothing was made, and what it held was refunded: 1 free image."
     assert button_data(edited) == []  # the button is gone with the edit
     assert await free_left(bot) == 1
     cancelled = await stored(bot, generation_id)

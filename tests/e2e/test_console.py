@@ -59,7 +59,7 @@ def test_a_whole_chat_makes_images_exports_everything_and_deletes_it_all(tmp_pat
     transcript = run_console(tmp_path, CHAT)
 
     assert "You don't have an account yet: send /start." in transcript
-    assert "Queued: 2 image(s), 2 free." in transcript
+    assert "Queued: 2 images, 2 free." in transcript
     saved = [Path(line.strip()) for line in transcript.splitlines() if line.strip().endswith(".png")]
     assert len(saved) == 2 and all(p.is_file() and p.read_bytes().startswith(b"\x89PNG") for p in saved)
     assert all(p.is_relative_to(tmp_path) for p in saved)
@@ -67,9 +67,9 @@ def test_a_whole_chat_makes_images_exports_everything_and_deletes_it_all(tmp_pat
     assert "between 1 and 4" in transcript
     assert "4K is not available for the 1:1 aspect ratio" in transcript
     assert "Please describe the image" in transcript
-    short = "Not enough credits: 1 image(s) at 2K need 2 credits and you have 0 (free images cover up to 1K)."
+    short = "Not enough credits: 1 image at 2K needs 2 credits and you have 0 credits (free images cover up to 1K)."
     assert short in transcript
-    assert "Free images reset at midnight UTC" in transcript and "/buy" not in transcript.split("Not enough")[1][:300]
+    assert "Free images reset at 00:00 UTC" in transcript and "/buy" not in transcript.split("Not enough")[1][:300]
     assert "Free images left today: 1 of 3" in transcript
     assert "Payments are not configured on this bot." in transcript
     assert "Aspect ratio: 4:3" in transcript

@@ -18,8 +18,10 @@ def test_imagine_after_start_but_before_accept_says_to_send_accept_and_help_list
     assert "Send /accept to accept the terms" in transcript
     assert "Please accept the terms first: send /accept" in transcript
     assert "`" not in transcript
-    for command in ("/regenerate", "/vary", "/paysupport", "/accept", "--ref", "/terms", "/privacy", "/billing"):
+    for command in ("/regenerate", "/vary", "/accept", "--ref", "/terms", "/privacy", "/settings"):
         assert command in transcript, command
+    for command in ("/buy", "/billing", "/paysupport"):  # nothing is for sale in this configuration
+        assert command not in transcript, command
     assert "A line that is not a command is a prompt too." in transcript
     assert "Terms of use, in short" in transcript
     assert "Privacy questions: privacy@gpt-image.run" in transcript

@@ -221,10 +221,10 @@ async def test_imagine_defers_at_once_then_delivers_the_image_with_regenerate_an
     assert deferred.json["type"] == 5 and deferred.flags & EPHEMERAL  # the status line is the person's own
     assert bot.fake.calls[since].path.startswith("/interactions/"), "the defer is the first request"
     status = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
-    assert any(c.content.startswith(("Queued: 1 image(s), 1 free", "Generating")) for c in status)
-    assert status[-1].content == "✅ Done: 1 image(s), posted below.", "the status ends in its final state"
+    assert any(c.content.startswith(("Queued: 1 image, 1 free", "Generating")) for c in status)
+    assert status[-1].content == "✅ Done: 1 image, posted below.", "the status ends in its final state"
     message_id = bot.fake.original[payload["token"]]
-    assert bot.fake.messages[message_id]["content"] == "✅ Done: 1 image(s), posted below."
+    assert bot.fake.messages[message_id]["content"] == "✅ Done: 1 image, posted below."
     [stored] = await bot.runtime.deps.store.generations((await bot.runtime.deps.store.find_account(ALICE)).id)  # type: ignore[union-attr]
     assert stored.request.aspect_ratio == "16:9" and stored.delivery.chat_id == str(CHANNEL_ID)
     assert "Done: “a red fox”" in result.content and not result.flags & EPHEMERAL
@@ -509,11 +509,11 @@ async def test_notices_go_to_the_person_by_dm(bot: Bot) -> None:
         bot.client, bot.runtime.deps.blobs, bot.runtime.deps.clock, statuses=bot.runtime.send_budget
     )
 
-    sent = await messenger.notify(ALICE, Notice("payment_received", {"credits": 50, "balance": 50}), "en")
+    sent = await messenger.notify(ALICE, Notice("payment_received", {"count": 50, "balance": 50}), "en")
 
     assert sent
     [dm] = bot.fake.find("POST", f"/channels/{USER_ID + 7}/messages")
-    assert dm.content == "Payment received: 50 credits added. Balance: 50 credits."
+    assert dm.content == "Payment received: 50 credits added. Your credits now: 50."
 
 
 async def test_settings_menu_changes_the_default_aspect_ratio_in_place(bot: Bot) -> None:
@@ -521,7 +521,12 @@ async def test_settings_menu_changes_the_default_aspect_ratio_in_place(bot: Bot)
     ask = slash("settings")
     _, shown = await bot.answer(ask, bot.send(ask))
 
-    assert shown.flags & EPHEMERAL and shown.custom_ids == ["gib:set:ar", "gib:set:res", "gib:set:notify:off"]
+    assert shown.flags & EPHEMERAL and shown.custom_ids == [
+        "gib:set:lang",
+        "gib:set:ar",
+        "gib:set:res",
+        "gib:set:notify:off",
+    ]
 
     choose = component("gib:set:ar", message_with(bot.fake, "gib:set:"), values=["9:16"])
     acknowledged, updated = await bot.answer(choose, bot.send(choose))

@@ -101,7 +101,7 @@ async def test_an_admin_grants_and_revokes_and_the_person_is_told_by_dm(bot: Bot
     dm = f"/channels/{USER_ID + 7}/messages"  # the fake opens the DM channel user id + 7
     dms = await bot.fake.wait_for(lambda c: c.method == "POST" and c.path == dm, count=2)
     assert "An admin added 40 credits to your account (contest prize)" in dms[0].content
-    assert "An admin took 15 credits from your account (duplicate). Balance: 25 credits." in dms[1].content
+    assert "An admin took 15 credits from your account (duplicate). Your credits now: 25." in dms[1].content
 
 
 async def test_a_blocked_person_is_refused_except_for_their_data_and_an_admin_reads_the_stats(bot: Bot) -> None:

@@ -24,7 +24,7 @@ async def test_a_result_in_a_server_channel_shows_no_balance_and_the_queued_line
 
     assert not result.flags & EPHEMERAL
     assert result.content.startswith("Done: “a boat”")
-    assert "free image(s) left" not in result.content and "credits" not in result.content
+    assert "free images left" not in result.content and "credits" not in result.content
     edits = bot.fake.find("PATCH", f"/webhooks/{APP_ID}/{payload['token']}/messages/", since=since)
     assert not [c.content for c in edits if "free" in c.content or "credits" in c.content]
 
@@ -35,7 +35,7 @@ async def test_a_result_in_the_bots_dm_shows_the_balance(bot: Bot) -> None:
 
     result = await bot.followup(payload, bot.send(payload))
 
-    assert "Done: “a quiet lake” — 2 free image(s) left today, 0 credits." in result.content
+    assert "Done: “a quiet lake” — 2 free images left today, 0 credits." in result.content
 
 
 async def test_a_refused_imagine_with_a_reference_attachment_keeps_no_copy_of_it(bot: Bot, tmp_path: Path) -> None:

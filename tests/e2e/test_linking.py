@@ -72,7 +72,7 @@ async def test_a_telegram_and_a_discord_user_link_spend_one_balance_export_once_
 
     assert "Your Discord account will share credits, plan and history with Telegram user Ada." in said
     assert "Linked!" in said and "Paid credits: 10." in said
-    assert "3 free image(s) left today, 8 credits" in result.content
+    assert "3 free images left today, 8 credits" in result.content
     assert "Paid credits: 8" in balance.params["text"]
 
     export = slash("mydata", dm=True)

@@ -92,7 +92,7 @@ async def test_an_admin_revokes_never_below_zero_and_the_person_sees_it(bot: Har
 
     await bot.command(ROOT, f"/admin revoke telegram:{ADA.id} 30 chargeback")
     revoked = await bot.said(ROOT.id, "Took 20 of the 30 credits")
-    await bot.said(ADA.id, "An admin took 20 credits from your account (chargeback). Balance: 0 credits.")
+    await bot.said(ADA.id, "An admin took 20 credits from your account (chargeback). Your credits now: 0.")
     await bot.command(ADA, "/balance")
 
     assert "never takes the balance below zero" in revoked.params["text"]

@@ -139,8 +139,8 @@ async def test_out_of_credits_without_payments_counts_free_images_and_offers_no_
         refused = await bot.said(ADA.id, "Not enough credits", method="editMessageText")
 
     text = refused.params["text"]
-    assert "this needs 4 image(s), and you have 3 free image(s) left today and 0 credits" in text
-    assert "Free images reset at midnight UTC" in text
+    assert "this needs 4 images, and you have 3 free images left today and 0 credits" in text
+    assert "Free images reset at 00:00 UTC" in text
     assert "/buy" not in text and button_data(refused) == []
 
 

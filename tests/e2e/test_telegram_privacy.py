@@ -35,7 +35,7 @@ async def test_a_result_in_a_group_shows_no_balance_but_the_same_result_in_priva
     in_private = await bot.photo(ADA.id)
 
     assert in_group.params["caption"] == "Done: “a boat”"
-    assert "free image(s) left today" in in_private.params["caption"] and "credits" in in_private.params["caption"]
+    assert "free images left today" in in_private.params["caption"] and "credits" in in_private.params["caption"]
     assert not [text for text in group_texts(fake) if "free" in text or "credits" in text], group_texts(fake)
 
 
@@ -50,7 +50,7 @@ async def test_the_queued_line_in_a_group_does_not_say_what_it_cost_the_person(
     # The queued line is progress: it goes only from spare budget, and a later state (or the photo) may overtake it.
     queued = [c for c in fake.calls_to("editMessageText", GROUP["id"]) if "Queued" in c.params["text"]]
     texts = [c.params["text"] for c in queued]
-    assert all(text.startswith("Queued: 1 image(s). ") for text in texts), texts
+    assert all(text.startswith("Queued: 1 image. ") for text in texts), texts
     assert not [text for text in group_texts(fake) if "free" in text or "credit" in text], group_texts(fake)
 
 

@@ -100,6 +100,38 @@ def _user_install_refused(commands: list[dict[str, Any]]) -> dict[str, Any] | No
     return {"code": 50035, "message": "Invalid Form Body", "errors": errors} if errors else None
 
 
+# Discord's locales (developer docs, Reference → Locales): the only keys `*_localizations` may use.
+DISCORD_LOCALES = frozenset(
+    {
+        "id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl",
+        "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW",
+        "ko",
+    }
+)  # fmt: skip
+
+
+def _localization_errors(commands: list[dict[str, Any]]) -> list[str]:
+    """Where a command, option or choice is localized for an unknown locale or beyond Discord's lengths
+    (descriptions and choice names 1-100 characters)."""
+    errors: list[str] = []
+
+    def check(where: str, item: dict[str, Any]) -> None:
+        for kind in ("name_localizations", "description_localizations"):
+            for locale, text in (item.get(kind) or {}).items():
+                if locale not in DISCORD_LOCALES:
+                    errors.append(f"{where}.{kind}.{locale}: invalid locale")
+                elif not 1 <= len(text) <= 100:
+                    errors.append(f"{where}.{kind}.{locale}: length {len(text)}")
+        for i, option in enumerate(item.get("options") or []):
+            check(f"{where}.options.{i}", option)
+        for i, choice in enumerate(item.get("choices") or []):
+            check(f"{where}.choices.{i}", choice)
+
+    for i, command in enumerate(commands):
+        check(str(i), command)
+    return errors
+
+
 def _uploaded(call: Call) -> int:
     return sum(len(f.data) for f in call.files)
 
@@ -241,6 +273,8 @@ class FakeDiscord:
             refused = _user_install_refused(call.json) if not self.user_install_enabled else None
             if refused is not None:
                 return _json(refused, 400)
+            if errors := _localization_errors(call.json):
+                return _json({"code": 50035, "message": "Invalid Form Body", "errors": errors}, 400)
             self.commands[scope] = [
                 {**c, "id": str(next(self._ids)), "application_id": str(APP_ID), "version": "1"} for c in call.json
             ]

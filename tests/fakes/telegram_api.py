@@ -116,6 +116,7 @@ class FakeTelegram(StarsLedger):
         self.commands: list[JSON] = []
         self.commands_by_scope: dict[str, list[JSON]] = {}  # by the scope's JSON (sorted keys)
         self.chats_seen: set[int] = set()  # private chats whose person has written to the bot
+        self.commands_by_language: dict[str, list[JSON]] = {}
         self._refusals: list[tuple[str, int, str]] = []
         StarsLedger.__init__(self)
         self._runner: web.AppRunner | None = None
@@ -384,6 +385,7 @@ class FakeTelegram(StarsLedger):
         return True
 
     async def _set_my_commands(self, call: Call) -> bool:
+        """The command menu for everyone (no `language_code`) or for one language: a two-letter ISO 639-1 code."""
         commands = call.json("commands") or []
         for command in commands:
             if not (1 <= len(command["command"]) <= 32) or not (1 <= len(command["description"]) <= 256):
@@ -391,8 +393,13 @@ class FakeTelegram(StarsLedger):
         scope = call.json("scope") or {"type": "default"}
         if scope.get("type") == "chat" and not self._known_chat(int(scope["chat_id"])):
             raise ApiError(400, "Bad Request: chat not found")
-        if scope.get("type") == "default" and not call.params.get("language_code"):
-            self.commands = commands
+        language = call.params.get("language_code") or ""
+        if language and not (len(language) == 2 and language.isascii() and language.isalpha() and language.islower()):
+            raise ApiError(400, "Bad Request: invalid language code specified")
+        if scope.get("type") == "default":
+            self.commands_by_language[language] = commands
+            if not language:
+                self.commands = commands
         self.commands_by_scope[json.dumps(scope, sort_keys=True)] = commands
         return True
 

@@ -162,7 +162,7 @@ async def test_an_announcement_to_two_thousand_people_killed_half_way_reaches_ea
     text = next(c.params["text"] for c in fake.calls if c.method == "sendMessage" and c.ok)
     assert text.startswith("📣 Our privacy policy has changed.") and NOTICE in text
     status = await cli(tmp_path, env, "announce", "--status")
-    assert f"sent {reachable - IN_FLIGHT} · blocked 2 · failed 0 · skipped 0 · uncertain {IN_FLIGHT}" in status.stdout
+    assert f"sent {reachable - IN_FLIGHT:,} · blocked 2 · failed 0 · skipped 0 · uncertain {IN_FLIGHT}" in status.stdout
     assert "remaining 0 · done" in status.stdout
 
 

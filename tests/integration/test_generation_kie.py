@@ -40,6 +40,7 @@ from core.models import (
     ImageSpec,
     LedgerKind,
     Platform,
+    SettingsChange,
     TaskRef,
     TaskStatus,
 )
@@ -541,7 +542,7 @@ async def test_a_failed_task_is_refunded_and_kies_reason_is_kept(bot: Bot, kie: 
     [failure] = bot.messenger.failures
     assert failure.generation.error_code == ErrorCode.GENERATION_FAILED.value
     assert failure.generation.error_detail == "Internal error, please try again later."
-    assert "could not make this image" in failure.text
+    assert "The image service reported an error" in failure.text
     assert "refunded" in failure.text
     await assert_settled(bot, ada, queued, images=0)
 
@@ -630,3 +631,20 @@ async def test_a_running_task_is_resumed_after_a_restart_not_resubmitted_and_del
         assert await third.deps.store.unfinished() == []
         assert third.messenger.outcomes == 0
         assert len(kie.creates) == 1
+
+
+@pytest.mark.parametrize("language", ["ar", "zh_hans", "es"])
+async def test_the_prompt_reaches_kie_exactly_as_typed_whatever_the_persons_language(
+    bot: Bot, kie: FakeKie, language: str
+) -> None:
+    ada = await bot.customer()
+    account = await bot.deps.store.find_account(ada)
+    assert account is not None
+    await bot.deps.store.update_settings(account.id, SettingsChange(language=language))
+    typed = "  قطة على القمر — a cat (s) {count} 1,000 — 猫 🐱\u200f\n"
+
+    await bot.imagine(ada, prompt=typed)
+    await bot.finished()
+
+    [create] = kie.creates
+    assert create.body["input"]["prompt"].encode() == typed.strip().encode()

@@ -527,9 +527,9 @@ async def test_buy_checkout_webhook_balance_then_imagine_from_the_console(shop: 
     assert "/buy pack100 — 100 credits — €10 (100 credits)" in said[2]
     assert "/buy pro — Pro — €20 (500 credits per month)" in said[2]
     assert "Paid credits: 100" in said[4]
-    assert said[5].startswith(f"[{queued.id[:8]}] Queued: 1 image(s), 2 credits.")
+    assert said[5].startswith(f"[{queued.id[:8]}] Queued: 1 image, 2 credits.")
     assert "Paid credits: 98" in said[-1]
-    assert [n.text for n in shop.chat.notices] == ["Payment received: 100 credits added. Balance: 100 credits."]
+    assert [n.text for n in shop.chat.notices] == ["Payment received: 100 credits added. Your credits now: 100."]
     [delivered] = shop.chat.delivered
     assert delivered.generation.id == queued.id and len(delivered.images) == 1
     assert delivered.balance.paid_credits == 98

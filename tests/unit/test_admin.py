@@ -76,7 +76,7 @@ async def test_a_grant_adds_credits_once_and_the_person_is_told_with_the_reason(
     assert (await billing.balance(world.deps, ALICE)).paid_credits == 55
     [(to, notice)] = world.messenger.notices
     assert to == ALICE and notice.key == "admin_granted"
-    assert notice.params == {"credits": 50, "balance": 55, "reason": "sorry for the outage"}
+    assert notice.params == {"count": 50, "balance": 55, "reason": "sorry for the outage"}
 
 
 async def test_a_revoke_takes_what_is_there_and_says_so_when_that_is_less(world: World) -> None:
@@ -87,7 +87,7 @@ async def test_a_revoke_takes_what_is_there_and_says_so_when_that_is_less(world:
     assert answer.startswith("Took 30 of the 50 credits asked from")
     assert "never takes the balance below zero" in answer
     assert await world.paid_credits(alice) == 0
-    assert world.messenger.notices[-1][1].params["credits"] == 30
+    assert world.messenger.notices[-1][1].params["count"] == 30
 
 
 async def test_credits_must_be_a_sensible_whole_number_and_a_reason_is_required(world: World) -> None:
@@ -98,7 +98,7 @@ async def test_credits_must_be_a_sensible_whole_number_and_a_reason_is_required(
     with pytest.raises(DomainError) as no_reason:
         await ask(world, "grant 1001 5", by_admin("telegram:9000:2"))
 
-    assert error_text(too_many.value) == "Credits must be a whole number from 1 to 1000000."
+    assert error_text(too_many.value) == "Credits must be a whole number from 1 to 1,000,000."
     assert no_reason.value.code is ErrorCode.ADMIN_REASON_REQUIRED
     assert world.store.audit_entries == []
 

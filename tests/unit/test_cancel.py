@@ -158,6 +158,6 @@ async def test_the_console_cancels_with_slash_cancel_and_says_what_came_back(wor
         await chat.handle(line)
     await generation.process(world.deps, chat.last_generation or "")
 
-    assert out[3].endswith("] Cancelled. Nothing was made, and the 1 free image(s) it held were refunded.")
+    assert out[3].endswith("] Cancelled. Nothing was made, and what it held was refunded: 1 free image.")
     assert out[4] == "You have nothing waiting in line to cancel."
     assert world.generator.submitted == []

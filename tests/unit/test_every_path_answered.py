@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from core.errors import DomainError, ErrorCode
-from core.models import GenerationRequest, Product
+from core.models import GenerationRequest, Product, ProductKind
 from core.policy import Policy
 from core.texts import error_text
 from core.usecases import billing, generation, onboarding
@@ -109,8 +109,8 @@ async def test_out_of_free_images_says_what_is_missing_and_when_they_come_back()
         await generation.request_generation(world.deps, ALICE, ask(count=4), TARGET)
 
     text = error_text(refused.value)
-    assert "needs 4 image(s), and you have 3 free image(s) left today and 0 credits" in text
-    assert "Free images reset at midnight UTC, in 2 h 30 min." in text
+    assert "needs 4 images, and you have 3 free images left today and 0 credits" in text
+    assert "Free images reset at 00:00 UTC, in 2 hr 30 min." in text
     assert "/buy" not in text  # no products: nothing to buy on this bot
 
 
@@ -124,8 +124,8 @@ async def test_a_resolution_free_images_do_not_cover_counts_credits_and_offers_b
         )
 
     text = error_text(refused.value)
-    assert "1 image(s) at 4K need 4 credits and you have 1 (free images cover up to 1K)" in text
-    assert text.endswith("Buy more with /buy.")
+    assert "1 image at 4K needs 4 credits and you have 1 credit (free images cover up to 1K)" in text
+    assert text.endswith("Buy credits with /buy.")
     assert refused.value.params["offer_buy"] is True
 
 
@@ -139,5 +139,10 @@ async def test_billing_without_a_plan_says_so_and_points_to_buy_only_when_there_
     with pytest.raises(DomainError) as plain:
         await billing.portal_link(without.deps, ALICE)
 
-    assert error_text(offered.value) == "You don't have a plan. See the plans with /buy."
+    assert error_text(offered.value) == "You don't have a plan. Buy credits with /buy.", "only packs are for sale"
     assert error_text(plain.value) == "You don't have a plan."
+    with_plans = make_world(Policy(products=(PACK, PACK.model_copy(update={"id": "pro", "kind": ProductKind.PLAN}))))
+    await with_plans.member()
+    with pytest.raises(DomainError) as plans:
+        await billing.portal_link(with_plans.deps, ALICE)
+    assert error_text(plans.value) == "You don't have a plan. See the plans with /buy."

@@ -74,7 +74,7 @@ def test_the_footer_says_the_real_pixel_size_and_the_size_it_stands_for() -> Non
     footer = preview_footer(spec, (768, 432), seed=7)
 
     assert footer.startswith("768x432 px preview of a 3840x2160 image (4K, 16:9)")
-    assert footer.endswith("edited from 1 reference(s)")
+    assert footer.endswith("edited from 1 reference")
 
 
 def test_a_very_long_prompt_is_cut_to_the_lines_that_fit() -> None:

@@ -42,7 +42,7 @@ async def test_a_request_that_would_wait_past_the_deadline_is_refused_before_any
         await generation.request_generation(world.deps, ALICE, GenerationRequest(prompt="me too", count=2), TARGET)
 
     assert refused.value.code is ErrorCode.BUSY
-    assert error_text(refused.value) == "I'm very busy right now. Please try again in 2 min. Nothing was charged."
+    assert error_text(refused.value) == "I'm very busy right now. Please try again in 2 minutes. Nothing was charged."
     assert await world.paid_credits(account) == 5
     assert await world.store.generations(account) == []
 
@@ -58,10 +58,10 @@ async def test_a_request_that_fits_before_the_deadline_is_queued_with_its_place_
     assert spot is not None and spot.position == 37
     assert spot.eta_s == pytest.approx(36.5 * 10 / 20 * 1.02 + 40, rel=0.01)
     assert queued_text(queued, "en", spot) == (
-        "Queued: 1 image(s), 1 free. You're #37 in line — about 1 min. I'll send the result here."
+        "Queued: 1 image, 1 free. You're #37 in line — about 1 min. I'll send the result here."
     )
     assert queued_text(queued, "en", QueueSpot(position=1, eta_s=20)).endswith(
-        "You're next — about 20 s. I'll send the result here."
+        "You're next — about 20 sec. I'll send the result here."
     )
 
 
@@ -76,13 +76,13 @@ async def test_a_slow_provider_with_nobody_in_line_is_not_called_busy() -> None:
 
 def test_estimates_read_like_a_person_would_say_them() -> None:
     assert [eta_text(s, "en") for s in (0.4, 12, 59.9, 61, 185, 5400, 7300)] == [
-        "5 s",
-        "15 s",
+        "5 sec",
+        "15 sec",
         "1 min",
         "2 min",
         "4 min",
-        "1 h 30 min",
-        "2 h 2 min",
+        "1 hr 30 min",
+        "2 hr 2 min",
     ]
 
 
