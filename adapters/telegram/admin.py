@@ -5,6 +5,7 @@ an update Telegram delivers again changes nothing a second time."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
@@ -16,38 +17,42 @@ from adapters.telegram.limits import MESSAGE_MAX, clip
 from adapters.telegram.replies import Context, answer_unknown, guarded
 from adapters.telegram.updates import identity_of, is_private, locale_of
 from core.deps import Deps
+from core.texts import DEFAULT_LOCALE
 from core.usecases.admin import Actor
 
 log = logging.getLogger(__name__)
 
 
 class AdminMenus:
-    """Each admin's private chat (and only it) lists /admin too (setMyCommands with a chat scope). Telegram knows
-    a private chat only once its person has written to the bot, so an admin it did not know at start gets the menu
-    with their first message instead (once per process)."""
+    """Each admin's private chat (and only it) lists /admin too (setMyCommands with a chat scope, which Telegram
+    prefers over every language's default menu, so it is written in the admin's language). At start the menus are
+    set in English; Telegram knows a private chat only once its person has written to the bot, so each admin's
+    first message (once per process) sets theirs, in their language."""
 
-    def __init__(self, admin_ids: tuple[int, ...], commands: list[BotCommand]) -> None:
+    def __init__(self, admin_ids: tuple[int, ...], commands: Callable[[str], list[BotCommand]]) -> None:
         self.admin_ids = admin_ids
         self.commands = commands
-        self.shown: set[int] = set()
+        self.in_their_language: set[int] = set()
 
     async def show(self, bot: Bot) -> None:
         for admin_id in self.admin_ids:
-            await self._show(bot, admin_id)
+            await self._show(bot, admin_id, DEFAULT_LOCALE)
 
-    async def _show(self, bot: Bot, admin_id: int) -> None:
+    async def _show(self, bot: Bot, admin_id: int, locale: str) -> bool:
         try:
-            await bot.set_my_commands(self.commands, scope=BotCommandScopeChat(admin_id))
+            await bot.set_my_commands(self.commands(locale), scope=BotCommandScopeChat(admin_id))
         except TelegramError as error:  # "chat not found": this admin has not written to the bot yet
             log.info("admin menu not set yet", extra={"reason": type(error).__name__})
-            return
-        self.shown.add(admin_id)
+            return False
+        return True
 
     async def on_message(self, update: Update, context: Context) -> None:
         """Runs before every other handler (its own group) and never answers anything itself."""
         user = update.effective_user
-        if user is not None and user.id not in self.shown:
-            await self._show(context.bot, user.id)
+        if user is None or user.id in self.in_their_language:
+            return
+        if await self._show(context.bot, user.id, locale_of(user)):
+            self.in_their_language.add(user.id)
 
 
 class AdminHandlers:

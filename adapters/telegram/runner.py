@@ -123,7 +123,7 @@ def register_handlers(
     callbacks = CallbackHandlers(handlers)
     callbacks.register(app)
     callbacks.cancels.register(app)
-    AdminHandlers(deps, AdminMenus(admin_ids, admin_commands())).register(app)
+    AdminHandlers(deps, AdminMenus(admin_ids, admin_commands)).register(app)
     handlers.register(app)
     app.add_error_handler(_on_error)
     return handlers
@@ -192,9 +192,9 @@ def bot_commands(locale: str = "en") -> list[BotCommand]:
     return [BotCommand(name, t(f"command.{name}", locale)) for name in COMMANDS]
 
 
-def admin_commands() -> list[BotCommand]:
+def admin_commands(locale: str = "en") -> list[BotCommand]:
     """An admin's menu: everyone's commands and /admin."""
-    return [*bot_commands(), BotCommand("admin", t("command.admin"))]
+    return [*bot_commands(locale), BotCommand("admin", t("command.admin", locale))]
 
 
 def command_languages() -> dict[str, str]:
@@ -238,7 +238,7 @@ async def telegram_running(
     async with app:
         register(Platform.TELEGRAM, TelegramMessenger(app.bot, limits=limits))
         await publish_commands(app.bot)
-        await AdminMenus(config.admin_ids, admin_commands()).show(app.bot)
+        await AdminMenus(config.admin_ids, admin_commands).show(app.bot)
         await app.start()
         reconciler = _reconcile_stars(app, deps)
         try:
