@@ -386,10 +386,10 @@ TEXTS: dict[str, Text] = {
         "Credits: sold {sold_today} / {sold_week}; used {used_today} / {used_week}; refunded {back_today} / "
         "{back_week}; free images used {free_today} / {free_week}\n"
         "Provider tasks: {tasks_today} / {tasks_week}; estimated provider cost: {cost_today} / {cost_week}\n"
-        "Now: {queued} queued, {running} running, {undelivered} results being sent; {accounts} people with work in "
-        "flight"
+        "Now: {queued} queued, {running} running, {undelivered} results being sent; people with work in flight: "
+        "{accounts}"
     ),
-    "admin.stats_cost": "{credits} KIE credits ≈ ${usd}",
+    "admin.stats_cost": "KIE credits: {credits} ≈ ${usd}",
     # settings
     "settings": (
         "Your settings:\nLanguage: {language}\nAspect ratio: {aspect_ratio}\nResolution: {resolution}\n"
