@@ -458,10 +458,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Credits: verkauft {sold_today} / {sold_week}; verbraucht {used_today} / {used_week}; erstattet {back_today} / "
         "{back_week}; Gratisbilder genutzt {free_today} / {free_week}\n"
         "Anbieter-Tasks: {tasks_today} / {tasks_week}; geschätzte Anbieterkosten: {cost_today} / {cost_week}\n"
-        "Jetzt: {queued} in der Warteschlange, {running} laufen, {undelivered} Ergebnisse werden gesendet; {accounts} "
-        "Personen mit laufender Arbeit"
+        "Jetzt: in der Warteschlange {queued}, laufend {running}, im Versand {undelivered}; Personen mit laufender "
+        "Arbeit: {accounts}"
     ),
-    "admin.stats_cost": "{credits} KIE-Credits ≈ ${usd}",
+    "admin.stats_cost": "KIE-Credits: {credits} ≈ ${usd}",
     # settings
     "settings": (
         "Deine Einstellungen:\n"

@@ -386,8 +386,7 @@ TEXTS: dict[str, Text] = {
         "Credits: sold {sold_today} / {sold_week}; used {used_today} / {used_week}; refunded {back_today} / "
         "{back_week}; free images used {free_today} / {free_week}\n"
         "Provider tasks: {tasks_today} / {tasks_week}; estimated provider cost: {cost_today} / {cost_week}\n"
-        "Now: {queued} queued, {running} running, {undelivered} results being sent; people with work in flight: "
-        "{accounts}"
+        "Now: queued {queued}, running {running}, being sent {undelivered}; people with work in flight: {accounts}"
     ),
     "admin.stats_cost": "KIE credits: {credits} ≈ ${usd}",
     # settings

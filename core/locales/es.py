@@ -468,10 +468,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Créditos: vendidos {sold_today} / {sold_week}; usados {used_today} / {used_week}; reembolsados {back_today} / "
         "{back_week}; imágenes gratis usadas {free_today} / {free_week}\n"
         "Tareas del proveedor: {tasks_today} / {tasks_week}; coste estimado del proveedor: {cost_today} / {cost_week}\n"
-        "Ahora: {queued} en cola, {running} en curso, {undelivered} resultados enviándose; {accounts} personas con "
-        "trabajo en curso"
+        "Ahora: en cola {queued}, en curso {running}, enviándose {undelivered}; personas con trabajo en curso: "
+        "{accounts}"
     ),
-    "admin.stats_cost": "{credits} créditos de KIE ≈ ${usd}",
+    "admin.stats_cost": "créditos de KIE: {credits} ≈ ${usd}",
     # settings
     "settings": (
         "Tus ajustes:\n"

@@ -487,10 +487,10 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Créditos: vendidos {sold_today} / {sold_week}; usados {used_today} / {used_week}; reembolsados {back_today} / "
         "{back_week}; imagens grátis usadas {free_today} / {free_week}\n"
         "Tarefas do provedor: {tasks_today} / {tasks_week}; custo estimado do provedor: {cost_today} / {cost_week}\n"
-        "Agora: {queued} na fila, {running} em andamento, {undelivered} resultados sendo enviados; {accounts} pessoas "
-        "com trabalho em andamento"
+        "Agora: na fila {queued}, em andamento {running}, em envio {undelivered}; pessoas com trabalho em andamento: "
+        "{accounts}"
     ),
-    "admin.stats_cost": "{credits} créditos KIE ≈ ${usd}",
+    "admin.stats_cost": "créditos KIE: {credits} ≈ ${usd}",
     # settings
     "settings": (
         "Suas configurações:\n"

@@ -116,5 +116,5 @@ async def test_a_blocked_person_is_refused_except_for_their_data_and_an_admin_re
     assert blocked.startswith("Blocked ")
     assert refused.content.startswith("Sorry, your account has been suspended")
     assert data.flags & EPHEMERAL and "mydata" in str(data.json)
-    assert "People active: 0 / 0" in stats and "Now: 0 queued" in stats
+    assert "People active: 0 / 0" in stats and "Now: queued 0" in stats
     assert "blocked since" in report and "(abuse)" in report and "this access is in the audit log" in report

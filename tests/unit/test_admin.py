@@ -214,7 +214,7 @@ async def test_the_stats_are_the_stores_figures_and_reading_them_is_logged(world
     answer = await ask(world, "stats")
 
     assert "People active: 1 / 1" in answer and "Generations requested: 1 / 1" in answer
-    assert "Now: 1 queued, 0 running" in answer
+    assert "Now: queued 1, running 0" in answer
     assert [e.action for e in world.store.audit_entries] == [AuditAction.STATS]
 
 
