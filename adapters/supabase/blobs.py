@@ -13,6 +13,7 @@ from storage3.exceptions import StorageApiError
 from storage3.utils import StorageException
 from supabase import AsyncClient, AsyncClientOptions, acreate_client
 
+from adapters.http_hooks import EVENT_HOOKS
 from core.errors import ErrorCode, ProviderError
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,11 @@ class SupabaseBlobStore:
     async def connect(
         cls, url: str, service_role_key: str, bucket: str, *, timeout_s: float = 30.0
     ) -> SupabaseBlobStore:
-        http = httpx.AsyncClient(timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)), follow_redirects=True)
+        http = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout_s, connect=min(timeout_s, 5.0)),
+            follow_redirects=True,
+            event_hooks=EVENT_HOOKS,  # an image up or down goes as soon as the call is over (see adapters.http_hooks)
+        )
         client = await acreate_client(url, service_role_key, options=AsyncClientOptions(httpx_client=http))
         return cls(client, bucket, http)
 

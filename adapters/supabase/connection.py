@@ -11,6 +11,7 @@ import httpx
 from postgrest.exceptions import APIError
 from supabase import AsyncClient, AsyncClientOptions, acreate_client
 
+from adapters.http_hooks import EVENT_HOOKS
 from core.errors import DomainError, ErrorCode, StoreUnavailable
 
 RECONNECT_DELAYS_S = (0.05, 0.2, 0.5)
@@ -56,6 +57,7 @@ class SupabaseConnection:
             limits=httpx.Limits(max_connections=50, max_keepalive_connections=20),
             transport=transport,
             follow_redirects=True,
+            event_hooks=EVENT_HOOKS,  # no reference cycle per call (see adapters.http_hooks)
         )
         options = AsyncClientOptions(httpx_client=http, postgrest_client_retry=False)
         client = await acreate_client(url, service_role_key, options=options)
