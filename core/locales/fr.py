@@ -538,10 +538,10 @@ TEXTS: dict[str, Text] = {
         "{back_week} ; images gratuites utilisées {free_today} / {free_week}\n"
         "Tâches du fournisseur : {tasks_today} / {tasks_week} ; coût estimé du fournisseur : {cost_today} / "
         "{cost_week}\n"
-        "En ce moment : {queued} en file d'attente, {running} en cours, {undelivered} résultats en cours d'envoi ; "
-        "{accounts} personnes avec du travail en cours"
+        "En ce moment : en file d'attente {queued}, en cours {running}, résultats en cours d'envoi {undelivered} ; "
+        "personnes avec du travail en cours : {accounts}"
     ),
-    "admin.stats_cost": "{credits} crédits KIE ≈ {usd} $",
+    "admin.stats_cost": "Crédits KIE : {credits} ≈ {usd} $",
     # settings
     "settings": (
         "Vos réglages :\n"
