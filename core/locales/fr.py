@@ -538,8 +538,8 @@ TEXTS: dict[str, Text] = {
         "{back_week} ; images gratuites utilisées {free_today} / {free_week}\n"
         "Tâches du fournisseur : {tasks_today} / {tasks_week} ; coût estimé du fournisseur : {cost_today} / "
         "{cost_week}\n"
-        "En ce moment : en file d'attente {queued}, en cours {running}, résultats en cours d'envoi {undelivered} ; "
-        "personnes avec du travail en cours : {accounts}"
+        "En ce moment : en file d'attente {queued}, en cours {running}, en cours d'envoi {undelivered} ; personnes "
+        "avec du travail en cours : {accounts}"
     ),
     "admin.stats_cost": "Crédits KIE : {credits} ≈ {usd} $",
     # settings

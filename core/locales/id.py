@@ -419,8 +419,8 @@ TEXTS: dict[str, Text] = {
         "Kredit: terjual {sold_today} / {sold_week}; terpakai {used_today} / {used_week}; dikembalikan {back_today} / "
         "{back_week}; gambar gratis terpakai {free_today} / {free_week}\n"
         "Tugas penyedia: {tasks_today} / {tasks_week}; perkiraan biaya penyedia: {cost_today} / {cost_week}\n"
-        "Saat ini: mengantre {queued}, berjalan {running}, hasil sedang dikirim {undelivered}; orang dengan pekerjaan "
-        "yang sedang berjalan: {accounts}"
+        "Saat ini: mengantre {queued}, berjalan {running}, sedang dikirim {undelivered}; orang dengan pekerjaan yang "
+        "sedang berjalan: {accounts}"
     ),
     "admin.stats_cost": "Kredit KIE: {credits} ≈ ${usd}",
     # settings

@@ -434,8 +434,7 @@ TEXTS: dict[str, Text] = {
         "Krediler: satılan {sold_today} / {sold_week}; kullanılan {used_today} / {used_week}; iade edilen {back_today} "
         "/ {back_week}; kullanılan ücretsiz görseller {free_today} / {free_week}\n"
         "Sağlayıcı görevleri: {tasks_today} / {tasks_week}; tahmini sağlayıcı maliyeti: {cost_today} / {cost_week}\n"
-        "Şu an: sırada {queued}, çalışan {running}, gönderilmekte olan sonuç {undelivered}; işi devam eden kişi: "
-        "{accounts}"
+        "Şu an: sırada {queued}, çalışan {running}, gönderiliyor {undelivered}; işi devam eden kişi: {accounts}"
     ),
     "admin.stats_cost": "KIE kredisi: {credits} ≈ ${usd}",
     # settings

@@ -337,7 +337,7 @@ TEXTS: dict[str, Text] = {
         "积分：售出 {sold_today} / {sold_week}；已用 {used_today} / {used_week}；退还 {back_today} / {back_week}；已用"
         "免费图片 {free_today} / {free_week}\n"
         "服务商任务：{tasks_today} / {tasks_week}；服务商成本估算：{cost_today} / {cost_week}\n"
-        "当前：排队 {queued}，运行中 {running}，正在发送的结果 {undelivered}；有任务进行中的用户：{accounts}"
+        "当前：排队 {queued}，运行中 {running}，发送中 {undelivered}；有任务进行中的用户：{accounts}"
     ),
     "admin.stats_cost": "KIE 积分：{credits} ≈ ${usd}",
     # settings
