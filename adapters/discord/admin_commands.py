@@ -20,6 +20,7 @@ from adapters.chat.admin import run_admin
 from adapters.chat.render import unknown_command_text
 from adapters.discord.client import deps_of
 from adapters.discord.interactions import identity_of, locale_of
+from adapters.discord.languages import described
 from adapters.discord.replies import answering
 from core.announcements import MAX_TEXT_CHARS
 from core.usecases.admin import MAX_CREDITS, Actor
@@ -41,8 +42,8 @@ async def answer_admin(interaction: discord.Interaction, text: str) -> None:
 
 
 def user_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="user", description="Balance, plan, latest generations and payments of a person")
-    @app_commands.describe(who="account id, user id, or telegram:<id> / discord:<id>", prompts="also show prompts")
+    @app_commands.command(name="user", description=described("discord.admin.user"))
+    @app_commands.describe(who=described("discord.admin.who"), prompts=described("discord.admin.prompts"))
     async def user(interaction: discord.Interaction, who: str, prompts: bool = False) -> None:
         await answer_admin(interaction, f"user {who}" + (" --prompts" if prompts else ""))
 
@@ -50,7 +51,7 @@ def user_command() -> app_commands.Command[Any, ..., None]:
 
 
 def grant_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="grant", description="Add paid credits to a person")
+    @app_commands.command(name="grant", description=described("discord.admin.grant"))
     async def grant(interaction: discord.Interaction, who: str, credits: Credits, reason: str) -> None:
         await answer_admin(interaction, f"grant {who} {credits} {reason}")
 
@@ -58,7 +59,7 @@ def grant_command() -> app_commands.Command[Any, ..., None]:
 
 
 def revoke_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="revoke", description="Take paid credits back (never below zero)")
+    @app_commands.command(name="revoke", description=described("discord.admin.revoke"))
     async def revoke(interaction: discord.Interaction, who: str, credits: Credits, reason: str) -> None:
         await answer_admin(interaction, f"revoke {who} {credits} {reason}")
 
@@ -66,7 +67,7 @@ def revoke_command() -> app_commands.Command[Any, ..., None]:
 
 
 def block_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="block", description="Refuse everything but a person's privacy rights")
+    @app_commands.command(name="block", description=described("discord.admin.block"))
     async def block(interaction: discord.Interaction, who: str, reason: str) -> None:
         await answer_admin(interaction, f"block {who} {reason}")
 
@@ -74,7 +75,7 @@ def block_command() -> app_commands.Command[Any, ..., None]:
 
 
 def unblock_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="unblock", description="Lift a block")
+    @app_commands.command(name="unblock", description=described("discord.admin.unblock"))
     async def unblock(interaction: discord.Interaction, who: str, reason: str = "") -> None:
         await answer_admin(interaction, f"unblock {who} {reason}")
 
@@ -82,7 +83,7 @@ def unblock_command() -> app_commands.Command[Any, ..., None]:
 
 
 def stats_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="stats", description="People, generations, credits, provider cost and the queue")
+    @app_commands.command(name="stats", description=described("discord.admin.stats"))
     async def stats(interaction: discord.Interaction) -> None:
         await answer_admin(interaction, "stats")
 
@@ -90,11 +91,8 @@ def stats_command() -> app_commands.Command[Any, ..., None]:
 
 
 def announce_command() -> app_commands.Command[Any, ..., None]:
-    @app_commands.command(name="announce", description="Tell everyone, once each (or see how far it got)")
-    @app_commands.describe(
-        kind="policy or terms: a change everyone must hear of; news: skipped for people who opted out; status",
-        text="what to tell everyone (not needed for status)",
-    )
+    @app_commands.command(name="announce", description=described("discord.admin.announce"))
+    @app_commands.describe(kind=described("discord.admin.announce_kind"), text=described("discord.admin.announce_text"))
     async def announce(
         interaction: discord.Interaction,
         kind: Literal["policy", "terms", "news", "status"],
@@ -120,7 +118,7 @@ def admin_group() -> app_commands.Group:
     """A fresh /admin group (a restarted client gets its own), for the admin server only."""
     group = app_commands.Group(
         name="admin",
-        description="Admin tools",
+        description=described("discord.admin"),
         guild_only=True,
         allowed_contexts=app_commands.AppCommandContext(guild=True, dm_channel=False, private_channel=False),
         allowed_installs=app_commands.AppInstallationType(guild=True, user=False),

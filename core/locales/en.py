@@ -306,6 +306,20 @@ TEXTS: dict[str, Text] = {
     ),
     "account_unblocked": "Your account is active again. Send /help to see what I can do.",
     # admin tools (only admins ever see these)
+    "discord.admin": "Admin tools",
+    "discord.admin.user": "Balance, plan, latest generations and payments of a person",
+    "discord.admin.who": "Account id, user id, or telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "Also show the prompts (logged, and shown to the person)",
+    "discord.admin.grant": "Add paid credits to a person",
+    "discord.admin.revoke": "Take paid credits back (never below zero)",
+    "discord.admin.block": "Refuse everything but a person's privacy rights",
+    "discord.admin.unblock": "Lift a block",
+    "discord.admin.stats": "People, generations, credits, provider cost and the queue",
+    "discord.admin.announce": "Tell everyone, once each (or see how far it got)",
+    "discord.admin.announce_kind": (
+        "policy or terms: a change everyone must hear of; news: skipped for people who opted out; status"
+    ),
+    "discord.admin.announce_text": "What to tell everyone (not needed for status)",
     "admin.usage": "Admin commands:",
     "admin.usage.user": (
         "/admin user <who> [--prompts] — balance, plan, latest generations, payments (--prompts also shows the "

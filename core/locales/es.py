@@ -374,6 +374,20 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "account_unblocked": "Tu cuenta vuelve a estar activa. Envía /help para ver lo que puedo hacer.",
     # admin tools (only admins ever see these)
+    "discord.admin": "Herramientas de administración",
+    "discord.admin.user": "Saldo, plan, últimas generaciones y pagos de una persona",
+    "discord.admin.who": "ID de cuenta, ID de usuario o telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "Mostrar también los prompts (queda registrado y la persona lo ve)",
+    "discord.admin.grant": "Añadir créditos de pago a una persona",
+    "discord.admin.revoke": "Retirar créditos de pago (nunca por debajo de cero)",
+    "discord.admin.block": "Rechazar todo salvo los derechos de privacidad de una persona",
+    "discord.admin.unblock": "Levantar un bloqueo",
+    "discord.admin.stats": "Personas, generaciones, créditos, coste del proveedor y la cola",
+    "discord.admin.announce": "Avisar a todos, una vez a cada uno (o ver cómo va)",
+    "discord.admin.announce_kind": (
+        "policy o terms: un cambio que todos deben conocer; news: omitido si lo desactivaron; status"
+    ),
+    "discord.admin.announce_text": "Qué decir a todos (no hace falta para status)",
     "admin.usage": "Comandos de administración:",
     "admin.usage.user": (
         "/admin user <quién> [--prompts] — saldo, plan, últimas generaciones, pagos (--prompts también muestra las "

@@ -395,6 +395,20 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "account_unblocked": "Sua conta está ativa de novo. Envie /help para ver o que eu sei fazer.",
     # admin tools (only admins ever see these)
+    "discord.admin": "Ferramentas de administração",
+    "discord.admin.user": "Saldo, plano, últimas gerações e pagamentos de uma pessoa",
+    "discord.admin.who": "ID da conta, ID de usuário ou telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "Mostrar também os prompts (fica registrado e a pessoa vê)",
+    "discord.admin.grant": "Adicionar créditos pagos a uma pessoa",
+    "discord.admin.revoke": "Retirar créditos pagos (nunca abaixo de zero)",
+    "discord.admin.block": "Recusar tudo, exceto os direitos de privacidade de uma pessoa",
+    "discord.admin.unblock": "Remover um bloqueio",
+    "discord.admin.stats": "Pessoas, gerações, créditos, custo do provedor e a fila",
+    "discord.admin.announce": "Avisar todo mundo, uma vez cada (ou ver o andamento)",
+    "discord.admin.announce_kind": (
+        "policy ou terms: mudança que todos precisam saber; news: pulada para quem desativou; status"
+    ),
+    "discord.admin.announce_text": "O que dizer a todos (não precisa para status)",
     "admin.usage": "Comandos de administração:",
     "admin.usage.user": (
         "/admin user <quem> [--prompts] — saldo, plano, últimas gerações, pagamentos (--prompts também mostra as "

@@ -417,6 +417,18 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "account_unblocked": "Ваш аккаунт снова активен. Отправьте /help, чтобы узнать, что я умею.",
     # admin tools (only admins ever see these)
+    "discord.admin": "Инструменты администратора",
+    "discord.admin.user": "Баланс, тариф, последние генерации и платежи человека",
+    "discord.admin.who": "ID аккаунта, ID пользователя или telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "Показать и промпты (это записывается, и человек это увидит)",
+    "discord.admin.grant": "Начислить человеку платные кредиты",
+    "discord.admin.revoke": "Списать платные кредиты (баланс не уходит ниже нуля)",
+    "discord.admin.block": "Отказывать во всём, кроме прав человека на его данные",
+    "discord.admin.unblock": "Снять блокировку",
+    "discord.admin.stats": "Люди, генерации, кредиты, расходы на провайдера и очередь",
+    "discord.admin.announce": "Сообщить всем, каждому один раз (или узнать, как идёт)",
+    "discord.admin.announce_kind": "policy или terms: изменение для всех; news: кроме отказавшихся от рассылки; status",
+    "discord.admin.announce_text": "Что сообщить всем (для status не нужно)",
     "admin.usage": "Команды администратора:",
     "admin.usage.user": (
         "/admin user <кто> [--prompts] — баланс, подписка, последние генерации, платежи (--prompts показывает и "

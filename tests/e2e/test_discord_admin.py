@@ -83,6 +83,9 @@ async def test_admin_is_registered_only_in_the_admin_server_for_its_administrato
     assert "admin" not in [c["name"] for c in bot.fake.commands["global"]]
     assert str(group["default_member_permissions"]) == "0"
     assert group["contexts"] == [0] and group["integration_types"] == [0]
+    assert group["description_localizations"]["de"] == "Admin-Werkzeuge"
+    grant = next(o for o in group["options"] if o["name"] == "grant")
+    assert grant["description_localizations"]["es-ES"] == "Añadir créditos de pago a una persona"
     assert {o["name"] for o in group["options"]} == {"user", "grant", "revoke", "block", "unblock", "stats", "announce"}
 
 
