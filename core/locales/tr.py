@@ -342,6 +342,20 @@ TEXTS: dict[str, Text] = {
     ),
     "account_unblocked": "Hesabın yeniden etkin. Neler yapabildiğimi görmek için /help gönder.",
     # admin tools (only admins ever see these)
+    "discord.admin": "Yönetici araçları",
+    "discord.admin.user": "Bir kişinin bakiyesi, planı, son üretimleri ve ödemeleri",
+    "discord.admin.who": "Hesap kimliği, kullanıcı kimliği ya da telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "İstemleri de göster (kayda geçer ve kişi bunu görür)",
+    "discord.admin.grant": "Bir kişiye ücretli kredi ekle",
+    "discord.admin.revoke": "Ücretli kredileri geri al (asla sıfırın altına inmez)",
+    "discord.admin.block": "Bir kişinin gizlilik hakları dışında her şeyi reddet",
+    "discord.admin.unblock": "Bir engeli kaldır",
+    "discord.admin.stats": "Kişiler, üretimler, krediler, sağlayıcı maliyeti ve kuyruk",
+    "discord.admin.announce": "Herkese, her birine bir kez duyur (ya da durumu gör)",
+    "discord.admin.announce_kind": (
+        "policy veya terms: herkesin duyması gereken değişiklik; news: reddedenlere gitmez; status"
+    ),
+    "discord.admin.announce_text": "Herkese ne söyleneceği (status için gerekmez)",
     "admin.usage": "Yönetici komutları:",
     "admin.usage.user": (
         "/admin user <kim> [--prompts] — bakiye, abonelik, son üretimler, ödemeler (--prompts istemleri de gösterir; "

@@ -264,6 +264,18 @@ TEXTS: dict[str, Text] = {
     ),
     "account_unblocked": "你的账户已恢复正常。发送 /help 查看我能做什么。",
     # admin tools (only admins ever see these)
+    "discord.admin": "管理工具",
+    "discord.admin.user": "某人的余额、套餐、最近的生成记录和付款",
+    "discord.admin.who": "账户 ID、用户 ID，或 telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "同时显示提示词（会被记录，本人也能看到）",
+    "discord.admin.grant": "给某人增加付费积分",
+    "discord.admin.revoke": "收回付费积分（余额不会低于零）",
+    "discord.admin.block": "除隐私权利外，拒绝此人的一切操作",
+    "discord.admin.unblock": "解除封禁",
+    "discord.admin.stats": "人数、生成、积分、服务商成本和队列",
+    "discord.admin.announce": "通知所有人，每人一次（或查看进度）",
+    "discord.admin.announce_kind": "policy 或 terms：所有人都必须知道的变更；news：跳过已退订的人；status",
+    "discord.admin.announce_text": "要告诉所有人的内容（status 不需要）",
     "admin.usage": "管理员命令：",
     "admin.usage.user": (
         "/admin user <用户> [--prompts] — 余额、套餐、最近的生成记录、付款（--prompts 还会显示提示词；此访问会被记录，"
