@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from core.locales import normalise
-from core.models import Account, Identity
+from core.models import Account, Identity, SettingsChange
 from core.ports import Store
 
 
@@ -26,13 +26,19 @@ class LanguageBook:
             return None
         return entry[0]
 
-    async def language(self, store: Store, identity: Identity) -> str:
-        """The chosen language ("" for none), from memory or one Store read."""
+    async def language(self, store: Store, identity: Identity, platform_locale: str = "") -> str:
+        """The chosen language ("" for none), from memory or one Store read. On that read the account also learns
+        the platform's language when it changed (the app switched to Spanish), so results and notices sent later,
+        outside a reply, follow it too (one field written, only then)."""
         known = self.known(identity)
         if known is not None:
             return known
         account = await store.find_account(identity)
-        return self.remember(identity, account.language if account else "")
+        if account is None:
+            return self.remember(identity, "")
+        if platform_locale and normalise(account.locale) != platform_locale:
+            await store.update_settings(account.id, SettingsChange(locale=platform_locale))
+        return self.remember(identity, account.language)
 
     def remember(self, identity: Identity, language: str) -> str:
         self._entries[identity] = (language, self._clock())

@@ -100,7 +100,7 @@ class ConsoleChat:
             return None
         before = self.last_generation
         try:
-            self.chosen = await self.deps.languages.language(self.deps.store, self.identity)
+            self.chosen = await self.deps.languages.language(self.deps.store, self.identity, self.platform_locale)
             if not name:
                 await self.imagine(rest)
             elif name in self.handlers:

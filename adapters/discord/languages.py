@@ -15,7 +15,7 @@ import discord
 from discord import app_commands
 
 from adapters.discord.client import GibClient
-from adapters.discord.interactions import identity_of
+from adapters.discord.interactions import identity_of, platform_locale
 from core.errors import StoreUnavailable
 from core.locales import DEFAULT_LOCALE, catalogue, normalise
 from core.texts import t
@@ -59,7 +59,7 @@ class GibTree(app_commands.CommandTree[GibClient]):
         if isinstance(client, GibClient):
             deps = client.deps
             try:
-                read = deps.languages.language(deps.store, identity_of(interaction))
+                read = deps.languages.language(deps.store, identity_of(interaction), platform_locale(interaction))
                 interaction.extras["language"] = await asyncio.wait_for(read, LANGUAGE_READ_S)
             except (TimeoutError, StoreUnavailable):
                 log.info("chosen language unread: store slow or unavailable")

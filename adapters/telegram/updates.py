@@ -43,7 +43,8 @@ async def read_chosen_language(deps: Deps, update: Update) -> None:
     if user is None:
         return
     try:
-        _CHOSEN.set((user.id, await deps.languages.language(deps.store, identity_of(user))))
+        chosen = await deps.languages.language(deps.store, identity_of(user), platform_locale(user))
+        _CHOSEN.set((user.id, chosen))
     except StoreUnavailable:
         log.info("chosen language unread: store unavailable")
 

@@ -123,6 +123,19 @@ async def test_the_book_holds_a_bounded_number_of_people() -> None:
     assert book.known(ALICE) is None and book.known(BOB) == "fr"
 
 
+async def test_a_changed_app_language_reaches_messages_sent_later(world: World) -> None:
+    await onboarding.start(world.deps, ALICE, "Alice", "en")
+    fresh = LanguageBook()
+
+    assert await fresh.language(world.store, ALICE, "es") == ""
+    account = await world.store.find_account(ALICE)
+
+    assert account is not None and reply_locale(account) == "es", "the result of the next /imagine is Spanish"
+    await languages.choose_language(world.deps, ALICE, "de")
+    chosen = await world.store.find_account(ALICE)
+    assert chosen is not None and reply_locale(chosen) == "de", "a chosen language still wins"
+
+
 async def test_the_book_reads_a_choice_from_the_store_when_it_has_none(world: World) -> None:
     await world.member()
     await languages.choose_language(world.deps, ALICE, "id")
