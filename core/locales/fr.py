@@ -440,17 +440,17 @@ TEXTS: dict[str, Text] = {
     "account_unblocked": "Votre compte est de nouveau actif. Envoyez /help pour voir ce que je sais faire.",
     # admin tools (only admins ever see these)
     "discord.admin": "Outils d'administration",
-    "discord.admin.user": "Solde, formule, dernières générations et paiements d'une personne",
-    "discord.admin.who": "ID de compte, ID d'utilisateur ou telegram:<id> / discord:<id>",
-    "discord.admin.prompts": "Afficher aussi les prompts (c'est consigné et la personne le voit)",
+    "discord.admin.user": "Solde, abonnement, dernières générations et paiements d'une personne",
+    "discord.admin.who": "Identifiant de compte, identifiant d'utilisateur ou telegram:<id> / discord:<id>",
+    "discord.admin.prompts": "Afficher aussi les prompts (l'accès est journalisé et la personne le voit)",
     "discord.admin.grant": "Ajouter des crédits payants à une personne",
-    "discord.admin.revoke": "Reprendre des crédits payants (jamais en dessous de zéro)",
+    "discord.admin.revoke": "Retirer des crédits payants (jamais en dessous de zéro)",
     "discord.admin.block": "Tout refuser sauf les droits d'une personne sur ses données",
     "discord.admin.unblock": "Lever un blocage",
     "discord.admin.stats": "Personnes, générations, crédits, coût du fournisseur et file d'attente",
     "discord.admin.announce": "Prévenir tout le monde, une fois chacun (ou voir où on en est)",
     "discord.admin.announce_kind": (
-        "policy ou terms : changement que tous doivent connaître ; news : sauf désabonnés ; status"
+        "policy ou terms : changement que tous doivent connaître ; news : sauf notifications coupées ; status"
     ),
     "discord.admin.announce_text": "Ce qu'il faut dire à tous (inutile pour status)",
     "admin.usage": "Commandes d'administration :",

@@ -332,17 +332,17 @@ TEXTS: dict[str, Text] = {
     "account_unblocked": "Akunmu aktif lagi. Kirim /help untuk melihat apa yang bisa kulakukan.",
     # admin tools (only admins ever see these)
     "discord.admin": "Alat admin",
-    "discord.admin.user": "Saldo, langganan, generasi terakhir, dan pembayaran seseorang",
+    "discord.admin.user": "Saldo, langganan, pembuatan gambar terakhir, dan pembayaran seseorang",
     "discord.admin.who": "ID akun, ID pengguna, atau telegram:<id> / discord:<id>",
     "discord.admin.prompts": "Tampilkan juga prompt-nya (dicatat, dan orangnya bisa melihatnya)",
     "discord.admin.grant": "Tambahkan kredit berbayar ke seseorang",
     "discord.admin.revoke": "Tarik kembali kredit berbayar (tidak pernah di bawah nol)",
     "discord.admin.block": "Tolak semuanya kecuali hak privasi seseorang",
     "discord.admin.unblock": "Cabut blokir",
-    "discord.admin.stats": "Orang, generasi, kredit, biaya penyedia, dan antrean",
+    "discord.admin.stats": "Orang, pembuatan gambar, kredit, biaya penyedia, dan antrean",
     "discord.admin.announce": "Beri tahu semua orang, masing-masing sekali (atau lihat progresnya)",
     "discord.admin.announce_kind": (
-        "policy atau terms: perubahan yang wajib diketahui; news: dilewati bila berhenti langganan; status"
+        "policy atau terms: perubahan yang wajib diketahui; news: dilewati bila notifikasi mati; status"
     ),
     "discord.admin.announce_text": "Yang ingin disampaikan ke semua orang (tidak perlu untuk status)",
     "admin.usage": "Perintah admin:",

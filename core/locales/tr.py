@@ -343,7 +343,7 @@ TEXTS: dict[str, Text] = {
     "account_unblocked": "Hesabın yeniden etkin. Neler yapabildiğimi görmek için /help gönder.",
     # admin tools (only admins ever see these)
     "discord.admin": "Yönetici araçları",
-    "discord.admin.user": "Bir kişinin bakiyesi, planı, son üretimleri ve ödemeleri",
+    "discord.admin.user": "Bir kişinin bakiyesi, aboneliği, son üretimleri ve ödemeleri",
     "discord.admin.who": "Hesap kimliği, kullanıcı kimliği ya da telegram:<id> / discord:<id>",
     "discord.admin.prompts": "İstemleri de göster (kayda geçer ve kişi bunu görür)",
     "discord.admin.grant": "Bir kişiye ücretli kredi ekle",
@@ -353,7 +353,7 @@ TEXTS: dict[str, Text] = {
     "discord.admin.stats": "Kişiler, üretimler, krediler, sağlayıcı maliyeti ve kuyruk",
     "discord.admin.announce": "Herkese, her birine bir kez duyur (ya da durumu gör)",
     "discord.admin.announce_kind": (
-        "policy veya terms: herkesin duyması gereken değişiklik; news: reddedenlere gitmez; status"
+        "policy veya terms: herkesin duyması gereken değişiklik; news: bildirimi kapatanlara gitmez; status"
     ),
     "discord.admin.announce_text": "Herkese ne söyleneceği (status için gerekmez)",
     "admin.usage": "Yönetici komutları:",
