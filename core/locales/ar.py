@@ -521,7 +521,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "النقاط: المبيعة {sold_today} / {sold_week}؛ المستخدمة {used_today} / {used_week}؛ المستردة {back_today} / "
         "{back_week}؛ الصور المجانية المستخدمة {free_today} / {free_week}\n"
         "مهام المزوّد: {tasks_today} / {tasks_week}؛ التكلفة التقديرية للمزوّد: {cost_today} / {cost_week}\n"
-        "الآن: في الانتظار {queued}، قيد التنفيذ {running}، نتائج قيد الإرسال {undelivered}؛ أشخاص لديهم عمل جارٍ "
+        "الآن: في الانتظار {queued}، قيد التنفيذ {running}، قيد الإرسال {undelivered}؛ الأشخاص الذين لديهم عمل جارٍ: "
         "{accounts}"
     ),
     "admin.stats_cost": "نقاط KIE: {credits} ≈ ${usd}",

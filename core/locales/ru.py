@@ -528,8 +528,8 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Кредиты: продано {sold_today} / {sold_week}; использовано {used_today} / {used_week}; возвращено {back_today} "
         "/ {back_week}; бесплатных изображений использовано {free_today} / {free_week}\n"
         "Задачи провайдера: {tasks_today} / {tasks_week}; оценка расходов на провайдера: {cost_today} / {cost_week}\n"
-        "Сейчас: в очереди {queued}, выполняется {running}, отправляется результатов {undelivered}; людей с "
-        "незавершённой работой {accounts}"
+        "Сейчас: в очереди {queued}, выполняется {running}, отправляется {undelivered}; людей с незавершённой работой: "
+        "{accounts}"
     ),
     "admin.stats_cost": "кредитов KIE: {credits} ≈ ${usd}",
     # settings
