@@ -410,17 +410,19 @@ TEXTS: dict[str, str | dict[str, str]] = {
     ),
     "account_unblocked": "حسابك نشط من جديد. أرسل /help لترى ما يمكنني فعله.",
     # admin tools (only admins ever see these)
-    "discord.admin": "أدوات الإدارة",
-    "discord.admin.user": "رصيد شخص وخطته وآخر عمليات التوليد والمدفوعات",
+    "discord.admin": "أدوات المشرف",
+    "discord.admin.user": "رصيد شخص وخطته وآخر عمليات الإنشاء والمدفوعات",
     "discord.admin.who": "معرّف الحساب أو معرّف المستخدم أو telegram:<id> / discord:<id>",
-    "discord.admin.prompts": "عرض الأوامر النصية أيضًا (يُسجَّل ذلك ويراه الشخص)",
-    "discord.admin.grant": "إضافة أرصدة مدفوعة لشخص",
-    "discord.admin.revoke": "استرجاع أرصدة مدفوعة (دون النزول تحت الصفر)",
+    "discord.admin.prompts": "عرض الأوصاف أيضًا (يُسجَّل ذلك ويراه الشخص)",
+    "discord.admin.grant": "إضافة نقاط مدفوعة لشخص",
+    "discord.admin.revoke": "سحب نقاط مدفوعة (دون النزول عن الصفر)",
     "discord.admin.block": "رفض كل شيء عدا حقوق الشخص في خصوصيته",
     "discord.admin.unblock": "رفع الحظر",
-    "discord.admin.stats": "الأشخاص والتوليد والأرصدة وتكلفة المزوّد والطابور",
+    "discord.admin.stats": "الأشخاص وعمليات الإنشاء والنقاط وتكلفة المزوّد وقائمة الانتظار",
     "discord.admin.announce": "إبلاغ الجميع، مرة واحدة لكل شخص (أو معرفة التقدم)",
-    "discord.admin.announce_kind": "policy أو terms: تغيير يجب أن يعرفه الجميع؛ news: لا تصل لمن ألغى الاشتراك؛ status",
+    "discord.admin.announce_kind": (
+        "policy أو terms: تغيير يجب أن يعرفه الجميع؛ news: لا تصل لمن أوقف الإشعارات؛ status"
+    ),
     "discord.admin.announce_text": "ما تريد إبلاغه للجميع (غير مطلوب مع status)",
     "admin.usage": "أوامر المشرف:",
     "admin.usage.user": (

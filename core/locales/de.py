@@ -368,14 +368,14 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "account_unblocked": "Dein Konto ist wieder aktiv. Sende /help, um zu sehen, was ich kann.",
     # admin tools (only admins ever see these)
     "discord.admin": "Admin-Werkzeuge",
-    "discord.admin.user": "Guthaben, Plan, letzte Generierungen und Zahlungen einer Person",
+    "discord.admin.user": "Guthaben, Abo, letzte Erstellungen und Zahlungen einer Person",
     "discord.admin.who": "Konto-ID, Nutzer-ID oder telegram:<id> / discord:<id>",
     "discord.admin.prompts": "Auch die Prompts zeigen (wird protokolliert, die Person sieht es)",
-    "discord.admin.grant": "Einer Person bezahlte Credits gutschreiben",
-    "discord.admin.revoke": "Bezahlte Credits zurücknehmen (nie unter null)",
+    "discord.admin.grant": "Einer Person Credits gutschreiben",
+    "discord.admin.revoke": "Credits abziehen (nie unter null)",
     "discord.admin.block": "Alles ablehnen außer den Datenschutzrechten einer Person",
     "discord.admin.unblock": "Eine Sperre aufheben",
-    "discord.admin.stats": "Personen, Generierungen, Credits, Anbieterkosten und die Warteschlange",
+    "discord.admin.stats": "Personen, Erstellungen, Credits, Anbieterkosten und die Warteschlange",
     "discord.admin.announce": "Allen Bescheid geben, jedem einmal (oder den Stand sehen)",
     "discord.admin.announce_kind": (
         "policy oder terms: Änderung, die alle erfahren müssen; news: ohne Abgemeldete; status"

@@ -377,7 +377,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "discord.admin": "Herramientas de administración",
     "discord.admin.user": "Saldo, plan, últimas generaciones y pagos de una persona",
     "discord.admin.who": "ID de cuenta, ID de usuario o telegram:<id> / discord:<id>",
-    "discord.admin.prompts": "Mostrar también los prompts (queda registrado y la persona lo ve)",
+    "discord.admin.prompts": "Mostrar también las descripciones (queda registrado y la persona lo ve)",
     "discord.admin.grant": "Añadir créditos de pago a una persona",
     "discord.admin.revoke": "Retirar créditos de pago (nunca por debajo de cero)",
     "discord.admin.block": "Rechazar todo salvo los derechos de privacidad de una persona",

@@ -398,7 +398,7 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "discord.admin": "Ferramentas de administração",
     "discord.admin.user": "Saldo, plano, últimas gerações e pagamentos de uma pessoa",
     "discord.admin.who": "ID da conta, ID de usuário ou telegram:<id> / discord:<id>",
-    "discord.admin.prompts": "Mostrar também os prompts (fica registrado e a pessoa vê)",
+    "discord.admin.prompts": "Mostrar também as descrições (fica registrado e a pessoa vê)",
     "discord.admin.grant": "Adicionar créditos pagos a uma pessoa",
     "discord.admin.revoke": "Retirar créditos pagos (nunca abaixo de zero)",
     "discord.admin.block": "Recusar tudo, exceto os direitos de privacidade de uma pessoa",

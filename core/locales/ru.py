@@ -418,9 +418,9 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "account_unblocked": "Ваш аккаунт снова активен. Отправьте /help, чтобы узнать, что я умею.",
     # admin tools (only admins ever see these)
     "discord.admin": "Инструменты администратора",
-    "discord.admin.user": "Баланс, тариф, последние генерации и платежи человека",
+    "discord.admin.user": "Баланс, подписка, последние генерации и платежи человека",
     "discord.admin.who": "ID аккаунта, ID пользователя или telegram:<id> / discord:<id>",
-    "discord.admin.prompts": "Показать и промпты (это записывается, и человек это увидит)",
+    "discord.admin.prompts": "Показать и описания (это записывается, и человек это увидит)",
     "discord.admin.grant": "Начислить человеку платные кредиты",
     "discord.admin.revoke": "Списать платные кредиты (баланс не уходит ниже нуля)",
     "discord.admin.block": "Отказывать во всём, кроме прав человека на его данные",
