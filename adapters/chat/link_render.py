@@ -37,7 +37,7 @@ def preview_text(preview: LinkPreview, locale: str) -> str:
         return text
     plan_line = t("link_plan_kept", locale, plan=facts.plan) if facts.plan else t("link_no_plan", locale)
     merge = t(
-        "link_merge",
+        "link_merge" if facts.free_per_day else "link_merge_no_free",
         locale,
         credits_here=facts.credits_here,
         credits_there=facts.credits_there,
@@ -55,7 +55,7 @@ def linked_text(done: Linked, platform: Platform, locale: str) -> str:
     if done.status is LinkStatus.ALREADY_LINKED:
         return t("link_done_already", locale)
     return t(
-        "link_done",
+        "link_done" if done.balance.free_per_day else "link_done_no_free",
         locale,
         platform=platform_name(platform, locale),
         issuer_platform=platform_name(done.issuer_platform, locale),

@@ -611,6 +611,13 @@ TEXTS: dict[str, Text] = {
         "settings stay\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "Both accounts have history, so they become one:\n"
+        "• paid credits add up: {credits_here} here + {credits_there} there = {credits_total}\n"
+        "• everything made here (images: {images}, payments: {payments}) moves to the joined account, whose "
+        "settings stay\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "plan: {plan} stays with the joined account",
     "link_no_plan": "plan: none on either account",
     "link_confirm_console": "To confirm, send: /link {code} yes",
@@ -620,6 +627,10 @@ TEXTS: dict[str, Text] = {
     "link_done": (
         "Linked! This {platform} account now shares credits, plan and history with {issuer_platform} user "
         "{issuer}.\nPaid credits: {credits}. Free images left today: {free_left} of {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "Linked! This {platform} account now shares credits, plan and history with {issuer_platform} user "
+        "{issuer}.\nPaid credits: {credits}."
     ),
     "link_done_already": "This account is already linked to that one. See /accounts.",
     "accounts_list": "This account is used from:\n{lines}",
