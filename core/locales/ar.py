@@ -760,6 +760,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "• كل ما أُنشئ هنا (الصور: {images}، المدفوعات: {payments}) ينتقل إلى الحساب الموحّد، الذي يحتفظ بإعداداته\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "لكلا الحسابين سجلّ، لذا سيصبحان حسابًا واحدًا:\n"
+        "• تُجمع النقاط المدفوعة: {credits_here} هنا + {credits_there} هناك = {credits_total}\n"
+        "• كل ما أُنشئ هنا (الصور: {images}، المدفوعات: {payments}) ينتقل إلى الحساب الموحّد، الذي يحتفظ "
+        "بإعداداته\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "الخطة: تبقى {plan} مع الحساب الموحّد",
     "link_no_plan": "الخطة: لا توجد خطة في أي من الحسابين",
     "link_confirm_console": "للتأكيد، أرسل: /link {code} yes",
@@ -770,6 +777,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "تم الربط! يتشارك حسابك هذا على {platform} الآن النقاط والخطة والسجل مع المستخدم {issuer} على "
         "{issuer_platform}.\n"
         "النقاط المدفوعة: {credits}. الصور المجانية المتبقية اليوم: {free_left} من {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "تم الربط! يتشارك حسابك هذا على {platform} الآن النقاط والخطة والسجل مع المستخدم {issuer} على "
+        "{issuer_platform}.\n"
+        "النقاط المدفوعة: {credits}."
     ),
     "link_done_already": "هذا الحساب مرتبط بالفعل بذلك الحساب. راجع /accounts.",
     "accounts_list": "يُستخدم هذا الحساب من:\n{lines}",

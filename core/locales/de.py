@@ -716,6 +716,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "über, dessen Einstellungen bleiben\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "Beide Konten haben einen Verlauf, daher werden sie zu einem:\n"
+        "• gekaufte Credits werden addiert: {credits_here} hier + {credits_there} dort = {credits_total}\n"
+        "• alles, was hier erstellt wurde (Bilder: {images}, Zahlungen: {payments}), geht in das verknüpfte "
+        "Konto über, dessen Einstellungen bleiben\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "Abo: {plan} bleibt beim verknüpften Konto",
     "link_no_plan": "Abo: keines der beiden Konten hat eins",
     "link_confirm_console": "Zum Bestätigen sende: /link {code} yes",
@@ -725,6 +732,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
     "link_done": (
         "Verknüpft! Dieses Konto ({platform}) teilt jetzt Credits, Abo und Verlauf mit {issuer} ({issuer_platform}).\n"
         "Gekaufte Credits: {credits}. Gratisbilder heute noch: {free_left} von {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "Verknüpft! Dieses Konto ({platform}) teilt jetzt Credits, Abo und Verlauf mit {issuer} "
+        "({issuer_platform}).\n"
+        "Gekaufte Credits: {credits}."
     ),
     "link_done_already": "Dieses Konto ist bereits mit jenem verknüpft. Siehe /accounts.",
     "accounts_list": "Dieses Konto wird genutzt über:\n{lines}",

@@ -728,6 +728,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "ajustes\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "Las dos cuentas tienen historial, así que se unirán en una:\n"
+        "• los créditos de pago se suman: {credits_here} aquí + {credits_there} allí = {credits_total}\n"
+        "• todo lo creado aquí (imágenes: {images}, pagos: {payments}) pasa a la cuenta unida, que conserva "
+        "sus ajustes\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "plan: {plan} se queda en la cuenta unida",
     "link_no_plan": "plan: ninguna de las dos cuentas tiene uno",
     "link_confirm_console": "Para confirmar, envía: /link {code} yes",
@@ -738,6 +745,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "¡Vinculadas! Esta cuenta de {platform} comparte ahora créditos, plan e historial con el usuario de "
         "{issuer_platform} {issuer}.\n"
         "Créditos de pago: {credits}. Imágenes gratis que te quedan hoy: {free_left} de {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "¡Vinculadas! Esta cuenta de {platform} comparte ahora créditos, plan e historial con el usuario de "
+        "{issuer_platform} {issuer}.\n"
+        "Créditos de pago: {credits}."
     ),
     "link_done_already": "Esta cuenta ya está vinculada a esa. Consulta /accounts.",
     "accounts_list": "Esta cuenta se usa desde:\n{lines}",

@@ -735,6 +735,13 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "mantém as configurações dela\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "As duas contas têm histórico, então elas vão virar uma só:\n"
+        "• os créditos pagos se somam: {credits_here} aqui + {credits_there} lá = {credits_total}\n"
+        "• tudo o que foi feito aqui (imagens: {images}, pagamentos: {payments}) passa para a conta "
+        "unificada, que mantém as configurações dela\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "plano: {plan} fica com a conta unificada",
     "link_no_plan": "plano: nenhuma das contas tem um",
     "link_confirm_console": "Para confirmar, envie: /link {code} yes",
@@ -745,6 +752,11 @@ TEXTS: dict[str, str | dict[str, str]] = {
         "Vinculadas! Esta conta do {platform} agora compartilha créditos, plano e histórico com o usuário {issuer} do "
         "{issuer_platform}.\n"
         "Créditos pagos: {credits}. Imagens grátis que restam hoje: {free_left} de {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "Vinculadas! Esta conta do {platform} agora compartilha créditos, plano e histórico com o usuário "
+        "{issuer} do {issuer_platform}.\n"
+        "Créditos pagos: {credits}."
     ),
     "link_done_already": "Esta conta já está vinculada àquela. Veja /accounts.",
     "accounts_list": "Esta conta é usada a partir de:\n{lines}",
