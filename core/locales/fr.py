@@ -797,6 +797,13 @@ TEXTS: dict[str, Text] = {
         "les réglages sont conservés\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "Les deux comptes ont un historique, ils vont donc n'en faire qu'un :\n"
+        "• les crédits payants s'additionnent : {credits_here} ici + {credits_there} là-bas = {credits_total}\n"
+        "• tout ce qui a été créé ici (images : {images}, paiements : {payments}) passe sur le compte "
+        "rejoint, dont les réglages sont conservés\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "abonnement : {plan} reste sur le compte rejoint",
     "link_no_plan": "abonnement : aucun sur les deux comptes",
     "link_confirm_console": "Pour confirmer, envoyez : /link {code} yes",
@@ -807,6 +814,11 @@ TEXTS: dict[str, Text] = {
         "C'est lié ! Ce compte {platform} partage désormais ses crédits, son abonnement et son historique avec "
         "l'utilisateur {issuer_platform} {issuer}.\n"
         "Crédits payants : {credits}. Images gratuites restantes aujourd'hui : {free_left} sur {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "C'est lié ! Ce compte {platform} partage désormais ses crédits, son abonnement et son historique "
+        "avec l'utilisateur {issuer_platform} {issuer}.\n"
+        "Crédits payants : {credits}."
     ),
     "link_done_already": "Ce compte est déjà lié à celui-ci. Voir /accounts.",
     "accounts_list": "Ce compte est utilisé depuis :\n{lines}",

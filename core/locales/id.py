@@ -647,6 +647,13 @@ TEXTS: dict[str, Text] = {
         "pengaturannya tetap dipakai\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "Kedua akun punya riwayat, jadi keduanya akan digabung:\n"
+        "• kredit berbayar dijumlahkan: {credits_here} di sini + {credits_there} di sana = {credits_total}\n"
+        "• semua yang dibuat di sini (gambar: {images}, pembayaran: {payments}) pindah ke akun gabungan, yang "
+        "pengaturannya tetap dipakai\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "langganan: {plan} tetap di akun gabungan",
     "link_no_plan": "langganan: tidak ada di kedua akun",
     "link_confirm_console": "Untuk konfirmasi, kirim: /link {code} yes",
@@ -657,6 +664,11 @@ TEXTS: dict[str, Text] = {
         "Tertaut! Akun {platform} ini sekarang berbagi kredit, langganan, dan riwayat dengan pengguna "
         "{issuer_platform} {issuer}.\n"
         "Kredit berbayar: {credits}. Sisa gambar gratis hari ini: {free_left} dari {free_per_day}."
+    ),
+    "link_done_no_free": (
+        "Tertaut! Akun {platform} ini sekarang berbagi kredit, langganan, dan riwayat dengan pengguna "
+        "{issuer_platform} {issuer}.\n"
+        "Kredit berbayar: {credits}."
     ),
     "link_done_already": "Akun ini sudah tertaut ke akun itu. Lihat /accounts.",
     "accounts_list": "Akun ini dipakai dari:\n{lines}",

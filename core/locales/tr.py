@@ -674,6 +674,13 @@ TEXTS: dict[str, Text] = {
         "ayarları korunur\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "İki hesabın da geçmişi var, bu yüzden tek hesap olacaklar:\n"
+        "• ücretli krediler toplanır: burada {credits_here} + orada {credits_there} = {credits_total}\n"
+        "• burada üretilen her şey (görseller: {images}, ödemeler: {payments}) birleşik hesaba taşınır; o "
+        "hesabın ayarları korunur\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "abonelik: {plan} birleşik hesapta kalır",
     "link_no_plan": "abonelik: iki hesapta da yok",
     "link_confirm_console": "Onaylamak için şunu gönder: /link {code} yes",
@@ -684,6 +691,11 @@ TEXTS: dict[str, Text] = {
         "Bağlandı! Bu {platform} hesabı artık kredilerini, aboneliğini ve geçmişini {issuer_platform} kullanıcısı "
         "{issuer} ile paylaşıyor.\n"
         "Ücretli kredi: {credits}. Bugün kalan ücretsiz görsel: {free_left}/{free_per_day}."
+    ),
+    "link_done_no_free": (
+        "Bağlandı! Bu {platform} hesabı artık kredilerini, aboneliğini ve geçmişini {issuer_platform} "
+        "kullanıcısı {issuer} ile paylaşıyor.\n"
+        "Ücretli kredi: {credits}."
     ),
     "link_done_already": "Bu hesap zaten o hesaba bağlı. Bkz. /accounts.",
     "accounts_list": "Bu hesap şuralardan kullanılıyor:\n{lines}",

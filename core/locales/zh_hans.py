@@ -525,6 +525,12 @@ TEXTS: dict[str, Text] = {
         "• 在这里生成的所有内容（图片：{images}，付款：{payments}）都会转移到合并后的账户，并沿用该账户的设置\n"
         "• {plan_line}"
     ),
+    "link_merge_no_free": (
+        "两个账户都有历史记录，因此将合并为一个：\n"
+        "• 付费积分相加：这里 {credits_here} + 那边 {credits_there} = {credits_total}\n"
+        "• 在这里生成的所有内容（图片：{images}，付款：{payments}）都会转移到合并后的账户，并沿用该账户的设置\n"
+        "• {plan_line}"
+    ),
     "link_plan_kept": "套餐：{plan} 保留在合并后的账户中",
     "link_no_plan": "套餐：两个账户都没有",
     "link_confirm_console": "确认请发送：/link {code} yes",
@@ -534,6 +540,10 @@ TEXTS: dict[str, Text] = {
     "link_done": (
         "关联成功！此 {platform} 账户现在与 {issuer_platform} 用户 {issuer} 共享积分、套餐和历史记录。\n"
         "付费积分：{credits}。今日剩余免费图片：{free_left}/{free_per_day}。"
+    ),
+    "link_done_no_free": (
+        "关联成功！此 {platform} 账户现在与 {issuer_platform} 用户 {issuer} 共享积分、套餐和历史记录。\n"
+        "付费积分：{credits}。"
     ),
     "link_done_already": "此账户已与那个账户关联。请查看 /accounts。",
     "accounts_list": "此账户在以下平台使用：\n{lines}",
